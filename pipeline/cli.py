@@ -1,0 +1,154 @@
+"""Command-line interface: a thin typer layer over the stages read -> annotate -> extract -> resolve -> write."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    help="Who said what in German news: persons, places, dates and attributed quotations as CSV tables.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+model_app = typer.Typer(help="Which German spaCy pipeline is used; train, install or inspect it.",
+                        invoke_without_command=True)
+app.add_typer(model_app, name="model")
+
+DEFAULT_INPUT = Path("seeds")
+DEFAULT_OUTPUT = Path("outputs")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    inputs: Optional[List[Path]] = typer.Argument(
+        None, help="Article files (.txt, .jsonl) and/or directories of them. Default: seeds/"),
+    output: Path = typer.Option(DEFAULT_OUTPUT, "--output", "-o", help="Directory for the CSV tables."),
+    model: Optional[str] = typer.Option(None, "--model", "-m",
+                                        help="spaCy pipeline name or path (default: de_core_news_md if installed, "
+                                             "else the bundled pipeline)."),
+    batch_size: int = typer.Option(16, help="Articles per spaCy batch."),
+) -> None:
+    """Extract persons, places, dates and quotations from German articles into CSV tables."""
+    from .annotate import build_nlp, process_articles
+    from .model.choice import ModelNotFound
+    from .read import ReadError, read_inputs
+    from .write import ArticleResult, write_tables
+    from .types import Article
+
+    inputs = inputs or [DEFAULT_INPUT]
+    missing = [p for p in inputs if not p.exists()]
+    if missing and len(missing) == len(inputs):
+        _fail(f"no such file or directory: {', '.join(map(str, missing))}")
+    started = time.perf_counter()
+    try:
+        nlp = build_nlp(model)
+    except ModelNotFound as err:
+        _fail(str(err))
+    results: list[ArticleResult] = []
+    read_errors = 0
+
+    def articles():
+        nonlocal read_errors
+        for item in read_inputs(inputs):
+            if isinstance(item, ReadError):
+                read_errors += 1
+                typer.secho(f"warning: {item.message}", fg=typer.colors.YELLOW, err=True)
+                results.append(ArticleResult(article=Article(id=item.id, text="", source=item.source),
+                                             status=f"error: {item.message}"))
+                continue
+            yield item
+
+    for result in process_articles(nlp, articles(), batch_size=batch_size):
+        if result.status != "ok":
+            typer.secho(f"warning: {result.article.id}: {result.status}", fg=typer.colors.YELLOW, err=True)
+        results.append(result)
+    if not results:
+        _fail(f"no .txt or .jsonl articles found in {', '.join(map(str, inputs))}")
+    counts = write_tables(results, output)
+    ok = sum(1 for r in results if r.status == "ok")
+    elapsed = time.perf_counter() - started
+    typer.echo(f"{ok} of {len(results)} articles processed with {results[0].model or 'the model'} "
+               f"in {elapsed:.1f}s -> {output}/")
+    for name, n in counts.items():
+        typer.echo(f"  {name:<13} {n:>6} rows")
+    if ok == 0:
+        raise typer.Exit(1)
+
+
+@model_app.callback()
+def model_main(ctx: typer.Context,
+               model: Optional[str] = typer.Option(None, "--model", "-m", help="Name or path to check.")) -> None:
+    """Show which pipeline `pipeline run` would use and why (same as `pipeline model info`)."""
+    if ctx.invoked_subcommand is None:
+        info(model)
+
+
+@model_app.command()
+def info(model: Optional[str] = typer.Option(None, "--model", "-m", help="Name or path to check.")) -> None:
+    """Print which German pipeline a run would use, and why."""
+    from .model.choice import BUNDLED_PATH, OFFICIAL, ModelNotFound, choose_model, official_installed
+
+    try:
+        choice = choose_model(model)
+    except ModelNotFound as err:
+        _fail(str(err))
+    typer.echo(f"pipeline: {choice.name}")
+    typer.echo(f"reason:   {choice.reason}")
+    typer.echo(f"{OFFICIAL}: {'installed' if official_installed() else 'not installed'}")
+    meta = Path(choice.name) / "meta.json"
+    if meta.exists():
+        import json
+
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        typer.echo(f"version:  {data.get('lang')}_{data.get('name')} {data.get('version')}")
+        typer.echo(f"components: {', '.join(data.get('pipeline', []))}")
+    if choice.kind != "bundled":
+        typer.echo(f"bundled:  {BUNDLED_PATH} ({'present' if (BUNDLED_PATH / 'meta.json').exists() else 'missing'})")
+
+
+@model_app.command()
+def install(wheel: Optional[Path] = typer.Option(None, help="Install this already downloaded wheel instead "
+                                                             "(its sha256 is checked).")) -> None:
+    """Download the official de_core_news_md 3.8.0 from spaCy's GitHub release, verify its sha256, install it."""
+    from .model.install import WHEEL_URL, InstallError, install_official
+
+    typer.echo(f"installing de_core_news_md from {wheel or WHEEL_URL}")
+    try:
+        install_official(wheel)
+    except InstallError as err:
+        _fail(str(err))
+    typer.echo("de_core_news_md installed; `pipeline model` now selects it.")
+
+
+@model_app.command()
+def train(
+    data: Path = typer.Option(Path("../shared/data"), help="Folder of the open training corpora."),
+    workdir: Path = typer.Option(Path("models/work"), help="Scratch folder for corpora and training runs."),
+    output: Optional[Path] = typer.Option(None, help="Where to write the assembled pipeline "
+                                                      "(default: models/de_pipeline_news)."),
+    ner_steps: int = typer.Option(12000, help="Training steps of the NER model."),
+    syntax_steps: int = typer.Option(4000, help="Training steps of the syntax model."),
+) -> None:
+    """Train the bundled German pipeline from ../shared/data (NER + syntax), assemble and evaluate it."""
+    from .model.train import train_all
+
+    if not data.is_dir():
+        _fail(f"{data}: training data folder not found (see ../shared/data/README.md)")
+    scores = train_all(data, workdir, output, ner_steps=ner_steps, syntax_steps=syntax_steps, echo=typer.echo)
+    typer.echo(f"scores written to {scores}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,582 @@
+"""Quotations in German news: direct, indirect and mixed, with their cue and speaker mention.
+
+Pure functions over a parsed ``Doc``. Speaker *mentions* are found here (subject of the cue verb, object of
+laut/zufolge/nach Angaben von, the noun phrase after "so"); :mod:`pipeline.resolve.speakers` turns mentions into
+canonical names afterwards.
+
+Conventions (documented in the README):
+- ``content`` excludes quotation marks and the frame ("sagte Putin"). A quotation whose content is interrupted
+  by its frame („Wir …“, sagte er, „werden …“) is ONE quotation with two content spans.
+- Quoted fragments inside an indirect quotation make it ``mixed``; short quoted terms without a speech frame
+  (scare quotes, titles) are not quotations.
+- Konjunktiv sentences without a frame right after a quotation continue it (same speaker); consecutive
+  continuation sentences form one quotation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..resources.cues import Cue, CueLexicon, load_cues
+from ..types import Quotation, TextSpan
+from .quote_marks import QuotedRegion, find_quoted_regions
+from ..model.labels import dep_role as _roles
+from .syntax import clause_is_subjunctive, is_finite, is_verbal, noun_phrase, particle_of, subject_of
+
+_TRIM = " \t\n\r,;:–—-"
+_END_PUNCT = ".!?…"
+_WORD = re.compile(r"\w+")
+_SUBORDINATORS = {"dass", "daß", "ob", "wie", "wann", "warum", "weshalb", "wer", "was", "wo", "weil"}
+_INFLECTION = ("test", "ten", "te", "tet", "st", "t", "en", "e")
+
+
+@dataclass
+class _Found:
+    kind: str
+    parts: list[tuple[int, int]]
+    cue: Span | None
+    speaker: Span | None
+    confidence: float
+    sent: Span
+    via: str
+    nested: list[QuotedRegion] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# cue detection
+
+
+def _stem_lemmas(word: str) -> list[str]:
+    """Infinitive guesses for a regular verb form ('sagte' -> 'sagen'), used when the model's lemma is off."""
+    low = word.lower()
+    guesses = []
+    for suffix in _INFLECTION:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 2:
+            guesses.append(low[: -len(suffix)] + "en")
+            guesses.append(low[: -len(suffix)] + "n")
+    return guesses
+
+
+def verb_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """The lexicon entry if ``token`` is a speech verb (particle verbs resolved: "teilte … mit")."""
+    if not is_verbal(token) and token.pos_ not in ("NOUN", "ADJ"):
+        return None
+    if not is_verbal(token) and not token.tag_.startswith("V"):
+        # a verb the tagger missed: only when the form is clearly verbal and lower-case
+        if not token.is_lower:
+            return None
+    lemmas = [token.lemma_.lower(), token.lower_] + _stem_lemmas(token.text)
+    particle = particle_of(token)
+    for lemma in lemmas:
+        if particle:
+            cue = lexicon.verb_by_base_and_particle(lemma, particle)
+            if cue is not None:
+                return cue
+        cue = lexicon.verb_by_lemma(lemma)
+        if cue is not None and (not cue.particle or cue.particle and lemma.startswith(cue.particle)):
+            return cue
+    return None
+
+
+# --------------------------------------------------------------------------------------------------------------
+# helpers over spans
+
+
+def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Trim a character range to content (no surrounding spaces/commas/dashes), ``None`` if empty."""
+    text = doc.text
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + "".join("„“”\"»«›‹‚‘"):
+        end -= 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if end - start < 2 or not _WORD.search(text[start:end]):
+        return None
+    return start, end
+
+
+def _strip_final_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while end > start and (text[end - 1] in _END_PUNCT + _TRIM):
+        end -= 1
+    return start, end
+
+
+def _has_finite_verb(span: Span) -> bool:
+    return any(is_verbal(t) and is_finite(t) for t in span)
+
+
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _tokens_between(doc: Doc, start_char: int, end_char: int) -> Span | None:
+    return doc.char_span(start_char, end_char, alignment_mode="expand")
+
+
+def _speaker_near_verb(verb: Token, frame: Span) -> Span | None:
+    """Subject of the cue verb inside the frame, else the nearest nominative nominal of the frame (after the verb
+    first: "sagte Putin", then before it: "Putin sagte")."""
+    subj = subject_of(verb)
+    if subj is not None and frame.start <= subj.i < frame.end and subj.lower_ not in ("es", "das", "dies"):
+        return noun_phrase(subj, frame)
+    after = list(frame[verb.i - frame.start + 1 :]) if frame.start <= verb.i < frame.end else []
+    before = list(reversed(frame[: max(0, verb.i - frame.start)]))
+    for tok in after + before:
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in _NOT_SPEAKERS:
+            if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKER_PRONOUNS:
+                continue
+            case = tok.morph.get("Case")
+            if not case or "Nom" in case:
+                return noun_phrase(tok, frame)
+    return None
+
+
+_NOT_SPEAKERS = {"es", "man", "das", "dies", "dem", "den"}
+_SPEAKER_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
+
+
+# --------------------------------------------------------------------------------------------------------------
+# direct quotations
+
+
+def _is_quotation_like(text: str) -> bool:
+    """Quoted text that reads like speech rather than a term, title or scare quote."""
+    words = _n_words(text)
+    stripped = text.strip()
+    if words >= 6:
+        return True
+    if words >= 3 and stripped and stripped[-1] in _END_PUNCT + ",":
+        return True
+    return False
+
+
+def _frame_before(doc: Doc, region: QuotedRegion, floor: int) -> Span | None:
+    sent = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
+    if sent is None:
+        return None
+    s = sent[0].sent
+    start = max(s.start_char, floor)
+    if start >= region.open:
+        return None
+    return _tokens_between(doc, start, region.open)
+
+
+def _frame_after(doc: Doc, region: QuotedRegion, ceiling: int) -> Span | None:
+    pos = region.close + 1
+    tok = doc.char_span(region.close, region.close + 1, alignment_mode="expand")
+    if tok is None or pos >= len(doc.text):
+        return None
+    s = tok[0].sent
+    end = s.end_char
+    # the sentence may end right at the closing mark ("… Ende.“ Er sagte …"): then take the next sentence only
+    # when it starts with a cue-like frame (handled by the caller through the lexicon)
+    if end <= pos:
+        nxt = doc[tok[-1].i + 1].sent if tok[-1].i + 1 < len(doc) else None
+        if nxt is None:
+            return None
+        end = nxt.end_char
+    end = min(end, ceiling)
+    if end <= pos:
+        return None
+    return _tokens_between(doc, pos, end)
+
+
+def _cue_in(span: Span | None, lexicon: CueLexicon, first_only: bool = False) -> Token | None:
+    if span is None:
+        return None
+    for tok in span:
+        if verb_cue(tok, lexicon) is not None:
+            return tok
+        if first_only and tok.is_alpha and tok.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, floor: int) -> list[_Found]:
+    top = [r for r in regions if r.depth == 0 and r.open >= floor]
+    found: list[_Found] = []
+    i = 0
+    while i < len(top):
+        region = top[i]
+        parts = [(region.start, region.end)]
+        content = doc.text[region.start:region.end]
+        nxt_open = top[i + 1].open if i + 1 < len(top) else len(doc.text)
+        prev_close = top[i - 1].close + 1 if i > 0 else floor
+        before = _frame_before(doc, region, prev_close)
+        after = _frame_after(doc, region, nxt_open)
+        cue_tok = None
+        speaker = None
+        via = ""
+        # „…“, sagte Putin (, „…“)
+        if after is not None and after.text.lstrip()[:1] in (",", "") or after is not None and after[0].pos_ in ("VERB", "AUX"):
+            head = after
+            # the after-frame ends at the first sentence end
+            for t in after:
+                if t.text in _END_PUNCT and t.i > after.start:
+                    head = doc[after.start : t.i]
+                    break
+            cue_tok = _cue_in(head, lexicon)
+            if cue_tok is not None:
+                speaker = _speaker_near_verb(cue_tok, head)
+                via = "cue-after"
+                # interrupted quotation: „Wir …“, sagte er, „werden …“
+                if i + 1 < len(top) and head.end_char <= top[i + 1].open and \
+                        doc.text[head.end_char:top[i + 1].open].strip() in ("", ","):
+                    nxt = top[i + 1]
+                    parts.append((nxt.start, nxt.end))
+                    content += " " + doc.text[nxt.start:nxt.end]
+                    i += 1
+        if cue_tok is None and before is not None:
+            text_before = before.text.rstrip()
+            cue_tok = _cue_in(before, lexicon)
+            if cue_tok is not None and (text_before.endswith((":", ",")) or doc[cue_tok.i:before.end].text.strip()
+                                        and _n_words(doc[cue_tok.i:before.end].text) <= 6):
+                speaker = _speaker_near_verb(cue_tok, before)
+                via = "cue-before"
+            elif text_before.endswith(":"):
+                cue_tok = None
+                # "Putin: „…“" or "Der Kremlsprecher zur Lage: „…“"
+                for tok in before:
+                    if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in ("er", "sie"):
+                        speaker = noun_phrase(tok, before)
+                        break
+                via = "colon"
+            else:
+                cue_tok = None
+        colon_before = before is not None and before.text.rstrip().endswith(":")
+        if not via and not _is_quotation_like(content):
+            i += 1
+            continue
+        if not via and before is None and found and found[-1].via != "" and \
+                _same_paragraph(doc, found[-1].parts[-1][1], region.open):
+            via = "previous"  # a quote run: the same speaker goes on
+        cue_span = None
+        if cue_tok is not None:
+            cue_span = doc[cue_tok.i : cue_tok.i + 1]
+        elif via == "colon":
+            colon_at = before.text.rstrip()
+            idx = before.start_char + len(colon_at) - 1
+            cue_span = doc.char_span(idx, idx + 1, alignment_mode="expand")
+        confidence = {"cue-after": 0.9, "cue-before": 0.9, "colon": 0.8, "previous": 0.5}.get(via, 0.4)
+        if not _is_quotation_like(content) and via in ("", "previous"):
+            i += 1
+            continue
+        if _n_words(content) < 2 and not colon_before:
+            i += 1
+            continue
+        # a quoted fragment inside a clause ("sagte die „bedingungslose Unterstützung“ zu") is not a direct
+        # quotation: the indirect rules report the clause around it as mixed
+        framed = colon_before or (before is not None and before.text.rstrip().endswith(",")) or \
+            (after is not None and after.text.lstrip()[:1] in (",", ".", "!", "?", ""))
+        if not _is_quotation_like(content) and not framed:
+            i += 1
+            continue
+        sent = doc.char_span(region.open, region.open + 1, alignment_mode="expand")[0].sent
+        found.append(_Found("direct", parts, cue_span, speaker, confidence, sent, via))
+        i += 1
+    return found
+
+
+def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
+    return "\n" not in doc.text[a:b] or doc.text[a:b].count("\n") <= 2
+
+
+# --------------------------------------------------------------------------------------------------------------
+# indirect quotations
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _indirect_in_sentence(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]],
+                          used_cues: set[int]) -> list[_Found]:
+    doc = sent.doc
+    tokens = [t for t in sent if not _inside(t.idx, covered) and t.i not in used_cues]
+    if not tokens:
+        return []
+    # --- verb cues: every cue verb proposes a reading; the most reliable one wins ----------------------------
+    proposals: list[tuple[float, _Found]] = []
+    for tok in tokens:
+        cue = verb_cue(tok, lexicon)
+        if cue is None or cue.type not in ("verb", "impersonal"):
+            continue
+        for found in _verb_frames(sent, tok, cue, covered):
+            rank = found.confidence + (0.1 if cue.strength == "strong" else 0.0)
+            proposals.append((rank, found))
+    if proposals:
+        return [max(proposals, key=lambda p: (p[0], -p[1].parts[0][0]))[1]]
+    # --- prepositional / adverbial cues: laut X, X zufolge, nach Angaben von X, so X --------------------------
+    found = _phrase_frame(sent, lexicon, covered)
+    return [found] if found is not None else []
+
+
+def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool) -> bool:
+    if content is None or len(content) < 3:
+        return False
+    if not _has_finite_verb(content) and content[0].lower_ not in _SUBORDINATORS:
+        # "zu"-infinitive complements ("kündigte an, … zu prüfen") are reported content too
+        if not any(t.lower_ == "zu" for t in content):
+            return False
+    if content[0].lower_ in ("dass", "daß", "ob"):
+        return True
+    if subjunctive_needed or cue.strength == "weak":
+        return clause_is_subjunctive(content)
+    return True
+
+
+def _cut_at_quotes(doc: Doc, rng: tuple[int, int], covered: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Keep content clear of direct quotations: stop before the first one inside the range."""
+    start, end = rng
+    for c_start, c_end in covered:
+        if c_start <= start < c_end:
+            start = c_end
+        elif start < c_start < end:
+            end = c_start
+    return _span_chars(doc, start, end) if end > start else None
+
+
+_FRAME_BREAK = (",", ":", ";", "–", "—")
+
+
+def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]]) -> list[_Found]:
+    """Readings of one cue verb: content after the frame ("X sagte, …"), before it ("…, sagte X"), or around a
+    wie-clause ("wie X mitteilte")."""
+    doc = sent.doc
+    s_start, s_end = sent.start_char, sent.end_char
+    left = verb.i
+    while left > sent.start and doc[left - 1].text not in _FRAME_BREAK and not _inside(doc[left - 1].idx, covered):
+        left -= 1
+    right = verb.i + 1
+    while right < sent.end and doc[right].text not in _FRAME_BREAK and not _inside(doc[right].idx, covered):
+        right += 1
+    frame = doc[left:right]
+    speaker = _speaker_near_verb(verb, frame)
+    first = doc[left]
+    candidates: list[tuple[int, int, str, float]] = []
+    if first.lower_ == "wie" and left < verb.i:
+        before = (s_start, frame.start_char)
+        after = (frame.end_char, s_end)
+        best = max((before, after), key=lambda c: c[1] - c[0])
+        candidates.append((*best, "wie", 0.75))
+    else:
+        # "…, sagte X." / "…, fügte Kim hinzu." / "…, so der Minister weiter": the cue leads the frame
+        leads = verb.i == left or (verb.i == left + 1 and first.pos_ in ("ADV", "PART"))
+        if left > sent.start and doc[left - 1].text == "," and leads:
+            candidates.append((s_start, doc[left - 1].idx, "before", 0.8))
+        # "X sagte, (dass) …" / "X sagte: …"
+        if right < sent.end and doc[right].text in (",", ":"):
+            candidates.append((doc[right].idx + 1, s_end, "after", 0.75))
+    out = []
+    for c_start, c_end, how, confidence in candidates:
+        rng = _span_chars(doc, *_strip_final_punct(doc, c_start, c_end))
+        if rng is None:
+            continue
+        rng = _cut_at_quotes(doc, rng, covered)
+        if rng is None:
+            continue
+        rng = _strip_final_punct(doc, *rng)
+        content = _tokens_between(doc, *rng)
+        if not _content_ok(content, cue, how == "before" and cue.strength == "weak"):
+            continue
+        if how == "before" and not (clause_is_subjunctive(content) or cue.strength == "strong"):
+            continue
+        out.append(_Found("indirect", [rng], doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}"))
+    return out
+
+
+def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]) -> _Found | None:
+    doc = sent.doc
+    preps = lexicon.prepositions()
+    postps = lexicon.postpositions()
+    adverbs = lexicon.adverbs()
+    phrases = _lower_phrases(lexicon)  # tuples of lower-cased words, e.g. ("nach", "angaben")
+    toks = list(sent)
+    for k, tok in enumerate(toks):
+        if _inside(tok.idx, covered):
+            continue
+        low = tok.lower_
+        cue_span = None
+        speaker = None
+        # multiword prepositions: "nach Angaben von X", "nach Aussage der X"
+        for phrase in phrases:
+            n = len(phrase)
+            words = tuple(t.lower_ for t in toks[k : k + n])
+            if words == phrase:
+                cue_span = sent[k : k + n]
+                j = k + n
+                if j < len(toks) and toks[j].lower_ in ("von", "vom", "des", "der", "aus"):
+                    j += 1 if toks[j].lower_ in ("von", "vom", "aus") else 0
+                speaker = _np_from(sent, j)
+                break
+        if cue_span is None and low in preps and tok.pos_ in ("ADP", "ADV", "ADJ", "NOUN", "PROPN", "X", "VERB") \
+                and k + 1 < len(toks) and low != "nach":
+            cue_span = sent[k : k + 1]
+            speaker = _np_from(sent, k + 1)
+        if cue_span is None and low in postps and k > 0:
+            cue_span = sent[k : k + 1]
+            speaker = _np_before(sent, k)
+        if cue_span is None and low in adverbs and low == "so" and k > 0 and toks[k - 1].text == "," \
+                and k + 1 < len(toks) and toks[k + 1].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+            cue_span = sent[k : k + 1]
+            speaker = _np_from(sent, k + 1)
+        if cue_span is None:
+            continue
+        if speaker is None:
+            continue
+        frame_start = min(cue_span.start, speaker.start)
+        frame_end = max(cue_span.end, speaker.end)
+        # content: the sentence without the frame, as one range; a frame at either edge is cut off
+        c_start, c_end = sent.start_char, sent.end_char
+        if frame_start == sent.start or (frame_start > sent.start and doc[sent.start:frame_start].text.strip() in ("",)):
+            c_start = doc[frame_end].idx if frame_end < len(doc) else sent.end_char
+        elif frame_end >= sent.end - 1:
+            c_end = doc[frame_start].idx
+        rng = _span_chars(doc, *_strip_final_punct(doc, c_start, c_end))
+        if rng is None:
+            continue
+        rng = _cut_at_quotes(doc, rng, covered)
+        if rng is None:
+            continue
+        content = _tokens_between(doc, *rng)
+        if content is None or not _has_finite_verb(content) or len(content) < 4:
+            continue
+        # "eigenen Angaben zufolge", "nach eigenen Angaben": the source is the clause's own subject
+        if any(t.lower_ in ("eigenen", "eigener") for t in speaker):
+            subj = next((t for t in content if "subject" in _roles(t)), None)
+            if subj is not None:
+                speaker = noun_phrase(subj, content)
+        return _Found("indirect", [rng], cue_span, speaker, 0.7, sent, f"phrase-{cue_span.text.lower()}")
+    return None
+
+
+_PHRASES_CACHE: dict[int, list[tuple[str, ...]]] = {}
+
+
+def _lower_phrases(lexicon: CueLexicon) -> list[tuple[str, ...]]:
+    key = id(lexicon)
+    if key not in _PHRASES_CACHE:
+        _PHRASES_CACHE[key] = sorted({tuple(w.lower() for w in words) for words in lexicon.phrases()},
+                                     key=len, reverse=True)
+    return _PHRASES_CACHE[key]
+
+
+def _np_from(sent: Span, j: int) -> Span | None:
+    """The noun phrase starting at sentence token ``j`` (after laut/so/nach Angaben von)."""
+    doc = sent.doc
+    start = sent.start + j
+    end = start
+    seen_noun = False
+    while end < sent.end:
+        t = doc[end]
+        if t.pos_ in ("DET", "ADJ", "NUM") and not seen_noun:
+            end += 1
+            continue
+        if t.pos_ in ("PROPN", "NOUN", "X") or (t.pos_ == "PRON" and not seen_noun and end == start):
+            seen_noun = True
+            end += 1
+            continue
+        if seen_noun and t.pos_ == "DET" and end + 1 < sent.end and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            end += 1  # genitive attribute: "Angaben der Polizei des Landes"
+            continue
+        break
+    if not seen_noun:
+        return None
+    return doc[start:end]
+
+
+def _np_before(sent: Span, k: int) -> Span | None:
+    """The noun phrase ending right before sentence token ``k`` ("dem Bericht zufolge")."""
+    doc = sent.doc
+    end = sent.start + k
+    start = end
+    seen_noun = False
+    while start > sent.start:
+        t = doc[start - 1]
+        if t.pos_ in ("PROPN", "NOUN", "X"):
+            seen_noun = True
+            start -= 1
+            continue
+        if t.pos_ in ("DET", "ADJ", "NUM") and seen_noun:
+            start -= 1
+            continue
+        break
+    if not seen_noun:
+        return None
+    return doc[start:end]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# continuations and assembly
+
+
+def _continuations(doc: Doc, found: list[_Found], covered: list[tuple[int, int]], floor: int) -> list[_Found]:
+    """Frame-less Konjunktiv sentences that continue the previous quotation, merged into runs."""
+    by_sent_end = sorted(found, key=lambda f: f.parts[-1][1])
+    out: list[_Found] = []
+    if not by_sent_end:
+        return out
+    sents = [s for s in doc.sents if s.start_char >= floor]
+    last: _Found | None = None
+    last_end = -1
+    for sent in sents:
+        owners = [f for f in by_sent_end if f.sent.start <= sent.start < f.sent.end or
+                  any(sent.start_char <= a < sent.end_char for a, _ in f.parts)]
+        if owners:
+            last = owners[-1]
+            last_end = sent.end
+            continue
+        if last is None:
+            continue
+        gap = doc[last_end:sent.start] if last_end <= sent.start else None
+        if gap is not None and len([s for s in gap.sents]) > 0 and gap.text.strip():
+            last = None
+            continue
+        if any(_inside(t.idx, covered) for t in sent) or sent.text.rstrip().endswith("?"):
+            last = None
+            continue
+        if not clause_is_subjunctive([t for t in sent if is_finite(t)]):
+            last = None
+            continue
+        rng = _span_chars(doc, sent.start_char, sent.end_char)
+        if rng is None:
+            continue
+        if out and out[-1].via == "continuation" and out[-1].parts[-1][1] >= doc[last_end - 1].idx and out[-1].speaker is last.speaker:
+            out[-1].parts[-1] = (out[-1].parts[-1][0], rng[1])
+        else:
+            out.append(_Found("indirect", [rng], None, last.speaker, 0.5, sent, "continuation"))
+        last_end = sent.end
+    return out
+
+
+def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int | None = None) -> list[Quotation]:
+    """All quotations of a parsed article, in text order (speaker left unresolved: mention only)."""
+    lexicon = lexicon or load_cues()
+    floor = doc._.body_start if floor is None and doc.has_extension("body_start") else (floor or 0)
+    regions = find_quoted_regions(doc.text, start=floor)
+    found = _direct_quotes(doc, regions, lexicon, floor)
+    covered = [(p[0] - 1, p[1] + 1) for f in found for p in f.parts]
+    used_cues = {t.i for f in found if f.cue is not None for t in f.cue}
+    for sent in doc.sents:
+        if sent.end_char <= floor:
+            continue
+        for f in _indirect_in_sentence(sent, lexicon, covered, used_cues):
+            inner = [r for r in regions if f.parts[0][0] <= r.open and r.close <= f.parts[-1][1]]
+            if inner:
+                f.kind = "mixed"
+                f.nested = inner
+            found.append(f)
+    found += _continuations(doc, found, covered, floor)
+    quotes = []
+    for f in sorted(found, key=lambda f: f.parts[0][0]):
+        content = tuple(TextSpan(s, e, doc.text[s:e]) for s, e in f.parts)
+        cue = TextSpan(f.cue.start_char, f.cue.end_char, f.cue.text) if f.cue is not None else None
+        mention = TextSpan(f.speaker.start_char, f.speaker.end_char, f.speaker.text) if f.speaker is not None else None
+        sent = TextSpan(f.sent.start_char, f.sent.end_char, f.sent.text)
+        quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,
+                                confidence=f.confidence, sentence=sent, extras={"via": f.via}))
+    return quotes

@@ -1,0 +1,1 @@
+"""Stage 4 — resolve: canonical names for entity mentions, and speakers for quotations."""

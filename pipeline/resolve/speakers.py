@@ -1,0 +1,132 @@
+"""Resolve speaker mentions to canonical names.
+
+- A mention that overlaps a person or organization mention takes that entity's canonical name.
+- A personal pronoun ("er", "sie") takes the nearest preceding compatible person (previous speakers first).
+- A role noun ("der Kremlsprecher") takes the person it was attached to earlier ("Kremlsprecher Dmitri Peskow").
+- Anything else (groups, unnamed organizations: "Beobachter", "die Polizei") keeps its noun phrase, without the
+  leading article.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..resources import role_of
+from ..types import EntityMention, Quotation, TextSpan
+
+_ARTICLES = re.compile(r"^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", re.IGNORECASE)
+_MASC = {"er", "ihm", "ihn", "seiner"}
+_FEM_OR_PLUR = {"sie", "ihr", "ihrer"}
+_PLURAL_ONLY = {"wir"}
+FEMININE_TITLES = {"Frau", "Ministerin", "Präsidentin", "Kanzlerin"}
+_MAX_PRONOUN_DISTANCE = 1500  # characters back from the pronoun
+
+
+def _overlapping(mention: TextSpan, entities: list[EntityMention]) -> list[EntityMention]:
+    return [e for e in entities if e.start < mention.end and mention.start < e.end and e.type in
+            ("person", "organization", "place")]
+
+
+def _gender_hint(text: str, entity: EntityMention) -> str:
+    """'f' if the text right before the name marks a woman (Frau, -in role noun), 'm' for men's roles, else ''."""
+    window = text[max(0, entity.start - 40) : entity.start].split()
+    if not window:
+        return ""
+    prev = window[-1].strip(",.;:")
+    role = role_of(prev)
+    if role is not None:
+        return role["gender"] if role["gender"] in ("m", "f") else ""
+    return ""
+
+
+def _pronoun_antecedent(text: str, mention: TextSpan, entities: list[EntityMention], previous: list[Quotation],
+                        genders: dict[str, str]) -> EntityMention | None:
+    low = mention.text.lower()
+    want = "m" if low in _MASC else ("f" if low in _FEM_OR_PLUR else "")
+    persons = [e for e in entities if e.type == "person" and e.end <= mention.start
+               and mention.start - e.end <= _MAX_PRONOUN_DISTANCE]
+    if not persons:
+        return None
+
+    def compatible(e: EntityMention) -> bool:
+        g = genders.get(e.canonical, "")
+        return not want or not g or g == want
+
+    # the most recent speaker of a quotation just before is the most likely referent
+    for quote in reversed(previous):
+        if quote.speaker and quote.end <= mention.start and mention.start - quote.end <= _MAX_PRONOUN_DISTANCE:
+            cands = [e for e in persons if e.canonical == quote.speaker and compatible(e)]
+            if cands:
+                recent = max(persons, key=lambda e: e.start)
+                # a person named after that speaker's quote and before the pronoun wins
+                if recent.canonical != quote.speaker and recent.start > quote.end and compatible(recent):
+                    return recent
+                return cands[-1]
+            break
+    for e in reversed(persons):
+        if compatible(e):
+            return e
+    return None
+
+
+def _role_antecedent(text: str, head: str, entities: list[EntityMention], before: int) -> EntityMention | None:
+    """The person a role noun was attached to earlier: "Kremlsprecher Dmitri Peskow" ... "der Kremlsprecher"."""
+    head_low = head.lower()
+    best = None
+    for e in entities:
+        if e.type != "person" or e.start >= before:
+            continue
+        window = text[max(0, e.start - 60) : e.start]
+        words = [w.strip(",.;:()") for w in window.split()]
+        if words and words[-1].lower().rstrip("s") in (head_low, head_low.rstrip("s")):
+            best = e
+        # "Dmitri Peskow, der Sprecher des Kremls"
+        after = text[e.end : e.end + 40].lower()
+        if re.match(rf"^\s*,\s*(der|die)\s+{re.escape(head_low)}\b", after):
+            best = e
+    return best
+
+
+def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMention]) -> list[Quotation]:
+    """Fill ``speaker`` (canonical name) of each quotation from its speaker mention."""
+    genders: dict[str, str] = {}
+    for e in entities:
+        if e.type == "person":
+            g = _gender_hint(text, e)
+            if g and e.canonical not in genders:
+                genders[e.canonical] = g
+    resolved: list[Quotation] = []
+    for quote in quotes:
+        mention = quote.speaker_mention
+        speaker = ""
+        if mention is not None:
+            speaker = _resolve_one(text, mention, entities, resolved, genders)
+        resolved.append(dataclasses.replace(quote, speaker=speaker))
+    return resolved
+
+
+def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], previous: list[Quotation],
+                 genders: dict[str, str]) -> str:
+    hits = _overlapping(mention, entities)
+    if hits:
+        persons = [e for e in hits if e.type == "person"]
+        orgs = [e for e in hits if e.type == "organization"]
+        best = (persons or orgs or hits)[-1]
+        return best.canonical
+    words = mention.text.split()
+    low = mention.text.lower()
+    if low in _MASC or low in _FEM_OR_PLUR:
+        antecedent = _pronoun_antecedent(text, mention, entities, previous, genders)
+        if antecedent is not None:
+            return antecedent.canonical
+        return ""
+    if low in ("ich", "wir", "man", "es"):
+        return ""
+    stripped = _ARTICLES.sub("", mention.text).strip()
+    head = stripped.split()[-1] if stripped.split() else ""
+    role = role_of(head) if head else None
+    if role is not None and role["kind"] in ("role", "suffix") and len(words) <= 3:
+        antecedent = _role_antecedent(text, head, entities, mention.start)
+        if antecedent is not None:
+            return antecedent.canonical
+    return stripped

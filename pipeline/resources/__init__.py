@@ -1,0 +1,57 @@
+"""Readable data files for the rules (cue lexicon, role nouns, date words, gazetteer) and their loaders."""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+RESOURCE_DIR = Path(__file__).resolve().parent
+
+
+class ResourceError(ValueError):
+    """A data file is malformed; the message names the file and line."""
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated resource file with a header row; ``#`` lines before the header are comments."""
+    path = RESOURCE_DIR / name
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [(no, line) for no, line in enumerate(fh, start=1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        raise ResourceError(f"{path}: empty resource file")
+    header = lines[0][1].rstrip("\n").split("\t")
+    rows = []
+    for no, line in lines[1:]:
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        if len(cells) > len(header):
+            raise ResourceError(f"{path}:{no}: expected {len(header)} tab-separated columns, found {len(cells)}")
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, dict[str, str]]:
+    """Role/title lexicon: form -> {kind, gender}; feminine forms of role/suffix entries are derived."""
+    table: dict[str, dict[str, str]] = {}
+    for row in read_tsv("roles_de.tsv"):
+        form, kind, gender = row["form"], row["kind"], row["gender"] or "x"
+        table.setdefault(form, {"kind": kind, "gender": gender})
+        if kind in ("role", "suffix") and gender == "m" and not form.endswith("e"):
+            table.setdefault(form + "in", {"kind": kind, "gender": "f"})
+    return table
+
+
+def role_of(word: str) -> dict[str, str] | None:
+    """The lexicon entry for a role noun, also for compounds ("Kremlsprecher", "Regierungssprecherin")."""
+    table = roles()
+    if word in table:
+        return table[word]
+    lower = word.lower()
+    for form, entry in table.items():
+        if entry["kind"] == "suffix" and len(word) > len(form) + 2 and lower.endswith(form.lower()):
+            return entry
+        if entry["kind"] == "suffix" and len(word) > len(form) + 4 and lower.endswith(form.lower() + "in"):
+            return {"kind": entry["kind"], "gender": "f"}
+    return None
