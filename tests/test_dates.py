@@ -157,6 +157,9 @@ NEGATIVE = [
     "Russland verlegte 1500 Soldaten an die Grenze.",
     "Rund 1800 Menschen demonstrierten in der Hauptstadt.",
     "Das Land schickte 2000 weitere Soldaten.",
+    "Die Truppe soll von derzeit 2000 auf rund 15.000 Soldaten wachsen.",
+    "Zwischen 2000 und 2500 Soldaten wurden verlegt.",
+    "Die Preise stiegen von 1800 auf 2000 Euro.",
     "Die Armee verteidigt sich derzeit gegen die Gegenoffensive.",
     "Zuletzt gab es Informationen über Probleme.",
     "Nordkorea versucht seit Jahren, ein Atomprogramm zu entwickeln.",
@@ -172,6 +175,7 @@ NEGATIVE = [
     "Seit vergangenem Jahrzehnt wächst die Wirtschaft.",
     "Der Abgeordnete Jan Freitag sagte, das sei falsch.",
     "Das Foto zeigt 1 von 13 Bildern der Parade.",
+    "Der Kernel 2.6.32 wird nicht mehr gepflegt.",
     "Seit 2014 ist die Hwasong-2000 im Einsatz, sagt die Nummer 1989 der Liste.",
 ]
 

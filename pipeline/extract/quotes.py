@@ -26,6 +26,7 @@ from ..model.labels import dep_role as _roles
 from .syntax import clause_is_subjunctive, is_finite, is_verbal, noun_phrase, particle_of, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
+_CLOSED_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "SPACE", "INTJ", "AUX"}
 _END_PUNCT = ".!?…"
 _WORD = re.compile(r"\w+")
 _SUBORDINATORS = {"dass", "daß", "ob", "wie", "wann", "warum", "weshalb", "wer", "was", "wo", "weil"}
@@ -61,11 +62,9 @@ def _stem_lemmas(word: str) -> list[str]:
 
 def verb_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     """The lexicon entry if ``token`` is a speech verb (particle verbs resolved: "teilte … mit")."""
-    if not is_verbal(token) and token.pos_ not in ("NOUN", "ADJ"):
-        return None
-    if not is_verbal(token) and not token.tag_.startswith("V"):
-        # a verb the tagger missed: only when the form is clearly verbal and lower-case
-        if not token.is_lower:
+    if not is_verbal(token):
+        # a verb the tagger missed ("warnt" as ADV): any lower-case open-class word may be one
+        if not token.is_lower or not token.is_alpha or token.pos_ in _CLOSED_POS:
             return None
     lemmas = [token.lemma_.lower(), token.lower_] + _stem_lemmas(token.text)
     particle = particle_of(token)
@@ -117,12 +116,16 @@ def _tokens_between(doc: Doc, start_char: int, end_char: int) -> Span | None:
     return doc.char_span(start_char, end_char, alignment_mode="expand")
 
 
-def _speaker_near_verb(verb: Token, frame: Span) -> Span | None:
+def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
+                       exclude: tuple[int, int] | None = None) -> Span | None:
     """Subject of the cue verb inside the frame, else the nearest nominative nominal of the frame (after the verb
     first: "sagte Putin", then before it: "Putin sagte")."""
     subj = subject_of(verb)
-    if subj is not None and frame.start <= subj.i < frame.end and subj.lower_ not in ("es", "das", "dies"):
-        return noun_phrase(subj, frame)
+    if subj is not None and subj.lower_ not in ("es", "das", "dies"):
+        if frame.start <= subj.i < frame.end:
+            return noun_phrase(subj, frame)
+        if sent is not None and sent.start <= subj.i < sent.end and not (exclude and exclude[0] <= subj.idx < exclude[1]):
+            return noun_phrase(subj, sent)
     after = list(frame[verb.i - frame.start + 1 :]) if frame.start <= verb.i < frame.end else []
     before = list(reversed(frame[: max(0, verb.i - frame.start)]))
     for tok in after + before:
@@ -136,6 +139,16 @@ def _speaker_near_verb(verb: Token, frame: Span) -> Span | None:
 
 
 _NOT_SPEAKERS = {"es", "man", "das", "dies", "dem", "den"}
+
+
+def _source_pp(frame: Span) -> Span | None:
+    """"heißt es in dem Bericht", "verlautete aus EU-Kreisen": the source is the object of in/aus/von."""
+    for i, tok in enumerate(frame):
+        if tok.lower_ in ("in", "im", "aus", "von", "vom") and i + 1 < len(frame):
+            np_ = _np_from(frame, i + 1)
+            if np_ is not None and np_[-1].pos_ in ("NOUN", "PROPN"):
+                return np_
+    return None
 _SPEAKER_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
 
 
@@ -355,7 +368,6 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
     while right < sent.end and doc[right].text not in _FRAME_BREAK and not _inside(doc[right].idx, covered):
         right += 1
     frame = doc[left:right]
-    speaker = _speaker_near_verb(verb, frame)
     first = doc[left]
     candidates: list[tuple[int, int, str, float]] = []
     if first.lower_ == "wie" and left < verb.i:
@@ -385,57 +397,97 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             continue
         if how == "before" and not (clause_is_subjunctive(content) or cue.strength == "strong"):
             continue
+        speaker = _speaker_near_verb(verb, frame, sent, rng) or _source_pp(frame)
         out.append(_Found("indirect", [rng], doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}"))
     return out
 
 
+def noun_cue(word: str, lexicon: CueLexicon) -> bool:
+    """A noun of saying or a source noun, also inflected or compounded: Angaben, Behördenangaben, Expertenmeinung."""
+    nouns = _lower_nouns(lexicon)
+    low = word.lower()
+    for cut in (0, 1, 2, 3):
+        stem = low[: len(low) - cut] if cut else low
+        if len(stem) < 4:
+            break
+        if stem in nouns:
+            return True
+        if any(len(n) >= 4 and stem.endswith(n) for n in nouns):
+            return True
+    return False
+
+
+_NOUNS_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _lower_nouns(lexicon: CueLexicon) -> frozenset[str]:
+    key = id(lexicon)
+    if key not in _NOUNS_CACHE:
+        _NOUNS_CACHE[key] = frozenset(n.lower() for n in lexicon.nouns())
+    return _NOUNS_CACHE[key]
+
+
 def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]) -> _Found | None:
+    """laut X / X zufolge / nach Angaben von X / nach X-Angaben / X's Meinung nach / so X / demnach / wonach."""
     doc = sent.doc
-    preps = lexicon.prepositions()
+    preps = {p for p in lexicon.prepositions() if " " not in p and p != "nach"}
     postps = lexicon.postpositions()
     adverbs = lexicon.adverbs()
-    phrases = _lower_phrases(lexicon)  # tuples of lower-cased words, e.g. ("nach", "angaben")
+    phrases = _lower_phrases(lexicon)
     toks = list(sent)
     for k, tok in enumerate(toks):
         if _inside(tok.idx, covered):
             continue
         low = tok.lower_
-        cue_span = None
-        speaker = None
-        # multiword prepositions: "nach Angaben von X", "nach Aussage der X"
-        for phrase in phrases:
-            n = len(phrase)
-            words = tuple(t.lower_ for t in toks[k : k + n])
-            if words == phrase:
-                cue_span = sent[k : k + n]
-                j = k + n
-                if j < len(toks) and toks[j].lower_ in ("von", "vom", "des", "der", "aus"):
-                    j += 1 if toks[j].lower_ in ("von", "vom", "aus") else 0
-                speaker = _np_from(sent, j)
-                break
-        if cue_span is None and low in preps and tok.pos_ in ("ADP", "ADV", "ADJ", "NOUN", "PROPN", "X", "VERB") \
-                and k + 1 < len(toks) and low != "nach":
-            cue_span = sent[k : k + 1]
-            speaker = _np_from(sent, k + 1)
-        if cue_span is None and low in postps and k > 0:
-            cue_span = sent[k : k + 1]
-            speaker = _np_before(sent, k)
-        if cue_span is None and low in adverbs and low == "so" and k > 0 and toks[k - 1].text == "," \
-                and k + 1 < len(toks) and toks[k + 1].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
-            cue_span = sent[k : k + 1]
-            speaker = _np_from(sent, k + 1)
+        cue_span = speaker = None
+        content_override = None
+        weak = False
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if low == "nach" and nxt is not None:
+            np_ = _np_from(sent, k + 1)
+            if np_ is not None and any(noun_cue(t.text, lexicon) for t in np_ if t.pos_ in ("NOUN", "PROPN")):
+                cue_span, speaker = sent[k : k + 1], np_
+            elif k > 0 and (nxt.pos_ in ("VERB", "AUX") or nxt.text == ","):
+                # postposition: "seiner Meinung nach", "Expertenmeinung nach"
+                np_ = _np_before(sent, k)
+                if np_ is not None and noun_cue(np_[-1].text, lexicon):
+                    cue_span, speaker = sent[k : k + 1], np_
         if cue_span is None:
-            continue
-        if speaker is None:
+            for phrase in phrases:
+                n = len(phrase)
+                if phrase[0] != "nach" and tuple(t.lower_ for t in toks[k : k + n]) == phrase:
+                    cue_span = sent[k : k + n]
+                    speaker = _np_from(sent, k + n)
+                    break
+        if cue_span is None and low in preps and nxt is not None and tok.pos_ != "VERB":
+            cue_span, speaker = sent[k : k + 1], _np_from(sent, k + 1)
+            weak = low in ("gemäß",)
+        if cue_span is None and low in postps and k > 0:
+            cue_span, speaker = sent[k : k + 1], _np_before(sent, k)
+        if cue_span is None and low == "so" and k > 0 and toks[k - 1].text == "," and nxt is not None \
+                and nxt.pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+            cue_span, speaker = sent[k : k + 1], _np_from(sent, k + 1)
+        if cue_span is None and low in adverbs and low in ("demnach", "demzufolge", "danach", "wonach"):
+            if low == "wonach" and k > 1 and toks[k - 1].text == ",":
+                cue_span = sent[k : k + 1]
+                speaker = _np_before(sent, k - 1)
+                content_override = (tok.idx + len(tok.text), sent.end_char)
+            elif low != "wonach":
+                cue_span = speaker = sent[k : k + 1]
+                weak = low == "danach"
+        if cue_span is None or speaker is None:
             continue
         frame_start = min(cue_span.start, speaker.start)
         frame_end = max(cue_span.end, speaker.end)
-        # content: the sentence without the frame, as one range; a frame at either edge is cut off
-        c_start, c_end = sent.start_char, sent.end_char
-        if frame_start == sent.start or (frame_start > sent.start and doc[sent.start:frame_start].text.strip() in ("",)):
-            c_start = doc[frame_end].idx if frame_end < len(doc) else sent.end_char
-        elif frame_end >= sent.end - 1:
-            c_end = doc[frame_start].idx
+        if content_override:
+            c_start, c_end = content_override
+        else:
+            # content: the sentence without the frame, as one range; a frame at either edge is cut off
+            c_start, c_end = sent.start_char, sent.end_char
+            if not doc[sent.start:frame_start].text.strip(" ,:–—\"„“"):
+                c_start = doc[frame_end].idx if frame_end < len(doc) else sent.end_char
+            elif frame_end >= sent.end - 1 or not doc[frame_end:sent.end].text.strip(" .,:!?"):
+                c_end = doc[frame_start].idx
         rng = _span_chars(doc, *_strip_final_punct(doc, c_start, c_end))
         if rng is None:
             continue
@@ -444,6 +496,8 @@ def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]
             continue
         content = _tokens_between(doc, *rng)
         if content is None or not _has_finite_verb(content) or len(content) < 4:
+            continue
+        if weak and not clause_is_subjunctive(content):
             continue
         # "eigenen Angaben zufolge", "nach eigenen Angaben": the source is the clause's own subject
         if any(t.lower_ in ("eigenen", "eigener") for t in speaker):
@@ -465,32 +519,48 @@ def _lower_phrases(lexicon: CueLexicon) -> list[tuple[str, ...]]:
     return _PHRASES_CACHE[key]
 
 
+_NP_INNER = {"DET", "ADJ", "NUM", "PROPN", "NOUN", "X"}
+
+
 def _np_from(sent: Span, j: int) -> Span | None:
-    """The noun phrase starting at sentence token ``j`` (after laut/so/nach Angaben von)."""
+    """The noun phrase starting at sentence token ``j`` (after laut/so/nach Angaben), with genitive and
+    von-attributes and a parenthesis: "Angaben des Vatikan-Sprechers Federico Lombardi", "Aussagen von Klaus
+    Wowereit (SPD)"."""
     doc = sent.doc
     start = sent.start + j
     end = start
     seen_noun = False
     while end < sent.end:
         t = doc[end]
-        if t.pos_ in ("DET", "ADJ", "NUM") and not seen_noun:
+        if t.pos_ in ("DET", "ADJ", "NUM") or (t.tag_ == "ADJA"):
             end += 1
             continue
         if t.pos_ in ("PROPN", "NOUN", "X") or (t.pos_ == "PRON" and not seen_noun and end == start):
             seen_noun = True
             end += 1
             continue
-        if seen_noun and t.pos_ == "DET" and end + 1 < sent.end and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
-            end += 1  # genitive attribute: "Angaben der Polizei des Landes"
+        if seen_noun and t.lower_ in ("von", "vom", "des", "der", "aus") and end + 1 < sent.end \
+                and doc[end + 1].pos_ in _NP_INNER:
+            end += 1  # "Angaben von X", "Angaben der Polizei"
+            continue
+        if seen_noun and t.text == "(":
+            close = next((i for i in range(end, min(end + 6, sent.end)) if doc[i].text == ")"), None)
+            if close is not None:
+                end = close + 1
+                continue
+        if not seen_noun and t.pos_ == "ADV" and end + 1 < sent.end and doc[end + 1].pos_ in ("ADJ", "NOUN"):
+            end += 1  # "laut gut informierten Kreisen"
             continue
         break
     if not seen_noun:
         return None
-    return doc[start:end]
+    while end > start and doc[end - 1].pos_ in ("DET", "ADP") or end > start and doc[end - 1].lower_ in ("von", "vom", "des", "der", "aus"):
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
 def _np_before(sent: Span, k: int) -> Span | None:
-    """The noun phrase ending right before sentence token ``k`` ("dem Bericht zufolge")."""
+    """The noun phrase ending right before sentence token ``k`` ("dem Bericht zufolge", "seiner Meinung nach")."""
     doc = sent.doc
     end = sent.start + k
     start = end
@@ -504,6 +574,10 @@ def _np_before(sent: Span, k: int) -> Span | None:
         if t.pos_ in ("DET", "ADJ", "NUM") and seen_noun:
             start -= 1
             continue
+        if t.lower_ in ("von", "vom", "des", "der") and seen_noun and start - 2 >= sent.start \
+                and doc[start - 2].pos_ in ("NOUN", "PROPN"):
+            start -= 1
+            continue
         break
     if not seen_noun:
         return None
@@ -514,42 +588,82 @@ def _np_before(sent: Span, k: int) -> Span | None:
 # continuations and assembly
 
 
-def _continuations(doc: Doc, found: list[_Found], covered: list[tuple[int, int]], floor: int) -> list[_Found]:
-    """Frame-less Konjunktiv sentences that continue the previous quotation, merged into runs."""
-    by_sent_end = sorted(found, key=lambda f: f.parts[-1][1])
+def _reportative(sent: Span) -> bool:
+    """Konjunktiv, or reportative "sollen" with a perfect infinitive ("soll … getötet haben")."""
+    finite = [t for t in sent if is_finite(t)]
+    if clause_is_subjunctive(finite):
+        return True
+    has_soll = any(t.lower_ in ("soll", "sollen", "sollte", "sollten") for t in finite)
+    return has_soll and any(t.lower_ in ("haben", "sein", "worden") for t in sent)
+
+
+def _cue_context(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]) -> Span | None:
+    """The speaker of a sentence that reports a speech act without quoting ("Die Regierung warnt vor …")."""
+    for tok in sent:
+        if _inside(tok.idx, covered):
+            continue
+        cue = verb_cue(tok, lexicon)
+        if cue is None or cue.type != "verb":
+            continue
+        subj = subject_of(tok)
+        if subj is not None and sent.start <= subj.i < sent.end and subj.lower_ not in _NOT_SPEAKERS:
+            return noun_phrase(subj, sent)
+    return None
+
+
+def _anaphoric(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
+               covered: list[tuple[int, int]]) -> list[_Found]:
+    """"Das erklärte ein Sprecher." makes the sentence before it an indirect quotation."""
+    owned = {f.sent.start for f in found}
+    out = []
+    for prev, sent in zip(sents, sents[1:]):
+        if len(sent) > 20 or len(sent) < 3 or sent[0].lower_ not in ("das", "dies", "dieses"):
+            continue
+        verb = sent[1]
+        cue = verb_cue(verb, lexicon)
+        if cue is None or cue.type != "verb" or prev.start in owned or any(_inside(t.idx, covered) for t in prev):
+            continue
+        rng = _span_chars(doc, *_strip_final_punct(doc, prev.start_char, prev.end_char))
+        if rng is None or not _has_finite_verb(prev):
+            continue
+        speaker = _speaker_near_verb(verb, sent[1:])
+        out.append(_Found("indirect", [rng], doc[verb.i : verb.i + 1], speaker, 0.7, prev, "anaphoric"))
+    return out
+
+
+def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
+                   covered: list[tuple[int, int]]) -> list[_Found]:
+    """Frame-less Konjunktiv (or reportative "soll") sentences right after a quotation or a reported speech act
+    continue it with the same speaker; consecutive ones form one quotation."""
     out: list[_Found] = []
-    if not by_sent_end:
-        return out
-    sents = [s for s in doc.sents if s.start_char >= floor]
-    last: _Found | None = None
-    last_end = -1
+    context: Span | None = None
+    active = False
+    last_was_continuation = False
     for sent in sents:
-        owners = [f for f in by_sent_end if f.sent.start <= sent.start < f.sent.end or
-                  any(sent.start_char <= a < sent.end_char for a, _ in f.parts)]
+        owners = [f for f in found if sent.start_char <= f.parts[0][0] < sent.end_char or
+                  f.sent.start == sent.start]
         if owners:
-            last = owners[-1]
-            last_end = sent.end
+            context, active, last_was_continuation = owners[-1].speaker, True, False
             continue
-        if last is None:
+        if any(_inside(t.idx, covered) for t in sent):
+            active = False  # a direct quotation without a frame of its own ends the run
             continue
-        gap = doc[last_end:sent.start] if last_end <= sent.start else None
-        if gap is not None and len([s for s in gap.sents]) > 0 and gap.text.strip():
-            last = None
+        speaker = _cue_context(sent, lexicon, covered)
+        if speaker is not None:
+            context, active, last_was_continuation = speaker, True, False
             continue
-        if any(_inside(t.idx, covered) for t in sent) or sent.text.rstrip().endswith("?"):
-            last = None
+        if not active or sent.text.rstrip().endswith("?") or not _reportative(sent):
+            active, last_was_continuation = False, False
             continue
-        if not clause_is_subjunctive([t for t in sent if is_finite(t)]):
-            last = None
-            continue
-        rng = _span_chars(doc, sent.start_char, sent.end_char)
+        rng = _span_chars(doc, *_strip_final_punct(doc, sent.start_char, sent.end_char))
         if rng is None:
             continue
-        if out and out[-1].via == "continuation" and out[-1].parts[-1][1] >= doc[last_end - 1].idx and out[-1].speaker is last.speaker:
-            out[-1].parts[-1] = (out[-1].parts[-1][0], rng[1])
+        if last_was_continuation and out:
+            end = _span_chars(doc, sent.start_char, sent.end_char)
+            out[-1].parts[-1] = (out[-1].parts[-1][0], end[1] if end else rng[1])
         else:
-            out.append(_Found("indirect", [rng], None, last.speaker, 0.5, sent, "continuation"))
-        last_end = sent.end
+            out.append(_Found("indirect", [rng], None, context, 0.5, sent, "continuation"))
+        last_was_continuation = True
     return out
 
 
@@ -570,7 +684,9 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
                 f.kind = "mixed"
                 f.nested = inner
             found.append(f)
-    found += _continuations(doc, found, covered, floor)
+    sents = [s for s in doc.sents if s.start_char >= floor]
+    found += _anaphoric(doc, sents, found, lexicon, covered)
+    found += _continuations(doc, sents, found, lexicon, covered)
     quotes = []
     for f in sorted(found, key=lambda f: f.parts[0][0]):
         content = tuple(TextSpan(s, e, doc.text[s:e]) for s, e in f.parts)

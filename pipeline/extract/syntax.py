@@ -65,52 +65,109 @@ def particle_of(verb: Token) -> str:
 
 
 def clause_is_subjunctive(tokens) -> bool:
-    """Some finite verb of the tokens is in Konjunktiv (Mood=Sub, or a Konjunktiv-I form by shape)."""
-    return any(is_verbal(t) and (is_subjunctive(t) or looks_konjunktiv_1(t)) for t in tokens)
+    """Some verb of the tokens is in Konjunktiv (Mood=Sub, or a Konjunktiv I/II form by its shape)."""
+    return any(looks_subjunctive(t) for t in tokens)
 
 
-_KONJ1_FORMS = {"sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge",
-                "gebe", "gehe", "komme", "wisse", "stehe", "liege", "handle", "bleibe", "sehe", "lasse", "wolle"}
+_CLOSED = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "SPACE", "INTJ"}
+_UMLAUT = str.maketrans("äöü", "aou")
+
+
+def looks_subjunctive(token: Token) -> bool:
+    """Konjunktiv by morphology or by form: tolerant of tagging errors of a small model."""
+    if token.pos_ in _CLOSED or not token.is_alpha or not token.is_lower:
+        return False
+    if is_verbal(token) and is_subjunctive(token):
+        return True
+    return looks_konjunktiv_1(token) or looks_konjunktiv_2(token)
+
+
+def _konj_forms() -> frozenset[str]:
+    from ..resources import konjunktiv_forms
+
+    return konjunktiv_forms()
 
 
 def looks_konjunktiv_1(token: Token) -> bool:
-    """Third-person singular Konjunktiv I by form: 'habe', 'sei', 'plane' (stem + e where the indicative has -t)."""
+    """Konjunktiv I by form: 'habe', 'sei', 'plane' (stem + e where the indicative has -t), not after 'ich'."""
     low = token.lower_
-    if low in _KONJ1_FORMS:
-        subj = subject_of(token)
-        return not (subj is not None and subj.lower_ in ("ich",))
-    if not is_verbal(token) or not low.endswith("e") or len(low) < 4:
+    if low in _konj_forms():
+        return not _first_person(token)
+    if not low.endswith("e") or len(low) < 4:
         return False
     lemma = token.lemma_.lower()
-    if lemma.endswith("en") and low == lemma[:-1] and is_finite(token):
-        subj = subject_of(token)
-        return subj is None or subj.lower_ not in ("ich",)
+    if lemma.endswith("en") and low == lemma[:-1] and (is_verbal(token) or is_finite(token)):
+        return not _first_person(token)
     return False
 
 
+def looks_konjunktiv_2(token: Token) -> bool:
+    """Konjunktiv II by form: an umlaut the infinitive lacks (wäre, hätte, käme, befänden) or a modal's umlaut past
+    (könnte, müsste, dürfte, möchte)."""
+    low = token.lower_
+    if not any(ch in low for ch in "äöü") or not low.endswith(("e", "en", "est", "et")) or len(low) < 4:
+        return False
+    if low.endswith(("te", "ten")) and low[:2] in ("kö", "mü", "dü", "mö"):
+        return True
+    lemma = token.lemma_.lower()
+    if not lemma or lemma == low or not lemma.endswith(("en", "n")):
+        return False
+    stem = low.translate(_UMLAUT)
+    return not any(ch in lemma for ch in "äöü") and (is_verbal(token) or is_finite(token)) and stem != lemma
+
+
+def _first_person(token: Token) -> bool:
+    subj = subject_of(token)
+    if subj is not None:
+        return subj.lower_ == "ich"
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return any(t is not None and t.lower_ == "ich" for t in (prev, nxt))
+
+
 def noun_phrase(token: Token, limit: Span | None = None) -> Span:
-    """The contiguous noun phrase headed by ``token`` (determiners, adjectives, role nouns, names, genitives),
-    cut before relative clauses, commas and verbs."""
+    """The noun phrase headed by ``token``: its dependency subtree (determiners, adjectives, names, genitives,
+    prepositional attributes, appositions), cut before relative clauses, verbs and quotations."""
     doc = token.doc
-    lo = token.left_edge.i
-    hi = token.right_edge.i
+    if token.lower_ in _PRONOUNS_PERSONAL:
+        return doc[token.i : token.i + 1]
+    lo, hi = token.left_edge.i, token.right_edge.i + 1
     if limit is not None:
-        lo = max(lo, limit.start)
-        hi = min(hi, limit.end - 1)
-    # shrink the left edge: no punctuation or verbs between the edge and the head
+        lo, hi = max(lo, limit.start), min(hi, limit.end)
+    lo = min(lo, token.i)
+    hi = max(hi, token.i + 1)
+    # left of the head: stop at punctuation, verbs and conjunctions
     start = token.i
     for i in range(token.i - 1, lo - 1, -1):
         t = doc[i]
         if t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ") or t.is_space:
             break
         start = i
+    # right of the head: keep attributes and appositions, cut at a clause (a comma segment with a verb)
     end = token.i + 1
-    for i in range(token.i + 1, hi + 1):
+    i = token.i + 1
+    while i < hi:
         t = doc[i]
-        if t.pos_ in _NP_STOP_POS or t.is_space or t.tag_ in ("PRELS", "PRELAT") or t.lower_ in ("der", "die", "das") and doc[i - 1].text == ",":
+        if t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ") or t.tag_ in ("PRELS", "PRELAT", "PWS", "PWAV"):
             break
-        end = i + 1
-    # a personal pronoun is its own phrase
-    if token.lower_ in _PRONOUNS_PERSONAL:
-        return doc[token.i : token.i + 1]
+        if t.text in ("„", "“", "\"", "»", "«", ":", ";", "–", "—"):
+            break
+        if t.text == ",":
+            seg_end = i + 1
+            while seg_end < hi and doc[seg_end].text != ",":
+                seg_end += 1
+            segment = doc[i + 1 : seg_end]
+            if not segment or any(x.pos_ in ("VERB", "AUX") or x.tag_ in ("PRELS", "PRELAT") for x in segment):
+                break
+            if segment[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
+                break
+            i = seg_end
+            end = seg_end
+            continue
+        if t.pos_ == "CCONJ" and not (i + 1 < hi and doc[i + 1].pos_ in ("PROPN", "NOUN", "DET")):
+            break
+        i += 1
+        end = i
+    while end > start + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") and doc[end - 1].text != ")"):
+        end -= 1
     return doc[start:end]

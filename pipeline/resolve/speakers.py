@@ -98,11 +98,33 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
     resolved: list[Quotation] = []
     for quote in quotes:
         mention = quote.speaker_mention
-        speaker = ""
-        if mention is not None:
-            speaker = _resolve_one(text, mention, entities, resolved, genders)
-        resolved.append(dataclasses.replace(quote, speaker=speaker))
+        confidence = quote.confidence
+        if mention is None:
+            fallback = _nearest_candidate(text, quote, entities)
+            if fallback is not None:
+                mention = TextSpan(fallback.start, fallback.end, fallback.text)
+                confidence = min(confidence, 0.4)
+        speaker = _resolve_one(text, mention, entities, resolved, genders) if mention is not None else ""
+        resolved.append(dataclasses.replace(quote, speaker=speaker, speaker_mention=mention, confidence=confidence))
     return resolved
+
+
+_FALLBACK_WINDOW = 400  # characters before the quotation
+
+
+def _nearest_candidate(text: str, quote: Quotation, entities: list[EntityMention]) -> EntityMention | None:
+    """Nearest-candidate fallback: the closest person (else organization) named shortly before the quotation,
+    not across a paragraph break."""
+    start = quote.start
+    window_start = max(0, start - _FALLBACK_WINDOW)
+    para = text.rfind("\n\n", window_start, start)
+    if para != -1:
+        window_start = para
+    for kinds in (("person",), ("organization",)):
+        cands = [e for e in entities if e.type in kinds and window_start <= e.start and e.end <= start]
+        if cands:
+            return max(cands, key=lambda e: e.start)
+    return None
 
 
 def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], previous: list[Quotation],

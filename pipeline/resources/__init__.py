@@ -55,3 +55,11 @@ def role_of(word: str) -> dict[str, str] | None:
         if entry["kind"] == "suffix" and len(word) > len(form) + 4 and lower.endswith(form.lower() + "in"):
             return {"kind": entry["kind"], "gender": "f"}
     return None
+
+
+@lru_cache(maxsize=1)
+def konjunktiv_forms() -> frozenset[str]:
+    """Frequent unambiguous Konjunktiv forms of reported speech (konjunktiv_de.txt, one per line)."""
+    path = RESOURCE_DIR / "konjunktiv_de.txt"
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(line.strip().lower() for line in fh if line.strip() and not line.startswith("#"))
