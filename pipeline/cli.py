@@ -38,7 +38,7 @@ def run(
 ) -> None:
     """Extract persons, places, dates and quotations from German articles into CSV tables."""
     from .annotate import build_nlp, process_articles
-    from .model.choice import ModelNotFound
+    from .model.choice import ModelNotFound, describe
     from .read import ReadError, read_inputs
     from .write import ArticleResult, write_tables
     from .types import Article
@@ -75,7 +75,7 @@ def run(
     counts = write_tables(results, output)
     ok = sum(1 for r in results if r.status == "ok")
     elapsed = time.perf_counter() - started
-    typer.echo(f"{ok} of {len(results)} articles processed with {results[0].model or 'the model'} "
+    typer.echo(f"{ok} of {len(results)} articles processed with {describe(nlp)} "
                f"in {elapsed:.1f}s -> {output}/")
     for name, n in counts.items():
         typer.echo(f"  {name:<13} {n:>6} rows")

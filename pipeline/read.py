@@ -73,27 +73,36 @@ def read_txt(path: Path) -> ReadResult:
     return article_from_text(path.stem, text, str(path))
 
 
+def _valid_date(value: str) -> bool:
+    import datetime as _dt
+
+    value = value.strip()[:10]
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        _dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return True
+
+
 def read_jsonl(path: Path) -> Iterator[ReadResult]:
     try:
-        fh = open(path, encoding="utf-8")
+        fh = open(path, "rb")
     except OSError as err:
         yield ReadError(path.stem, str(path), f"{path}: cannot read file: {err.strerror or err}")
         return
     with fh:
-        lineno = 0
-        while True:
+        for lineno, raw in enumerate(fh, start=1):
+            where = f"{path}:{lineno}"
             try:
-                line = fh.readline()
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as err:
-                yield ReadError(f"{path.stem}:{lineno + 1}", str(path),
-                                f"{path}: not UTF-8 text after line {lineno} ({err.reason})")
-                return
-            if not line:
-                break
-            lineno += 1
+                yield ReadError(f"{path.stem}:{lineno}", str(path), f"{where}: not UTF-8 text (invalid byte at "
+                                                                    f"position {err.start})")
+                continue
             if not line.strip():
                 continue
-            where = f"{path}:{lineno}"
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as err:
@@ -111,7 +120,7 @@ def read_jsonl(path: Path) -> Iterator[ReadResult]:
                 yield ReadError(art_id, str(path), f"{where}: article {art_id!r} has no 'text'")
                 continue
             date = record.get("date")
-            if date is not None and (not isinstance(date, str) or not _ISO_DATE.match(date.strip()[:10])):
+            if date is not None and (not isinstance(date, str) or not _valid_date(date)):
                 yield ReadError(art_id, str(path), f"{where}: article {art_id!r} has an invalid 'date' {date!r} "
                                                    "(expected YYYY-MM-DD or YYYY-MM)")
                 continue

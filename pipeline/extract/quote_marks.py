@@ -46,7 +46,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
     """’ or ' between letters (or after s) is an apostrophe, not a quotation mark."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before.isalnum() and (after.isalnum() or after in " .,;:!?") and text[i] in "'’‘"
+    return before.isalnum() and (after.isalnum() or after in " .,;:!?") and text[i] in "'’"
 
 
 def find_quoted_regions(text: str, start: int = 0, end: int | None = None, max_chars: int = 4000,
@@ -74,10 +74,12 @@ def find_quoted_regions(text: str, start: int = 0, end: int | None = None, max_c
             continue
         if stack and i - stack[0][0] > max_chars:
             stack.clear()
-        if ch in "'’‘" and _is_apostrophe(text, i):
+        closes_top = bool(stack) and ch in table[stack[-1][1]]
+        if ch in "'’" and _is_apostrophe(text, i) and not (closes_top and stack[-1][1] in "‚'" and ch == "’"
+                                                           and not (i + 1 < end and text[i + 1].isalpha())):
             i += 1
             continue
-        if stack and ch in table[stack[-1][1]]:
+        if closes_top:
             off, op, paras = stack.pop()
             if i > off + 1:
                 regions.append(QuotedRegion(off, i, len(stack), op, paras))

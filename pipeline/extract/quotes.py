@@ -267,6 +267,9 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
         if not via and before is None and found and found[-1].via != "" and \
                 _same_paragraph(doc, found[-1].parts[-1][1], region.open):
             via = "previous"  # a quote run: the same speaker goes on
+            speaker = found[-1].speaker
+        if not via and speaker is None:
+            speaker = _previous_subject(doc, region)
         cue_span = None
         if cue_tok is not None:
             cue_span = doc[cue_tok.i : cue_tok.i + 1]
@@ -294,6 +297,21 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
     return found
 
 
+def _previous_subject(doc: Doc, region: QuotedRegion) -> Span | None:
+    """Nearest-candidate fallback inside the text: the subject of the sentence before a frame-less quotation,
+    when it is a person-like mention (a name or er/sie)."""
+    first = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
+    if first is None or first[0].sent.start == 0:
+        return None
+    prev = doc[first[0].sent.start - 1].sent
+    if "\n\n" in doc.text[prev.end_char : region.open]:
+        return None
+    for tok in prev:
+        if "subject" in _roles(tok) and (tok.pos_ == "PROPN" or tok.lower_ in _SPEAKER_PRONOUNS):
+            return noun_phrase(tok, prev)
+    return None
+
+
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
     return "\n" not in doc.text[a:b] or doc.text[a:b].count("\n") <= 2
 
@@ -307,7 +325,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _indirect_in_sentence(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]],
-                          used_cues: set[int]) -> list[_Found]:
+                          used_cues: set[int], fragments: list[QuotedRegion] | None = None) -> list[_Found]:
     doc = sent.doc
     tokens = [t for t in sent if not _inside(t.idx, covered) and t.i not in used_cues]
     if not tokens:
@@ -325,7 +343,46 @@ def _indirect_in_sentence(sent: Span, lexicon: CueLexicon, covered: list[tuple[i
         return [max(proposals, key=lambda p: (p[0], -p[1].parts[0][0]))[1]]
     # --- prepositional / adverbial cues: laut X, X zufolge, nach Angaben von X, so X --------------------------
     found = _phrase_frame(sent, lexicon, covered)
+    if found is None and fragments:
+        found = _fragment_frame(sent, lexicon, covered, used_cues, fragments)
     return [found] if found is not None else []
+
+
+def _fragment_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]], used_cues: set[int],
+                    fragments: list[QuotedRegion]) -> _Found | None:
+    """A cue verb whose object holds a quoted fragment: "Kim sprach von einem „heiligen Kampf“",
+    "bezeichnete die Beziehungen als »oberste Priorität«" -> mixed quotation (content: the verb's complement)."""
+    doc = sent.doc
+    inside = [r for r in fragments if sent.start_char <= r.open < sent.end_char]
+    if not inside:
+        return None
+    first = inside[0]
+    for tok in sent:
+        if tok.idx >= first.open:
+            break
+        if tok.i in used_cues or _inside(tok.idx, covered):
+            continue
+        cue = verb_cue(tok, lexicon)
+        if cue is None or cue.type != "verb":
+            continue
+        between = doc.text[tok.idx + len(tok.text) : first.open]
+        if any(ch in between for ch in ".;:!?"):
+            continue
+        start = tok.i + 1
+        speaker = _speaker_near_verb(tok, sent, sent, (first.open, sent.end_char))
+        if speaker is not None and speaker.start == start:
+            start = speaker.end
+        end = sent.end
+        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ("“", "«", "»", "\"", "‘", "‹", "›")
+                               or "verb_particle" in _roles(doc[end - 1])):
+            end -= 1
+        if start >= end or doc[start].idx > first.open:
+            continue
+        rng = _span_chars(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        if rng is None:
+            continue
+        return _Found("mixed", [rng], doc[tok.i : tok.i + 1], speaker, 0.7, sent, "fragment")
+    return None
 
 
 def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool) -> bool:
@@ -403,16 +460,15 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
 
 
 def noun_cue(word: str, lexicon: CueLexicon) -> bool:
-    """A noun of saying or a source noun, also inflected or compounded: Angaben, Behördenangaben, Expertenmeinung."""
-    nouns = _lower_nouns(lexicon)
+    """After "nach": a noun of the "nach X" phrases or a source noun, inflected or compounded ("Angaben",
+    "Behördenangaben", "Expertenmeinung", "Studie"); event nouns ("nach dem Urteil", "nach Abschluss") are not."""
+    nouns = _nach_nouns(lexicon)
     low = word.lower()
     for cut in (0, 1, 2, 3):
         stem = low[: len(low) - cut] if cut else low
         if len(stem) < 4:
             break
-        if stem in nouns:
-            return True
-        if any(len(n) >= 4 and stem.endswith(n) for n in nouns):
+        if stem in nouns or any(len(n) >= 5 and stem.endswith(n) for n in nouns):
             return True
     return False
 
@@ -420,10 +476,12 @@ def noun_cue(word: str, lexicon: CueLexicon) -> bool:
 _NOUNS_CACHE: dict[int, frozenset[str]] = {}
 
 
-def _lower_nouns(lexicon: CueLexicon) -> frozenset[str]:
+def _nach_nouns(lexicon: CueLexicon) -> frozenset[str]:
     key = id(lexicon)
     if key not in _NOUNS_CACHE:
-        _NOUNS_CACHE[key] = frozenset(n.lower() for n in lexicon.nouns())
+        words = {p[1] for p in _lower_phrases(lexicon) if len(p) == 2 and p[0] == "nach"}
+        words |= {n.lower() for n in lexicon.sources()}
+        _NOUNS_CACHE[key] = frozenset(words)
     return _NOUNS_CACHE[key]
 
 
@@ -675,10 +733,11 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     found = _direct_quotes(doc, regions, lexicon, floor)
     covered = [(p[0] - 1, p[1] + 1) for f in found for p in f.parts]
     used_cues = {t.i for f in found if f.cue is not None for t in f.cue}
+    fragments = [r for r in regions if r.depth == 0 and not _inside(r.open, covered)]
     for sent in doc.sents:
         if sent.end_char <= floor:
             continue
-        for f in _indirect_in_sentence(sent, lexicon, covered, used_cues):
+        for f in _indirect_in_sentence(sent, lexicon, covered, used_cues, fragments):
             inner = [r for r in regions if f.parts[0][0] <= r.open and r.close <= f.parts[-1][1]]
             if inner:
                 f.kind = "mixed"

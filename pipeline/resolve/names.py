@@ -69,21 +69,25 @@ def canonicalize(mentions: list[tuple[str, Span]]) -> list[EntityMention]:
     bases = [(kind, span, base_form(kind, span)) for kind, span in mentions]
 
     # persons: cluster by token containment; the longest name of a cluster is canonical
-    person_names = sorted({b for k, _, b in bases if k == "person"}, key=lambda n: (-len(_tokens(n)), -len(n)))
+    counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    for k, span, b in bases:
+        if k == "person":
+            counts[name_key(b)] = counts.get(name_key(b), 0) + 1
+            first_seen.setdefault(name_key(b), span.start_char)
+    # longest names first; ties: the more frequent, then the earlier one (deterministic)
+    person_names = sorted({b for k, _, b in bases if k == "person"},
+                          key=lambda n: (-len(_tokens(n)), -counts[name_key(n)], first_seen[name_key(n)], n))
     clusters: list[_Cluster] = []
     canonical_of: dict[str, str] = {}
     for name in person_names:
         toks = _tokens(name)
-        target = None
-        for cluster in clusters:
-            if toks == cluster.tokens[-len(toks):] or toks == cluster.tokens[: len(toks)] \
-                    or "".join(toks) == "".join(cluster.tokens):
-                target = cluster
-                break
-            # "Kim Jong Un" vs "Kim Jong-un" already equal by key; surname-only match
-            if len(toks) == 1 and toks[0] in cluster.tokens[1:]:
-                target = cluster
-                break
+        matches = [c for c in clusters
+                   if toks == c.tokens[-len(toks):] or toks == c.tokens[: len(toks)]
+                   or "".join(toks) == "".join(c.tokens)
+                   or (len(toks) == 1 and toks[0] in c.tokens[1:])]
+        # an ambiguous short name ("Kim" for Kim Jong Un and Kim Il Sung) goes to the most mentioned full name
+        target = max(matches, key=lambda c: counts.get(name_key(c.canonical), 0)) if matches else None
         if target is None:
             clusters.append(_Cluster(name, toks))
             canonical_of[name_key(name)] = name

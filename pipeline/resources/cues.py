@@ -21,7 +21,7 @@ from pipeline.resources import ResourceError
 
 CUES_PATH = Path(__file__).resolve().parent / "cues_de.tsv"
 COLUMNS = ("cue", "type", "base", "particle", "strength", "train_count")
-TYPES = frozenset({"verb", "impersonal", "prep", "postp", "adverb", "noun"})
+TYPES = frozenset({"verb", "impersonal", "prep", "postp", "adverb", "noun", "source"})
 STRENGTHS = frozenset({"strong", "weak"})
 VERB_TYPES = frozenset({"verb", "impersonal"})
 
@@ -91,6 +91,10 @@ class CueLexicon:
 
     def nouns(self) -> frozenset[str]:
         return self._single["noun"]
+
+    def sources(self) -> frozenset[str]:
+        """Nouns naming a written source ("nach einer Studie", "laut Umfrage"): type ``source``."""
+        return self._single["source"]
 
     def phrases(self) -> dict[tuple[str, ...], Cue]:
         """Multiword cues by their words: ("nach", "Angaben"), ("zu", "Folge"), ("unter", "Berufung", "auf") ..."""
