@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
-from ..model.labels import dep_role as _roles
-from .syntax import clause_is_subjunctive, is_finite, is_verbal, noun_phrase, particle_of, subject_of
+from ..model.labels import dep_role as _roles, entity_type
+from ..resources import role_of
+from .syntax import clause_is_subjunctive, looks_konjunktiv_1, is_finite, is_verbal, noun_phrase, particle_of, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
 _CLOSED_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "SPACE", "INTJ", "AUX"}
@@ -43,6 +44,7 @@ class _Found:
     sent: Span
     via: str
     nested: list[QuotedRegion] = field(default_factory=list)
+    parent: "_Found | None" = None
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -689,30 +691,82 @@ def _anaphoric(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLex
     return out
 
 
+def _speaker_like(tok: Token) -> bool:
+    """A mention that can be a speaker: a name, a person/organization entity, a personal pronoun, a role or
+    group noun ("der Sprecher", "Experten")."""
+    if tok.lower_ in _SPEAKER_PRONOUNS:
+        return True
+    if tok.ent_type_ and entity_type(tok.ent_type_) in ("person", "organization"):
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and role_of(tok.text) is not None
+
+
+def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
+                   covered: list[tuple[int, int]]) -> list[_Found]:
+    """A sentence that reports a speech act without a content clause ("Die Polizei sprach von 800 Autos",
+    "Sie bezeichnete die Lösung als Irrweg", "Der Minister kündigte seinen Rücktritt an") is reported speech
+    of its subject: the whole sentence is the (indirect) quotation, the subject its speaker."""
+    owned = {f.sent.start for f in found} | {doc.char_span(*f.parts[0], alignment_mode="expand")[0].sent.start
+                                              for f in found if doc.char_span(*f.parts[0], alignment_mode="expand")}
+    out = []
+    for sent in sents:
+        if sent.start in owned or any(_inside(t.idx, covered) for t in sent) or sent.text.rstrip().endswith("?"):
+            continue
+        cue_tok = speaker = None
+        for tok in sent:
+            cue = verb_cue(tok, lexicon)
+            if cue is None or cue.type != "verb" or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if not (tok.head is tok or "root" in _roles(tok)):
+                continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
+            subj = subject_of(tok)
+            if subj is not None and sent.start <= subj.i < sent.end and _speaker_like(subj):
+                cue_tok, speaker = tok, noun_phrase(subj, sent)
+                break
+        rng = _span_chars(doc, *_strip_final_punct(doc, sent.start_char, sent.end_char))
+        if rng is None or cue_tok is None or len(sent) < 4:
+            continue
+        out.append(_Found("indirect", [rng], doc[cue_tok.i : cue_tok.i + 1], speaker, 0.45, sent, "reported"))
+    return out
+
+
 def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
                    covered: list[tuple[int, int]]) -> list[_Found]:
     """Frame-less Konjunktiv (or reportative "soll") sentences right after a quotation or a reported speech act
     continue it with the same speaker; consecutive ones form one quotation."""
     out: list[_Found] = []
     context: Span | None = None
+    context_at = -99  # index of the sentence that set the context
     active = False
     last_was_continuation = False
-    for sent in sents:
+    for n, sent in enumerate(sents):
         owners = [f for f in found if sent.start_char <= f.parts[0][0] < sent.end_char or
                   f.sent.start == sent.start]
         if owners:
-            context, active, last_was_continuation = owners[-1].speaker, True, False
+            if owners[-1].speaker is not None:
+                context, context_at = owners[-1].speaker, n
+            active, last_was_continuation = True, False
             continue
         if any(_inside(t.idx, covered) for t in sent):
             active = False  # a direct quotation without a frame of its own ends the run
             continue
         speaker = _cue_context(sent, lexicon, covered)
         if speaker is not None:
-            context, active, last_was_continuation = speaker, True, False
+            context, context_at, active, last_was_continuation = speaker, n, True, False
             continue
-        if not active or sent.text.rstrip().endswith("?") or not _reportative(sent):
+        if sent.text.rstrip().endswith("?") or not _reportative(sent):
             active, last_was_continuation = False, False
             continue
+        confidence = 0.5
+        if not active:
+            # Konjunktiv I is the mark of reported speech in German news: a Konjunktiv I main clause a few
+            # sentences after a speaker was named still reports that speaker, even after an indicative aside
+            if context is None or n - context_at > _CONTINUATION_REACH or not _konjunktiv_1_main(sent):
+                last_was_continuation = False
+                continue
+            confidence = 0.4
         rng = _span_chars(doc, *_strip_final_punct(doc, sent.start_char, sent.end_char))
         if rng is None:
             continue
@@ -720,8 +774,48 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
             end = _span_chars(doc, sent.start_char, sent.end_char)
             out[-1].parts[-1] = (out[-1].parts[-1][0], end[1] if end else rng[1])
         else:
-            out.append(_Found("indirect", [rng], None, context, 0.5, sent, "continuation"))
-        last_was_continuation = True
+            out.append(_Found("indirect", [rng], None, context, confidence, sent, "continuation"))
+        active = last_was_continuation = True
+    return out
+
+
+_CONTINUATION_REACH = 4  # sentences after the last named speaker
+_CONDITIONAL = {"wenn", "falls", "sofern", "ob", "als", "obwohl"}
+
+
+def _konjunktiv_1_main(sent: Span) -> bool:
+    """A finite verb of the sentence's main clause in Konjunktiv I ("sei", "habe", "reiche"), not a question and
+    not only inside a conditional or subordinate clause."""
+    for tok in sent:
+        if not is_finite(tok) or not looks_konjunktiv_1(tok):
+            continue
+        head = tok
+        while head.head is not head and head.head.i != head.i and sent.start <= head.head.i < sent.end \
+                and not any(c.lower_ in _CONDITIONAL for c in head.children):
+            if "root" in _roles(head):
+                break
+            head = head.head
+        if not any(c.lower_ in _CONDITIONAL for c in tok.children) and \
+                not any(c.lower_ in _CONDITIONAL for c in tok.head.children if tok.head is not tok):
+            return True
+    return False
+
+
+def _verbatim_fragments(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """The words a mixed quotation quotes verbatim ("Kim sprach von einem „heiligen Kampf“") are a direct
+    quotation of the same speaker too: one extra ``direct`` row per fragment, linked to its mixed quotation
+    (``extras["part_of"]``), so a reader sees both the report and the speaker's own words."""
+    out = []
+    for f in found:
+        if f.kind != "mixed":
+            continue
+        for region in f.nested:
+            rng = _span_chars(doc, region.start, region.end)
+            if rng is None:
+                continue
+            frag = _Found("direct", [rng], f.cue, f.speaker, round(f.confidence - 0.1, 2), f.sent, "fragment-of")
+            frag.parent = f
+            out.append(frag)
     return out
 
 
@@ -745,13 +839,17 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
             found.append(f)
     sents = [s for s in doc.sents if s.start_char >= floor]
     found += _anaphoric(doc, sents, found, lexicon, covered)
+    found += _reported_acts(doc, sents, found, lexicon, covered)
     found += _continuations(doc, sents, found, lexicon, covered)
+    found += _verbatim_fragments(doc, found)
     quotes = []
-    for f in sorted(found, key=lambda f: f.parts[0][0]):
+    ordered = sorted(found, key=lambda f: (f.parts[0][0], f.parent is not None))
+    for f in ordered:
         content = tuple(TextSpan(s, e, doc.text[s:e]) for s, e in f.parts)
         cue = TextSpan(f.cue.start_char, f.cue.end_char, f.cue.text) if f.cue is not None else None
         mention = TextSpan(f.speaker.start_char, f.speaker.end_char, f.speaker.text) if f.speaker is not None else None
         sent = TextSpan(f.sent.start_char, f.sent.end_char, f.sent.text)
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,
-                                confidence=f.confidence, sentence=sent, extras={"via": f.via}))
+                                confidence=f.confidence, sentence=sent,
+                                extras={"via": f.via, "part_of": ordered.index(f.parent) if f.parent is not None else None}))
     return quotes
