@@ -49,6 +49,15 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and (after.isalnum() or after in " .,;:!?") and text[i] in "'’"
 
 
+def _opens_utterance(text: str, offset: int, floor: int) -> bool:
+    """A quotation that may run over paragraphs opens an utterance: at a paragraph or sentence start or after a
+    colon or comma, not inside a phrase ("sprach von einem „großen Tag." is an unclosed fragment)."""
+    k = offset - 1
+    while k >= floor and text[k] in " \t":
+        k -= 1
+    return k < floor or text[k] in "\n:,.!?;–—"
+
+
 def find_quoted_regions(text: str, start: int = 0, end: int | None = None, max_chars: int = 4000,
                         max_depth: int = 3) -> list[QuotedRegion]:
     table = mark_table()
@@ -64,7 +73,7 @@ def find_quoted_regions(text: str, start: int = 0, end: int | None = None, max_c
             while j < end and text[j].isspace():
                 j += 1
             opener = stack[-1][1]
-            if j < end and text[j] == opener and len(stack) == 1:
+            if j < end and text[j] == opener and len(stack) == 1 and _opens_utterance(text, stack[-1][0], start):
                 off, op, paras = stack[-1]
                 stack[-1] = (off, op, paras + 1)
                 i = j + 1

@@ -23,7 +23,7 @@ from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type
-from ..resources import role_of
+from ..resources import cue_forms, role_of
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, is_finite, is_verbal, noun_phrase, particle_of, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
@@ -69,9 +69,16 @@ def verb_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         if not token.is_lower or not token.is_alpha or token.pos_ in _CLOSED_POS:
             return None
     lemmas = [token.lemma_.lower(), token.lower_] + _stem_lemmas(token.text)
-    particle = particle_of(token)
+    listed = cue_forms().get(token.lower_)
+    if listed:
+        lemmas.insert(0, listed)
+    particles = [particle_of(token)] if particle_of(token) else []
+    # a particle the parser attached as a modifier ("bekannt gab": bekannt/ADJ advmod, "fest stellte")
+    known = lexicon.particles()
+    particles += [c.lower_ for c in token.children if c.lower_ in known and c.i > token.i - 3 and not list(c.children)
+                  and c.lower_ not in particles]
     for lemma in lemmas:
-        if particle:
+        for particle in particles:
             cue = lexicon.verb_by_base_and_particle(lemma, particle)
             if cue is not None:
                 return cue
@@ -124,23 +131,37 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
     first: "sagte Putin", then before it: "Putin sagte")."""
     subj = subject_of(verb)
     if subj is not None and subj.lower_ not in ("es", "das", "dies"):
-        if frame.start <= subj.i < frame.end:
+        if frame.start <= subj.i < frame.end and valid_speaker(noun_phrase(subj, frame)):
             return noun_phrase(subj, frame)
-        if sent is not None and sent.start <= subj.i < sent.end and not (exclude and exclude[0] <= subj.idx < exclude[1]):
+        if sent is not None and sent.start <= subj.i < sent.end and not (exclude and exclude[0] <= subj.idx < exclude[1]) \
+                and valid_speaker(noun_phrase(subj, sent)):
             return noun_phrase(subj, sent)
     after = list(frame[verb.i - frame.start + 1 :]) if frame.start <= verb.i < frame.end else []
     before = list(reversed(frame[: max(0, verb.i - frame.start)]))
     for tok in after + before:
+        if _in_pp(tok):
+            continue  # "gegenüber der „New York Times“", "in Berlin": an addressee or a place, not the speaker
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in _NOT_SPEAKERS:
             if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKER_PRONOUNS:
                 continue
             case = tok.morph.get("Case")
-            if not case or "Nom" in case:
+            right_after = bool(after) and tok.i == after[0].i  # "äußerte Kirby": case tags of names are unreliable
+            if (not case or "Nom" in case or right_after) and valid_speaker(noun_phrase(tok, frame)):
                 return noun_phrase(tok, frame)
     return None
 
 
 _NOT_SPEAKERS = {"es", "man", "das", "dies", "dem", "den"}
+
+
+def _in_pp(tok: Token) -> bool:
+    """The token belongs to a prepositional phrase: an adposition precedes it within its noun phrase."""
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and k >= tok.i - 5 and (doc[k].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or
+                                           doc[k].text in ("„", "»", "\"")):
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "ADP" and doc[k].lower_ not in ("laut",)
 
 
 def _source_pp(frame: Span) -> Span | None:
@@ -248,8 +269,11 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
         if cue_tok is None and before is not None:
             text_before = before.text.rstrip()
             cue_tok = _cue_in(before, lexicon)
-            if cue_tok is not None and (text_before.endswith((":", ",")) or doc[cue_tok.i:before.end].text.strip()
-                                        and _n_words(doc[cue_tok.i:before.end].text) <= 6):
+            embedded = len(before) > 0 and before[-1].pos_ in ("DET", "ADP", "ADJ", "NOUN", "PROPN") and \
+                not text_before.endswith((":", ","))  # "sprach von einem „heiligen Kampf“": a fragment
+            if cue_tok is not None and not embedded and (text_before.endswith((":", ",")) or
+                                                         doc[cue_tok.i:before.end].text.strip()
+                                                         and _n_words(doc[cue_tok.i:before.end].text) <= 6):
                 speaker = _speaker_near_verb(cue_tok, before)
                 via = "cue-before"
             elif text_before.endswith(":"):
@@ -297,6 +321,9 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
         found.append(_Found("direct", parts, cue_span, speaker, confidence, sent, via))
         i += 1
     return found
+
+
+_RUN_REACH = 300  # characters: a frame-less quotation this close after another continues its speaker
 
 
 def _previous_subject(doc: Doc, region: QuotedRegion) -> Span | None:
@@ -387,13 +414,27 @@ def _fragment_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, in
     return None
 
 
+def _zu_infinitive(content: Span) -> bool:
+    """The content ends in a zu-infinitive: "… zu prüfen", "… auszusetzen"."""
+    verbs = [t for t in content if is_verbal(t) and not is_finite(t)]
+    if not verbs:
+        return False
+    last = verbs[-1]
+    if last.i > content.start and content.doc[last.i - 1].lower_ == "zu":
+        return True
+    return "zu" in last.lower_[2:-2] and last.tag_ == "VVIZU" or ("Inf" in last.morph.get("VerbForm")
+                                                                 and "zu" in last.lower_[1:-3])
+
+
 def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool) -> bool:
     if content is None or len(content) < 3:
         return False
     if not _has_finite_verb(content) and content[0].lower_ not in _SUBORDINATORS:
-        # "zu"-infinitive complements ("kündigte an, … zu prüfen") are reported content too
-        if not any(t.lower_ == "zu" for t in content):
+        # "zu"-infinitive complements ("kündigte an, … zu prüfen", "forderte sie auf, … auszusetzen") are
+        # reported content too, whatever the cue's strength; purpose clauses ("um … zu") are not
+        if content[0].lower_ in ("um", "ohne", "statt", "anstatt") or not _zu_infinitive(content):
             return False
+        return True
     if content[0].lower_ in ("dass", "daß", "ob"):
         return True
     if subjunctive_needed or cue.strength == "weak":
@@ -588,6 +629,11 @@ def _np_from(sent: Span, j: int) -> Span | None:
     Wowereit (SPD)"."""
     doc = sent.doc
     start = sent.start + j
+    if start < sent.end and doc[start].text in ("„", "»", "\"", "“", "«"):
+        # a quoted source name: laut „BBC News“
+        close = next((i for i in range(start + 1, min(start + 8, sent.end)) if doc[i].text in ("“", "«", "\"", "”", "»")), None)
+        if close is not None and close > start + 1:
+            return doc[start : close + 1]
     end = start
     seen_noun = False
     while end < sent.end:
@@ -691,6 +737,23 @@ def _anaphoric(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLex
     return out
 
 
+def valid_speaker(span: Span | None) -> Span | None:
+    """``span`` unless it cannot name a speaker: a prepositional or adverbial phrase ("Zur Panik", "Am Donnerstag",
+    "unter anderem", "mit folgenden Worten"), a lone adverb ("Unterdessen", "Weiter") or a relative pronoun."""
+    if span is None or not len(span):
+        return None
+    first = span[0]
+    if first.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX"):
+        return None
+    if first.pos_ in ("ADV", "ADJ", "NUM") and not any(t.pos_ in ("NOUN", "PROPN") for t in span[1:]):
+        return None
+    if first.lower_ in ("zur", "zum", "am", "im", "beim", "vom", "unter", "mit", "nach", "seit", "bei", "in", "an"):
+        return None
+    if len(span) == 1 and first.tag_ in ("ADV", "PAV"):
+        return None
+    return span
+
+
 def _speaker_like(tok: Token) -> bool:
     """A mention that can be a speaker: a name, a person/organization entity, a personal pronoun, a role or
     group noun ("der Sprecher", "Experten")."""
@@ -722,7 +785,8 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
             if not (tok.head is tok or "root" in _roles(tok)):
                 continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
             subj = subject_of(tok)
-            if subj is not None and sent.start <= subj.i < sent.end and _speaker_like(subj):
+            if subj is not None and sent.start <= subj.i < sent.end and _speaker_like(subj) \
+                    and valid_speaker(noun_phrase(subj, sent)):
                 cue_tok, speaker = tok, noun_phrase(subj, sent)
                 break
         rng = _span_chars(doc, *_strip_final_punct(doc, sent.start_char, sent.end_char))
@@ -801,6 +865,23 @@ def _konjunktiv_1_main(sent: Span) -> bool:
     return False
 
 
+def _inherit_speakers(doc: Doc, found: list[_Found]) -> None:
+    """A direct quotation without a speaker of its own takes the speaker of a report in the same sentence
+    ("Aus Sicht des Experten X ermöglicht …, »…«"), else of the quotation just before it in the paragraph."""
+    ordered = sorted(found, key=lambda f: f.parts[0][0])
+    for k, f in enumerate(ordered):
+        if f.kind != "direct" or f.speaker is not None or f.via not in ("", "previous"):
+            continue
+        same = [g for g in ordered if g is not f and g.speaker is not None and g.sent.start == f.sent.start]
+        if same:
+            f.speaker, f.via = same[0].speaker, "same-sentence"
+            continue
+        prev = next((g for g in reversed(ordered[:k]) if g.speaker is not None), None)
+        if prev is not None and f.parts[0][0] - prev.parts[-1][1] < _RUN_REACH and \
+                "\n" not in doc.text[prev.parts[-1][1] : f.parts[0][0]]:
+            f.speaker, f.via = prev.speaker, "previous"
+
+
 def _verbatim_fragments(doc: Doc, found: list[_Found]) -> list[_Found]:
     """The words a mixed quotation quotes verbatim ("Kim sprach von einem „heiligen Kampf“") are a direct
     quotation of the same speaker too: one extra ``direct`` row per fragment, linked to its mixed quotation
@@ -841,13 +922,15 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     found += _anaphoric(doc, sents, found, lexicon, covered)
     found += _reported_acts(doc, sents, found, lexicon, covered)
     found += _continuations(doc, sents, found, lexicon, covered)
+    _inherit_speakers(doc, found)
     found += _verbatim_fragments(doc, found)
     quotes = []
     ordered = sorted(found, key=lambda f: (f.parts[0][0], f.parent is not None))
     for f in ordered:
         content = tuple(TextSpan(s, e, doc.text[s:e]) for s, e in f.parts)
         cue = TextSpan(f.cue.start_char, f.cue.end_char, f.cue.text) if f.cue is not None else None
-        mention = TextSpan(f.speaker.start_char, f.speaker.end_char, f.speaker.text) if f.speaker is not None else None
+        speaker = valid_speaker(f.speaker)
+        mention = TextSpan(speaker.start_char, speaker.end_char, speaker.text) if speaker is not None else None
         sent = TextSpan(f.sent.start_char, f.sent.end_char, f.sent.text)
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,
                                 confidence=f.confidence, sentence=sent,

@@ -168,6 +168,11 @@ def noun_phrase(token: Token, limit: Span | None = None) -> Span:
             break
         i += 1
         end = i
+    # a role noun followed by the name it stands for, split by the parser: "Der Machthaber [Kim Jong Un]"
+    if token.pos_ == "NOUN" and end == token.i + 1:
+        while end < len(doc) and (limit is None or end < limit.end) and doc[end].pos_ == "PROPN" \
+                and not doc[end].is_space and doc[end].text[:1].isupper():
+            end += 1
     while end > start + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") and doc[end - 1].text != ")"):
         end -= 1
     return doc[start:end]

@@ -63,3 +63,9 @@ def konjunktiv_forms() -> frozenset[str]:
     path = RESOURCE_DIR / "konjunktiv_de.txt"
     with open(path, encoding="utf-8") as fh:
         return frozenset(line.strip().lower() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, str]:
+    """Inflected forms of the cue verbs -> lemma (cue_forms_de.tsv, built by models/scripts/build_cue_forms.py)."""
+    return {row["form"]: row["lemma"] for row in read_tsv("cue_forms_de.tsv")}

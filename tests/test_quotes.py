@@ -1,0 +1,247 @@
+"""Quotations and speakers on real German news sentences, with the bundled pipeline and with a TIGER parse."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from pipeline.annotate import analyze
+from pipeline.extract.entities import entity_spans
+from pipeline.extract.quotes import extract_quotations
+from pipeline.resolve.names import canonicalize
+from pipeline.resolve.speakers import resolve_speakers
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def quotes_of(nlp, text, date="2023-09-13"):
+    return analyze(text, date=date, nlp=nlp).quotes
+
+
+def only(quotes):
+    assert len(quotes) == 1, [(q.kind, [c.text for c in q.content]) for q in quotes]
+    return quotes[0]
+
+
+def test_direct_quote_with_following_cue(nlp):
+    text = ("„Unsere Länder kooperieren in sensiblen Bereichen, die nicht öffentlich gemacht werden sollten“, "
+            "sagte Kremlsprecher Dmitri Peskow am Mittwoch.")
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "direct"
+    assert q.content[0].text == ("Unsere Länder kooperieren in sensiblen Bereichen, die nicht öffentlich gemacht "
+                                 "werden sollten")
+    assert q.speaker == "Dmitri Peskow"
+    assert q.cue.text == "sagte"
+
+
+def test_direct_quote_with_colon_intro(nlp):
+    text = "Der Außenminister sagte: „Wir werden die Ukraine weiter unterstützen.“"
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "direct"
+    assert q.content[0].text == "Wir werden die Ukraine weiter unterstützen."
+    assert "Außenminister" in q.speaker_mention.text
+
+
+def test_guillemets_and_pronoun_speaker(nlp):
+    text = ("Bundeskanzler Olaf Scholz besuchte am Montag die Werft in Kiel. "
+            "»Das ist ein guter Tag für den Norden«, sagte er vor den Beschäftigten.")
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "direct"
+    assert q.speaker_mention.text == "er"
+    assert q.speaker == "Olaf Scholz"
+
+
+def test_interrupted_direct_quote_is_one_quotation(nlp):
+    text = "„Wir“, sagte die Ministerin Annalena Baerbock, „werden diesen Weg gemeinsam gehen.“"
+    q = only(quotes_of(nlp, text))
+    assert [c.text for c in q.content] == ["Wir", "werden diesen Weg gemeinsam gehen."]
+    assert q.speaker == "Annalena Baerbock"
+
+
+def test_indirect_konjunktiv_with_following_frame(nlp):
+    text = "Er habe mit Putin über die Lage in Europa gesprochen, sagte Kim Jong Un."
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "indirect"
+    assert q.content[0].text == "Er habe mit Putin über die Lage in Europa gesprochen"
+    assert q.speaker == "Kim Jong Un"
+
+
+def test_indirect_dass_clause_with_particle_verb(nlp):
+    text = ("Der nordkoreanische Machthaber Kim Jong Un teilte am Dienstag mit, dass er mit Putin über die "
+            "militärische Lage gesprochen habe.")
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "indirect"
+    assert q.content[0].text == "dass er mit Putin über die militärische Lage gesprochen habe"
+    assert q.speaker == "Kim Jong Un"
+    assert q.cue.text == "teilte"
+
+
+def test_laut_and_zufolge(nlp):
+    q = only(quotes_of(nlp, "Laut der Nachrichtenagentur Interfax reiste Kim mit dem Zug nach Wladiwostok."))
+    assert q.cue.text == "Laut"
+    assert "Interfax" in q.speaker_mention.text
+    assert q.content[0].text == "reiste Kim mit dem Zug nach Wladiwostok"
+    q = only(quotes_of(nlp, "Beobachtern zufolge ging es bei dem Treffen auch um Waffenlieferungen."))
+    assert q.cue.text == "zufolge"
+    assert q.speaker_mention.text == "Beobachtern"
+
+
+def test_nach_angaben_von(nlp):
+    q = only(quotes_of(nlp, "Nach Angaben der Polizei wurden bei dem Unfall drei Menschen verletzt."))
+    assert q.kind == "indirect"
+    assert q.speaker_mention.text == "Angaben der Polizei"
+    assert q.content[0].text == "wurden bei dem Unfall drei Menschen verletzt"
+
+
+def test_konjunktiv_continuation_keeps_speaker(nlp):
+    text = ("Kirby sagte, Russland suche nach zusätzlicher Munition. "
+            "Die Gespräche seien in den vergangenen Wochen vorangekommen. "
+            "Das Wetter in Washington war am Montag sonnig.")
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 2
+    assert quotes[1].content[0].text == "Die Gespräche seien in den vergangenen Wochen vorangekommen"
+    assert quotes[1].speaker == quotes[0].speaker == "Kirby"
+
+
+def test_mixed_quote_with_fragment(nlp):
+    text = "Kim sprach von einem „heiligen Kampf“, den Russland gegen den Westen führe."
+    quotes = quotes_of(nlp, text)
+    mixed = only([q for q in quotes if q.kind == "mixed"])
+    assert "heiligen Kampf" in mixed.content[0].text
+    assert mixed.speaker == "Kim"
+    # the verbatim fragment is also a direct quotation of the same speaker, linked to the mixed one
+    fragment = only([q for q in quotes if q.kind == "direct"])
+    assert fragment.content[0].text == "heiligen Kampf"
+    assert fragment.speaker == "Kim"
+    assert quotes[fragment.extras["part_of"]] is mixed
+
+
+def test_scare_quotes_and_titles_are_not_quotations(nlp):
+    text = ("Russland führt seit Februar 2022 eine „militärische Spezialoperation“ in der Ukraine. "
+            "Der Film „Der Untergang“ lief am Abend im Fernsehen.")
+    assert quotes_of(nlp, text) == []
+
+
+def test_unbalanced_marks_do_not_swallow_the_article(nlp):
+    text = ("Der Minister sprach von einem „großen Tag.\n\n"
+            "„Wir sind bereit“, sagte Verteidigungsminister Boris Pistorius in Berlin.")
+    quotes = quotes_of(nlp, text)
+    # no quotation runs over the paragraph break from the unclosed „ of the first paragraph
+    assert all("\n" not in part.text for q in quotes for part in q.content)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.content[0].text for q in direct] == ["Wir sind bereit"]
+    assert direct[0].speaker == "Boris Pistorius"
+
+
+# --- the same rules on a TIGER-labelled parse, as de_core_news_md produces it ---------------------------------
+
+
+def _tiger_doc() -> Doc:
+    words = ["„", "Unsere", "Länder", "kooperieren", "in", "sensiblen", "Bereichen", "“", ",", "sagte",
+             "Kremlsprecher", "Dmitri", "Peskow", "."]
+    spaces = [False, True, True, True, True, True, False, False, True, True, True, True, False, False]
+    heads = [3, 2, 3, 9, 3, 6, 4, 3, 9, 9, 9, 12, 10, 9]
+    deps = ["punct", "nk", "sb", "oc", "mo", "nk", "nk", "punct", "punct", "ROOT", "sb", "pnc", "nk", "punct"]
+    pos = ["PUNCT", "DET", "NOUN", "VERB", "ADP", "ADJ", "NOUN", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN",
+           "PROPN", "PUNCT"]
+    tags = ["$(", "PPOSAT", "NN", "VVFIN", "APPR", "ADJA", "NN", "$(", "$,", "VVFIN", "NN", "NE", "NE", "$."]
+    lemmas = ["„", "unser", "Land", "kooperieren", "in", "sensibel", "Bereich", "“", ",", "sagen",
+              "Kremlsprecher", "Dmitri", "Peskow", "."]
+    morphs = ["", "", "Case=Nom|Number=Plur", "Mood=Ind|VerbForm=Fin", "", "", "", "", "",
+              "Mood=Ind|Tense=Past|VerbForm=Fin", "Case=Nom|Number=Sing", "", "Case=Nom", ""]
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, morphs=morphs)
+    doc.ents = [Span(doc, 11, 13, label="PER")]
+    return doc
+
+
+def _tiger_indirect_doc() -> Doc:
+    words = ["Kim", "teilte", "mit", ",", "er", "habe", "mit", "Putin", "gesprochen", "."]
+    spaces = [True, True, False, True, True, True, True, True, False, False]
+    heads = [1, 1, 1, 1, 5, 1, 8, 6, 5, 1]
+    deps = ["sb", "ROOT", "svp", "punct", "sb", "oc", "mo", "nk", "oc", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "PUNCT", "PRON", "AUX", "ADP", "PROPN", "VERB", "PUNCT"]
+    tags = ["NE", "VVFIN", "PTKVZ", "$,", "PPER", "VAFIN", "APPR", "NE", "VVPP", "$."]
+    lemmas = ["Kim", "teilen", "mit", ",", "er", "haben", "mit", "Putin", "sprechen", "."]
+    morphs = ["Case=Nom", "Mood=Ind|VerbForm=Fin", "", "", "Case=Nom", "Mood=Sub|VerbForm=Fin", "", "",
+              "VerbForm=Part", ""]
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, morphs=morphs)
+    doc.ents = [Span(doc, 0, 1, label="PER"), Span(doc, 7, 8, label="PER")]
+    return doc
+
+
+def _run_rules(doc: Doc):
+    entities = canonicalize(entity_spans(doc))
+    return resolve_speakers(doc.text, extract_quotations(doc, floor=0), entities)
+
+
+@pytest.mark.parametrize("make_doc", [_tiger_doc, _tiger_indirect_doc])
+def test_tiger_parse_gives_the_same_quote_and_speaker_as_the_bundled_model(nlp, make_doc):
+    tiger = _run_rules(make_doc())
+    bundled = quotes_of(nlp, make_doc().text)
+    assert len(tiger) == len(bundled) == 1
+    t, b = tiger[0], bundled[0]
+    assert [c.text for c in t.content] == [c.text for c in b.content]
+    assert t.kind == b.kind
+    assert t.speaker == b.speaker
+    assert t.speaker in ("Dmitri Peskow", "Kim")
+    assert t.cue.text == b.cue.text
+
+
+# --- the seed articles ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_results(nlp):
+    from pipeline.annotate import process_articles
+    from pipeline.read import read_inputs
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    return {r.article.id: r for r in process_articles(nlp, read_inputs([seeds]))}
+
+
+@pytest.mark.parametrize(
+    "article, fragment, speaker",
+    [
+        ("000_1e42dc73f93e3bc0", "Einen Toast auf die künftige Stärkung", "Wladimir Putin"),
+        ("000_1e42dc73f93e3bc0", "Unsere Länder kooperieren in sensiblen Bereichen", "Dmitri Peskow"),
+        ("000_1e42dc73f93e3bc0", "Ich bin tief überzeugt davon", "Kim Jong Un"),
+        ("000_1e42dc73f93e3bc0", "Jedes Übertragen von Waffen von Nordkorea an Russland", "Matthew Miller"),
+        ("001_685fc15847dc13db", "Nordkorea verfüge bereits über einen großen Munitionsüberschuss", "Lee Byong-chul"),
+        ("001_685fc15847dc13db", "Ein verstärkter militärischer Austausch", "Leif-Eric Easley"),
+        ("002_266cc12a4960ef06", "Nordkorea verfügt wahrscheinlich über die größten Bestände", "Joseph Dempsey"),
+        ("003_ab9c367c7b930ae7", "Wir haben die Sorge, dass Nordkorea", "John Kirby"),
+        ("004_656e0d23086f9a17", "sicheren Zugang zu Artilleriegranaten", "Vladimir Tikhonov"),
+    ],
+)
+def test_seed_quotes(seed_results, article, fragment, speaker):
+    result = seed_results[article]
+    matches = [q for q in result.quotes if any(fragment in c.text for c in q.content)]
+    assert matches, f"no quotation containing {fragment!r}"
+    assert matches[0].speaker == speaker
+    for q in result.quotes:  # offsets point into the original text
+        for part in q.content:
+            assert result.article.text[part.start:part.end] == part.text
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "seeds.jsonl").exists(),
+                    reason="../shared/eval/seeds.jsonl not present (the evaluation data lives beside the repo)")
+def test_seed_quotes_against_gold_with_the_official_scorer(seed_results, tmp_path):
+    """The project's eval scorer (../shared/eval/score.py) on the seed outputs: quotation recall ≥ 0.75 and
+    end-to-end (quotation + right speaker) recall ≥ 0.55."""
+    import subprocess
+    import sys
+
+    from pipeline.write import write_tables
+
+    write_tables(list(seed_results.values()), tmp_path)
+    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "score",
+                          str(SHARED / "eval" / "seeds.jsonl"), str(tmp_path), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    scores = json.loads(out[: out.rindex("}") + 1])
+    assert scores["quotes"]["r"] >= 0.75, scores["quotes"]
+    assert scores["quotes_e2e"]["r"] >= 0.55, scores["quotes_e2e"]
