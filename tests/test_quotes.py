@@ -245,3 +245,67 @@ def test_seed_quotes_against_gold_with_the_official_scorer(seed_results, tmp_pat
     scores = json.loads(out[: out.rindex("}") + 1])
     assert scores["quotes"]["r"] >= 0.75, scores["quotes"]
     assert scores["quotes_e2e"]["r"] >= 0.55, scores["quotes_e2e"]
+
+
+# --- constructions added with the Wikinews development measurements ------------------------------------------
+
+
+def test_zu_infinitive_complement_of_a_directive_cue(nlp):
+    text = "In einer Rede forderte er die Regierung auf, die Auszahlung von Hilfsgeldern an Simbabwe auszusetzen."
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "indirect"
+    assert q.content[0].text == "die Auszahlung von Hilfsgeldern an Simbabwe auszusetzen"
+    assert q.cue.text == "forderte"
+    assert q.speaker_mention.text == "er"
+
+
+def test_purpose_clause_is_not_reported_content(nlp):
+    text = "Die Stadt baute eine neue Brücke, um den Verkehr zu entlasten."
+    assert quotes_of(nlp, text) == []
+
+
+def test_wie_clause_with_particle_parsed_as_modifier(nlp):
+    text = ("Wie das isländische Fischereiministerium bekannt gab, wird Island den kommerziellen Walfang wieder "
+            "aufnehmen.")
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == "wird Island den kommerziellen Walfang wieder aufnehmen"
+    assert "Fischereiministerium" in q.speaker_mention.text
+
+
+def test_laut_with_a_quoted_source_name(nlp):
+    q = only(quotes_of(nlp, "Laut „BBC News“ liefen hunderte Mönche um die Pagode."))
+    assert q.content[0].text == "liefen hunderte Mönche um die Pagode"
+    assert q.speaker_mention.text == "„BBC News“"
+    assert q.speaker == "BBC News"
+
+
+def test_konjunktiv_continuation_after_an_indicative_aside(nlp):
+    text = ("Kirby sagte, Russland suche nach zusätzlicher Munition. Das Wetter in Washington war am Montag sonnig. "
+            "Die Gespräche seien aber vorangekommen.")
+    quotes = quotes_of(nlp, text)
+    assert [q.content[0].text for q in quotes] == ["Russland suche nach zusätzlicher Munition",
+                                                   "Die Gespräche seien aber vorangekommen"]
+    assert quotes[1].speaker == "Kirby"
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_reported_speech_act_without_content_clause(nlp):
+    text = "Innenminister Nicolas Sarkozy sprach von einer Welle der Gewalt in den Vorstädten."
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "indirect"
+    assert q.extras["via"] == "reported"
+    assert q.speaker == "Nicolas Sarkozy"
+
+
+def test_strong_verb_past_forms_are_cues(nlp):
+    text = "Beobachter wiesen darauf hin, dass die Zahl der Luftangriffe abgenommen habe."
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == "dass die Zahl der Luftangriffe abgenommen habe"
+    assert q.cue.text == "wiesen"
+
+
+def test_addressee_is_not_the_speaker(nlp):
+    text = ("Leif-Eric Easley, Professor in Seoul, ergänzt gegenüber der „New York Times“: Ein verstärkter "
+            "Austausch würde den Frieden untergraben.")
+    quotes = quotes_of(nlp, text)
+    assert quotes and all(q.speaker != "New York Times" for q in quotes)
