@@ -456,6 +456,25 @@ def _cut_at_quotes(doc: Doc, rng: tuple[int, int], covered: list[tuple[int, int]
 _FRAME_BREAK = (",", ":", ";", "–", "—")
 
 
+def _clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """A complement clause that opens the content ends where its verb's subtree ends: "dass der Ehemann gesucht
+    werde[, hatte dieser versucht, …]" keeps only the dass-clause. Cut only at a comma followed by a new clause."""
+    content = _tokens_between(doc, *rng)
+    if content is None or len(content) < 3 or content[0].lower_ not in _SUBORDINATORS:
+        return rng
+    head = content[0].head
+    if head is content[0] or not (content.start <= head.i < content.end) or not is_verbal(head):
+        return rng
+    edge = max(t.i for t in head.subtree if content.start <= t.i < content.end)
+    nxt = edge + 1
+    if nxt + 1 < content.end and doc[nxt].text == "," and \
+            any(is_verbal(t) and is_finite(t) for t in doc[nxt + 1 : content.end]) and \
+            doc[nxt + 1].lower_ not in ("und", "oder", "aber", "dass", "daß", "ob"):
+        end = doc[edge].idx + len(doc[edge].text)
+        return _strip_final_punct(doc, rng[0], end)
+    return rng
+
+
 def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]]) -> list[_Found]:
     """Readings of one cue verb: content after the frame ("X sagte, …"), before it ("…, sagte X"), or around a
     wie-clause ("wie X mitteilte")."""
@@ -478,7 +497,9 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
     else:
         # "…, sagte X." / "…, fügte Kim hinzu." / "…, so der Minister weiter": the cue leads the frame
         leads = verb.i == left or (verb.i == left + 1 and first.pos_ in ("ADV", "PART"))
-        if left > sent.start and doc[left - 1].text == "," and leads:
+        # "…, hatte Obama in Moskau gesagt": a finite auxiliary leads the frame, the cue participle closes it
+        closes = is_finite(first) and first.pos_ == "AUX" and verb.i == right - 1 and right >= sent.end - 1
+        if left > sent.start and doc[left - 1].text == "," and (leads or closes):
             candidates.append((s_start, doc[left - 1].idx, "before", 0.8))
         # "X sagte, (dass) …" / "X sagte: …"
         if right < sent.end and doc[right].text in (",", ":"):
@@ -492,6 +513,8 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
         if rng is None:
             continue
         rng = _strip_final_punct(doc, *rng)
+        if how == "after":
+            rng = _clause_extent(doc, rng)
         content = _tokens_between(doc, *rng)
         if not _content_ok(content, cue, how == "before" and cue.strength == "weak"):
             continue
@@ -639,6 +662,10 @@ def _np_from(sent: Span, j: int) -> Span | None:
     while end < sent.end:
         t = doc[end]
         if t.pos_ in ("DET", "ADJ", "NUM") or (t.tag_ == "ADJA"):
+            # after the head noun only as part of a following noun ("Angaben des Roten Kreuzes"), never a
+            # predicative word of the clause ("… nach Angaben der Polizei obdachlos")
+            if seen_noun and not any(x.pos_ in ("NOUN", "PROPN") for x in doc[end + 1 : min(end + 4, sent.end)]):
+                break
             end += 1
             continue
         if t.pos_ in ("PROPN", "NOUN", "X") or (t.pos_ == "PRON" and not seen_noun and end == start):
@@ -827,7 +854,8 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
         if not active:
             # Konjunktiv I is the mark of reported speech in German news: a Konjunktiv I main clause a few
             # sentences after a speaker was named still reports that speaker, even after an indicative aside
-            if context is None or n - context_at > _CONTINUATION_REACH or not _konjunktiv_1_main(sent):
+            if context is None or n - context_at > _CONTINUATION_REACH or \
+                    not (_konjunktiv_1_main(sent) or _reportative_sollen(sent)):
                 last_was_continuation = False
                 continue
             confidence = 0.4
@@ -843,8 +871,15 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
     return out
 
 
-_CONTINUATION_REACH = 4  # sentences after the last named speaker
+_CONTINUATION_REACH = 6  # sentences after the last named speaker
 _CONDITIONAL = {"wenn", "falls", "sofern", "ob", "als", "obwohl"}
+
+
+def _reportative_sollen(sent: Span) -> bool:
+    """Reportative "sollen" ("Drei Lagerhallen sollen abgebrannt sein", "Der Fahrer soll befragt werden"):
+    present-tense soll/sollen as the finite verb of the main clause."""
+    return any(t.lower_ in ("soll", "sollen") and is_finite(t) for t in sent) and \
+        not any(t.lower_ in _CONDITIONAL for t in sent[:2])
 
 
 def _konjunktiv_1_main(sent: Span) -> bool:
