@@ -38,15 +38,26 @@ for _name, _default in (("article_date", None), ("body_start", 0), ("article_id"
         Doc.set_extension(_name, default=_default)
 
 
+_SENT_END = {".", "!", "?", "…", ":", ";"}
+_CLOSING_MARKS = {"“", "”", "«", "»", "\"", "‘", "’", "‹", "›", "'", ")"}
+
+
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break always ends a sentence (titles, datelines and paragraphs are never merged); runs before the
-    parser, which respects boundaries that are already set."""
+    """Sentence boundaries the parser must respect (it runs after this and keeps boundaries already set):
+    - a line break always ends a sentence (titles, datelines and paragraphs are never merged);
+    - „… beendet.“ Der nächste Satz: a closing quotation mark after . ! ? before a capitalized word ends one;
+    - nowhere else but after sentence punctuation (. ! ? … : ;), a closing mark or an abbreviation can a
+      sentence start: a small parser would otherwise cut clauses apart ("Nach Einschätzung von Experten | ist …")."""
     for i, tok in enumerate(doc[:-1]):
-        if tok.is_space and "\n" in tok.text or tok.text.endswith("\n"):
-            doc[i + 1].is_sent_start = True
-        elif "\n" in tok.whitespace_:
-            doc[i + 1].is_sent_start = True
+        nxt = doc[i + 1]
+        if tok.is_space and "\n" in tok.text or tok.text.endswith("\n") or "\n" in tok.whitespace_:
+            nxt.is_sent_start = True
+        elif tok.text in _CLOSING_MARKS and i > 0 and doc[i - 1].text[-1:] in ".!?…" and nxt.text[:1].isupper():
+            nxt.is_sent_start = True
+        elif tok.text not in _SENT_END and tok.text not in _CLOSING_MARKS and not tok.text.endswith(".") \
+                and not tok.is_space:
+            nxt.is_sent_start = False
     return doc
 
 
