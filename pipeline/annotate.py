@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .extract.dates import find_dates
 from .extract.entities import entity_spans
+from .extract.person_rules import make_person_rules  # noqa: F401  (registers the "person_rules" factory)
 from .extract.quotes import extract_quotations
 from .model.choice import choose_model, describe
 from .resolve.names import canonicalize
@@ -91,6 +92,8 @@ def build_nlp(model: str | None = None) -> Language:
             nlp.add_pipe("paragraph_boundaries", before=first_syntax)
         else:
             nlp.add_pipe("paragraph_boundaries", first=True)
+    if "ner" in nlp.pipe_names and "person_rules" not in nlp.pipe_names:
+        nlp.add_pipe("person_rules", after="ner")
     for name in EXTRACTORS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

@@ -94,6 +94,25 @@ def test_canonicalize_persons_and_places_without_a_model():
         assert text[m.start:m.end] == m.text
 
 
+def test_canonicalize_merges_transliteration_variants():
+    text = ("Wladimir Putin traf Sergej Schoigu. Russian President Vladimir Putin, center. Putin sagte, Sergei "
+            "Schoigu habe recht. Wladimir Putin lobte ihn.")
+    mentions = _spans(text, [("person", "Wladimir Putin", 0), ("person", "Sergej Schoigu", 0),
+                             ("person", "Vladimir Putin", 0), ("person", "Putin", 2),
+                             ("person", "Sergei Schoigu", 0), ("person", "Wladimir Putin", 1)])
+    got = [(m.text, m.canonical) for m in canonicalize(mentions)]
+    # the more frequent spelling is canonical for both transliterations
+    assert [c for t, c in got if "Putin" in t] == ["Wladimir Putin"] * 4, got
+    schoigu = {c for t, c in got if "Schoigu" in t}
+    assert len(schoigu) == 1 and schoigu <= {"Sergej Schoigu", "Sergei Schoigu"}, got
+
+
+def test_canonicalize_keeps_different_first_names_apart():
+    text = "Hans Müller und Hanna Müller kamen. Hans Müller sprach."
+    mentions = _spans(text, [("person", "Hans Müller", 0), ("person", "Hanna Müller", 0), ("person", "Hans Müller", 1)])
+    assert [m.canonical for m in canonicalize(mentions)] == ["Hans Müller", "Hanna Müller", "Hans Müller"]
+
+
 _NONDETERMINISM_SCRIPT = textwrap.dedent("""
     import spacy
     from pipeline.resolve.names import canonicalize

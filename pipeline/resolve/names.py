@@ -1,7 +1,8 @@
 """One canonical name per real entity within an article.
 
 Persons: the fullest name used in the article ("Wladimir Putin" for "Putin", "Putins", "Kremlchef Putin");
-hyphen/space variants merge ("Kim Jong-un" / "Kim Jong Un"). Places and organizations: inflected forms are
+hyphen/space variants merge ("Kim Jong-un" / "Kim Jong Un"), and so do transliteration variants ("Vladimir Putin" /
+"Wladimir Putin"; the more frequent spelling is canonical). Places and organizations: inflected forms are
 reduced to a base form seen in the article or to the nominative ("Russlands" -> "Russland").
 """
 from __future__ import annotations
@@ -49,8 +50,20 @@ class _Cluster:
     tokens: list[str]
 
 
+# spelling variants of one name across transliterations (German / English / French): "Wladimir" ~ "Vladimir",
+# "Sergej" ~ "Sergei", "Setschin" ~ "Sechin", "Dmitri" ~ "Dmitry"; applied to person name tokens when clustering
+_TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("w", "v"), ("j", "i"), ("y", "i"), ("ck", "k"),
+             ("ou", "u"), ("ie", "i"), ("ii", "i"))
+
+
+def _translit(token: str) -> str:
+    for old, new in _TRANSLIT:
+        token = token.replace(old, new)
+    return token
+
+
 def _tokens(name: str) -> list[str]:
-    return name_key(name).split()
+    return [_translit(t) for t in name_key(name).split()]
 
 
 def canonicalize(mentions: list[tuple[str, Span]]) -> list[EntityMention]:

@@ -1,0 +1,437 @@
+"""``person_rules``: a spaCy component that corrects the person entities of the NER; it runs right after ``ner``.
+
+The statistical NER of a small pipeline misses full names ("Raimund Bethge"), tags sentence-initial adverbs as
+persons ("Wieso", "Relativ"), runs person spans into the following noun ("Wladimir Putin Briefe") and tags places
+as persons ("Südkorea"). The rules below repair this with two data files mined from the NER *training* data by
+``models/scripts/mine_first_names.py``:
+
+- ``first_names_de.txt``: first names (first tokens of multi-token gold PER spans, ambiguous words removed);
+- ``name_evidence_de.tsv``: per capitalized word form, how often it was a PER / LOC / ORG / MISC span, a noun
+  outside any span, and how often its lower-case form occurs.
+
+Rules, in order (each one was kept because it helped on GermEval dev news + SmartData dev, measured with
+``models/scripts/eval_ner_rules.py --sets dev``; ``rules`` in the component config selects a subset):
+
+1. ``repair``: a multi-token person span made only of known places becomes those places ("Nordkorea von
+   Russland"); otherwise it loses trailing common nouns and role nouns ("Wladimir Putin Briefe" -> "Wladimir
+   Putin", "Nordkoreas Machthaber" -> "Nordkoreas"), starts after an inner role noun ("Venezuelas Präsident
+   Maduro" -> "Venezuelas" (place, if known) + "Maduro"), and ends after a genitive name followed by what it owns
+   ("Kims Atomwaffenprogramm" -> "Kims").
+2. ``relabel``: a one-token "person" that the training data knows only as a place or organization (also in the
+   genitive: "Moskaus") gets that type.
+3. ``drop``: a one-token person that is a common noun of the training data ("Tempel", "Promis"), or, at the start
+   of a sentence, a lower-case word capitalized by position ("Relativ", "Wieso") or an adverb/adjective/pronoun/
+   verb by its part of speech, is dropped -- unless it is the surname of a full name in the same text.
+4. ``first_name``: a known first name followed by capitalized name-like tokens becomes one person ("Raimund
+   Bethge", "Uma Thurman"), also when the NER split it ("Raimund [Bethge]") or typed it ORG/LOC ("[Detlef Opitz]ORG").
+5. ``known_person``: an untagged capitalized mid-sentence word that the training data knows (almost) only as a
+   person name becomes a person ("Beckenbauer", genitive "Bushs").
+6. ``known_place``: likewise for words the training data knows only as places ("Elfenbeinküste", "Kongo").
+7. ``non_names``: one-token places/organizations that are common nouns ("Gang"), one-token persons/places with an
+   abstract-noun suffix ("Waffenlieferungen") are dropped.
+8. ``document``: within one text, "Putin Kim" is split into two persons when both stand alone elsewhere, and the
+   surname of a full name ("Bethge" after "Raimund Bethge", "Schoigus" after "Sergei Schoigu") is a person wherever
+   it stands alone (untagged or tagged as a one-token place/organization).
+
+Works with either supported pipeline: entity types are read through :func:`pipeline.model.labels.entity_type`,
+the labels written are the pipeline's own, and no dependency label is read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..model.labels import entity_type
+from ..resources import RESOURCE_DIR, role_of
+
+FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_de.txt"
+EVIDENCE_FILE = RESOURCE_DIR / "name_evidence_de.tsv"
+
+ALL_RULES = ("repair", "relabel", "drop", "first_name", "known_person", "known_place", "non_names", "document")
+
+# a name part: a capital letter, then letters (hyphen/apostrophe inside: "Frank-Walter", "O'Neill")
+_NAME_PART = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]*(?:[-'’][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]+)*$")
+# parts of speech a one-token name is never tagged with (token.pos_ is the UD tag set in both pipelines)
+_NON_NAME_POS = frozenset({"ADV", "ADJ", "PRON", "VERB", "AUX", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
+_SURNAME_POS = frozenset({"PROPN", "X", "NOUN"})
+# suffixes of German abstract nouns; no one-token person or place name ends in them ("Waffenlieferungen")
+_ABSTRACT_NOUN = re.compile(r"(?:^|-)[A-ZÄÖÜ][a-zäöüß]{3,}(?:ungen|ung|heiten|heit|keiten|keit|schaften|schaft)$")
+# punctuation that may stand between a sentence start and its first word
+_OPENING = frozenset('"„“”«»‚‘’›‹\'([–—-')
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How a capitalized word form is used in the training data (columns of name_evidence_de.tsv)."""
+    per: int = 0
+    loc: int = 0
+    org: int = 0
+    misc: int = 0
+    other: int = 0      # capitalized mid-sentence outside any entity: a noun
+    initial: int = 0    # outside any entity at a sentence start
+    lower: int = 0      # occurrences of the lower-case form
+
+    @property
+    def in_spans(self) -> int:
+        return self.per + self.loc + self.org + self.misc
+
+
+_NO_EVIDENCE = Evidence()
+
+
+@lru_cache(maxsize=4)
+def load_first_names(path: str | None = None) -> frozenset[str]:
+    """First column of each non-comment line of the first-name lexicon."""
+    with open(Path(path) if path else FIRST_NAMES_FILE, encoding="utf-8") as fh:
+        return frozenset(line.split("\t", 1)[0].strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=4)
+def load_evidence(path: str | None = None) -> dict[str, Evidence]:
+    table: dict[str, Evidence] = {}
+    with open(Path(path) if path else EVIDENCE_FILE, encoding="utf-8") as fh:
+        lines = [line.rstrip("\n") for line in fh if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    expected = ["word", "PER", "LOC", "ORG", "MISC", "other", "initial", "lower"]
+    if header != expected:
+        raise ValueError(f"{path or EVIDENCE_FILE}: header {header} != {expected}")
+    for line in lines[1:]:
+        word, *counts = line.split("\t")
+        table[word] = Evidence(*(int(c) for c in counts))
+    return table
+
+
+def genitive_bases(word: str) -> list[str]:
+    """Candidate base forms of a genitive name: "Moskaus" -> ["Moskau"], "Strauss'" -> ["Strauss"]."""
+    out = []
+    if word.endswith(("'", "’")) and len(word) > 3:
+        out.append(word[:-1])
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        out.append(word[:-1])
+        if word.endswith("es") and len(word) > 5:
+            out.append(word[:-2])
+    return out
+
+
+def _labels(nlp: Language | None) -> dict[str, str]:
+    """Entity type -> this pipeline's NER label (PER/LOC/ORG in both supported pipelines)."""
+    labels = {"person": "PER", "place": "LOC", "organization": "ORG"}
+    if nlp is not None and "ner" in nlp.pipe_names:
+        for label in nlp.get_pipe("ner").labels:
+            kind = entity_type(label)
+            if kind in labels and labels[kind] not in nlp.get_pipe("ner").labels:
+                labels[kind] = label
+    return labels
+
+
+def sentence_initial(tok: Token) -> bool:
+    """The first word of its sentence (opening quotes/brackets/dashes before it do not count)."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].text in _OPENING:
+        i -= 1
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    prev = doc[i - 1]
+    return prev.is_space or "\n" in prev.whitespace_
+
+
+class PersonRules:
+    """The component; ``rules`` selects a subset of :data:`ALL_RULES` (for measurements)."""
+
+    # thresholds, chosen on GermEval dev news + SmartData dev (models/scripts/eval_ner_rules.py --sets dev)
+    MIN_PLACE_ORG = 2          # relabel: seen as LOC/ORG at least this often ...
+    MAX_PLACE_ORG_PER = 0.0    # ... and as PER at most this share of those
+    MIN_LOWER = 2              # drop: lower-case form seen at least this often
+    MIN_COMMON_NOUN = 3        # common noun: capitalized outside entities mid-sentence at least this often ...
+    MAX_COMMON_NOUN_NAME = 0.1  # ... and inside entities at most this share of that
+    MIN_KNOWN_PERSON = 2       # known_person: seen inside PER at least this often ...
+    MIN_KNOWN_PERSON_SHARE = 0.95  # ... and this share of all its capitalized occurrences
+    MIN_KNOWN_PLACE = 2        # known_place: seen inside LOC at least this often ...
+    MIN_KNOWN_PLACE_SHARE = 1.0  # ... and never capitalized otherwise
+    MAX_NAME_TOKENS = 4
+
+    def __init__(self, first_names: frozenset[str], evidence: dict[str, Evidence],
+                 labels: dict[str, str] | None = None, rules: Iterable[str] = ALL_RULES):
+        self.first_names = first_names
+        self.evidence = evidence
+        self.labels = labels or {"person": "PER", "place": "LOC", "organization": "ORG"}
+        self.rules = tuple(rules)
+        unknown = set(self.rules) - set(ALL_RULES)
+        if unknown:
+            raise ValueError(f"unknown person_rules {sorted(unknown)}; known: {ALL_RULES}")
+
+    # ------------------------------------------------------------------------------------------ word evidence
+    def ev(self, word: str) -> Evidence:
+        return self.evidence.get(word, _NO_EVIDENCE)
+
+    def place_or_org(self, word: str) -> str | None:
+        """'place' / 'organization' if the training data knows the word (or its genitive base) only as such."""
+        for form in [word] + genitive_bases(word):
+            e = self.ev(form)
+            known = e.loc + e.org
+            if known >= self.MIN_PLACE_ORG and e.per <= self.MAX_PLACE_ORG_PER * known:
+                return "place" if e.loc >= e.org else "organization"
+        return None
+
+    def common_noun(self, word: str) -> bool:
+        if word in self.first_names:
+            return False
+        e = self.ev(word)
+        return e.other >= self.MIN_COMMON_NOUN and e.in_spans <= self.MAX_COMMON_NOUN_NAME * e.other
+
+    def noun_like(self, word: str) -> bool:
+        """Used as a plain noun at least as often as as a person name ("Briefe", "Sommer")."""
+        e = self.ev(word)
+        return e.other >= self.MIN_COMMON_NOUN and e.per < e.other
+
+    def role_noun(self, word: str) -> bool:
+        entry = role_of(word)
+        return entry is not None and entry["kind"] in ("role", "suffix")
+
+    def lowercase_word(self, word: str) -> bool:
+        e = self.ev(word)
+        return e.lower >= self.MIN_LOWER and e.per == 0 and word not in self.first_names
+
+    def known_person(self, word: str) -> bool:
+        for form in [word] + genitive_bases(word):
+            e = self.ev(form)
+            total = e.in_spans + e.other + e.initial
+            if e.per >= self.MIN_KNOWN_PERSON and e.per >= self.MIN_KNOWN_PERSON_SHARE * total and e.lower == 0:
+                return True
+        return False
+
+    def is_person(self, span: Span) -> bool:
+        return entity_type(span.label_) == "person"
+
+    def span(self, doc: Doc, start: int, end: int, kind: str) -> Span:
+        return Span(doc, start, end, label=self.labels[kind])
+
+    # ------------------------------------------------------------------------------------------------ rules
+    def repair(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        alone = {ent.text for ent in ents if self.is_person(ent) and len(ent) == 1}
+        for ent in ents:
+            if not self.is_person(ent) or len(ent) < 2:
+                out.append(ent)
+                continue
+            # a "person" made of known places: "Nordkorea von Russland", "Nordkorea Russland"
+            names = [t for t in ent if t.text[:1].isupper()]
+            kinds = [self.place_or_org(t.text) for t in names]
+            if len(names) > 1 and all(kinds) and all(t.is_lower or t.is_punct for t in ent if t not in names):
+                out.extend(self.span(doc, t.i, t.i + 1, kind) for t, kind in zip(names, kinds))
+                continue
+            start, end = ent.start, ent.end
+            # trailing common nouns and role nouns: "Wladimir Putin Briefe", "Nordkoreas Machthaber" -- but not
+            # the surname after a first name ("Max Herbst"), unless that first name stands alone elsewhere ("Kim")
+            while end - start > 1 and (self.noun_like(doc[end - 1].text) or self.role_noun(doc[end - 1].text)):
+                if doc[end - 2].text in self.first_names and doc[end - 2].text not in alone:
+                    break
+                end -= 1
+            prefix: tuple[int, int] | None = None
+            # an inner role noun: the name follows it ("Venezuelas Präsident Maduro")
+            for k in range(end - 2, start - 1, -1):
+                if self.role_noun(doc[k].text):
+                    prefix = (start, k) if k > start else None
+                    start = k + 1
+                    break
+            # a genitive name followed by what it owns: "Kims Atomwaffenprogramm", "Kiews Gegenoffensive"
+            for k in range(start, end - 1):
+                word = doc[k].text
+                if word in self.first_names or not _NAME_PART.match(word):
+                    continue
+                bases = genitive_bases(word)
+                if bases and any(self.ev(b).in_spans > 0 for b in bases) \
+                        and not any(self.ev(t.text).per > 0 or t.text in self.first_names for t in doc[k + 1:end]):
+                    end = k + 1
+                    break
+            if prefix is not None and prefix[1] - prefix[0] == 1:
+                kind = self.place_or_org(doc[prefix[0]].text)
+                if kind:
+                    out.append(self.span(doc, prefix[0], prefix[1], kind))
+            if end > start:
+                out.append(Span(doc, start, end, label=ent.label_))
+        return out
+
+    def relabel(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out = []
+        for ent in ents:
+            if self.is_person(ent) and len(ent) == 1:
+                kind = self.place_or_org(ent.text)
+                if kind:
+                    ent = self.span(doc, ent.start, ent.end, kind)
+            out.append(ent)
+        return out
+
+    def drop(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        # surnames of full names in this text stay persons even if they are also nouns ("Stefan Sommer" ... "Sommer")
+        surnames = {ent[-1].text for ent in ents if self.is_person(ent) and len(ent) > 1}
+        out = []
+        for ent in ents:
+            if self.is_person(ent) and len(ent) == 1 and ent.text not in surnames:
+                word = ent.text
+                if self.common_noun(word):
+                    continue
+                if sentence_initial(ent[0]):
+                    if self.lowercase_word(word):
+                        continue
+                    if ent[0].pos_ in _NON_NAME_POS and self.ev(word).per == 0 and word not in self.first_names:
+                        continue
+            out.append(ent)
+        return out
+
+    def _name_shaped(self, tok: Token) -> bool:
+        """Capitalized name shape and not a known common noun, role noun or place."""
+        return (len(tok.text) > 1 and bool(_NAME_PART.match(tok.text)) and not self.role_noun(tok.text)
+                and not self.common_noun(tok.text) and self.place_or_org(tok.text) is None)
+
+    def _name_part(self, tok: Token) -> bool:
+        """A surname candidate after a first name: name-shaped and tagged as a noun."""
+        return tok.pos_ in _SURNAME_POS and self._name_shaped(tok)
+
+    def first_name(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        ent_at: dict[int, Span] = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+        new: list[Span] = []
+        i, n = 0, len(doc)
+        while i < n - 1:
+            if doc[i].text not in self.first_names:
+                i += 1
+                continue
+            own = ent_at.get(i)
+            if own is not None and own.start != i:
+                i += 1
+                continue  # inside a longer entity: the NER saw more context
+            if own is not None and self.is_person(own) and len(own) > 1:
+                i = own.end
+                continue  # already a full name
+            end = i + 1
+            while end < n and end - i < self.MAX_NAME_TOKENS and self._name_part(doc[end]):
+                nxt = ent_at.get(end)
+                if nxt is not None and nxt is not own:
+                    if nxt.start == end and nxt.end - i <= self.MAX_NAME_TOKENS \
+                            and all(self._name_part(t) for t in nxt):
+                        end = nxt.end
+                    break
+                end += 1
+            if end == i + 1 or (own is not None and own.end > end):
+                i += 1
+                continue
+            new.append(self.span(doc, i, end, "person"))
+            i = end
+        return _replace(ents, new)
+
+    def known_person_rule(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        new = []
+        for tok in doc:
+            if tok.i in taken or not _NAME_PART.match(tok.text) or tok.text in self.first_names:
+                continue
+            if sentence_initial(tok) or not self.known_person(tok.text):
+                continue
+            # part of a longer capitalized sequence: leave it to the NER ("Schröder Haus")
+            if any(0 <= j < len(doc) and j not in taken and _NAME_PART.match(doc[j].text)
+                   and doc[j].text not in self.first_names and not self.common_noun(doc[j].text)
+                   and not sentence_initial(doc[j]) for j in (tok.i - 1, tok.i + 1)):
+                continue
+            new.append(self.span(doc, tok.i, tok.i + 1, "person"))
+        return _replace(ents, new)
+
+    def known_place_rule(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        new = []
+        for tok in doc:
+            if tok.i in taken or not _NAME_PART.match(tok.text) or sentence_initial(tok):
+                continue
+            for form in [tok.text] + genitive_bases(tok.text):
+                e = self.ev(form)
+                total = e.in_spans + e.other + e.initial
+                if e.loc >= self.MIN_KNOWN_PLACE and e.loc >= self.MIN_KNOWN_PLACE_SHARE * total and e.lower == 0:
+                    if not any(0 <= j < len(doc) and j not in taken and _NAME_PART.match(doc[j].text)
+                               and not sentence_initial(doc[j]) and not self.common_noun(doc[j].text)
+                               for j in (tok.i - 1, tok.i + 1)):
+                        new.append(self.span(doc, tok.i, tok.i + 1, "place"))
+                    break
+        return _replace(ents, new)
+
+    def non_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Drop one-token places/organizations that are common nouns of the training data ("Gang", "Hinweis"), and
+        one-token persons/places with an abstract-noun suffix ("Waffenlieferungen", "Setzungen")."""
+        out = []
+        for ent in ents:
+            if len(ent) == 1:
+                kind = entity_type(ent.label_)
+                if kind != "person" and self.common_noun(ent.text):
+                    continue
+                if kind in ("person", "place") and _ABSTRACT_NOUN.search(ent.text):
+                    continue
+            out.append(ent)
+        return out
+
+    def document(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        ents = self._split_two_persons(doc, ents)
+        surnames = {ent[-1].text for ent in ents if self.is_person(ent) and len(ent) > 1
+                    and (ent[0].text in self.first_names or all(self._name_shaped(t) for t in ent))
+                    and self._name_shaped(ent[-1]) and not self.noun_like(ent[-1].text)}
+        surnames -= self.first_names
+        if not surnames:
+            return ents
+        ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+        new = []
+        for tok in doc:
+            word = tok.text
+            if word not in surnames and not any(b in surnames for b in genitive_bases(word)):
+                continue
+            own = ent_at.get(tok.i)
+            if own is None or (len(own) == 1 and not self.is_person(own)):
+                new.append(self.span(doc, tok.i, tok.i + 1, "person"))
+        return _replace(ents, new)
+
+    def _split_two_persons(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Putin Kim" (in "dass Putin Kim ... liefert") is two persons when both stand alone elsewhere in the text."""
+        alone: dict[str, int] = {}
+        for ent in ents:
+            if self.is_person(ent) and len(ent) == 1:
+                alone[ent.text] = alone.get(ent.text, 0) + 1
+        out = []
+        for ent in ents:
+            if self.is_person(ent) and len(ent) == 2 and ent[0].text not in self.first_names \
+                    and alone.get(ent[0].text) and alone.get(ent[1].text):
+                out.extend(Span(doc, i, i + 1, label=ent.label_) for i in (ent.start, ent.start + 1))
+            else:
+                out.append(ent)
+        return out
+
+    # -------------------------------------------------------------------------------------------------- run
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        steps = {"repair": self.repair, "relabel": self.relabel, "drop": self.drop, "first_name": self.first_name,
+                 "known_person": self.known_person_rule, "known_place": self.known_place_rule,
+                 "non_names": self.non_names, "document": self.document}
+        for name in ALL_RULES:
+            if name in self.rules:
+                ents = steps[name](doc, ents)
+        doc.ents = ents
+        return doc
+
+
+def _replace(ents: list[Span], new: list[Span]) -> list[Span]:
+    """``ents`` without the entities that overlap a new span, plus the new spans, in text order."""
+    if not new:
+        return ents
+    covered = {i for span in new for i in range(span.start, span.end)}
+    kept = [e for e in ents if not covered.intersection(range(e.start, e.end))]
+    return sorted(kept + new, key=lambda s: s.start)
+
+
+@Language.factory("person_rules", default_config={"first_names_path": None, "evidence_path": None,
+                                                  "rules": list(ALL_RULES)})
+def make_person_rules(nlp: Language, name: str, first_names_path: str | None, evidence_path: str | None,
+                      rules: list[str]) -> PersonRules:
+    return PersonRules(load_first_names(first_names_path), load_evidence(evidence_path), labels=_labels(nlp),
+                       rules=rules)
