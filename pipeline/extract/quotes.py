@@ -646,6 +646,16 @@ def _lower_phrases(lexicon: CueLexicon) -> list[tuple[str, ...]]:
 _NP_INNER = {"DET", "ADJ", "NUM", "PROPN", "NOUN", "X"}
 
 
+def _genitive(det: Token) -> bool:
+    """A determiner that opens a genitive attribute ("des", "der" in Case=Gen; "der" without case info)."""
+    if det.lower_ in ("des", "eines", "dieses", "seines", "ihres"):
+        return True
+    if det.lower_ in ("der", "einer", "dieser", "seiner", "ihrer"):
+        case = det.morph.get("Case")
+        return not case or "Gen" in case
+    return False
+
+
 def _np_from(sent: Span, j: int) -> Span | None:
     """The noun phrase starting at sentence token ``j`` (after laut/so/nach Angaben), with genitive and
     von-attributes and a parenthesis: "Angaben des Vatikan-Sprechers Federico Lombardi", "Aussagen von Klaus
@@ -659,22 +669,29 @@ def _np_from(sent: Span, j: int) -> Span | None:
             return doc[start : close + 1]
     end = start
     seen_noun = False
+    after_link = False  # inside the attribute after "des"/"der"/"von": its determiners and adjectives belong
     while end < sent.end:
         t = doc[end]
         if t.pos_ in ("DET", "ADJ", "NUM") or (t.tag_ == "ADJA"):
-            # after the head noun only as part of a following noun ("Angaben des Roten Kreuzes"), never a
-            # predicative word of the clause ("… nach Angaben der Polizei obdachlos")
+            # after the head noun only as part of a linked attribute ("Angaben des Roten Kreuzes"), never the
+            # next phrase of the clause ("nach Angaben der Polizei obdachlos", "nach Zeugenaussagen der Ehemann")
+            if seen_noun and not after_link and not (t.pos_ == "DET" and _genitive(t)):
+                break
             if seen_noun and not any(x.pos_ in ("NOUN", "PROPN") for x in doc[end + 1 : min(end + 4, sent.end)]):
                 break
+            after_link = after_link or (t.pos_ == "DET" and _genitive(t))
             end += 1
             continue
         if t.pos_ in ("PROPN", "NOUN", "X") or (t.pos_ == "PRON" and not seen_noun and end == start):
             seen_noun = True
             end += 1
+            if t.pos_ == "NOUN" and not (end < sent.end and doc[end].pos_ == "PROPN"):
+                after_link = False
             continue
-        if seen_noun and t.lower_ in ("von", "vom", "des", "der", "aus") and end + 1 < sent.end \
+        if seen_noun and t.lower_ in ("von", "vom", "aus") and end + 1 < sent.end \
                 and doc[end + 1].pos_ in _NP_INNER:
-            end += 1  # "Angaben von X", "Angaben der Polizei"
+            end += 1  # "Angaben von X"
+            after_link = True
             continue
         if seen_noun and t.text == "(":
             close = next((i for i in range(end, min(end + 6, sent.end)) if doc[i].text == ")"), None)
@@ -739,7 +756,8 @@ def _cue_context(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]
         if cue is None or cue.type != "verb":
             continue
         subj = subject_of(tok)
-        if subj is not None and sent.start <= subj.i < sent.end and subj.lower_ not in _NOT_SPEAKERS:
+        if subj is not None and sent.start <= subj.i < sent.end and subj.lower_ not in _NOT_SPEAKERS \
+                and valid_speaker(noun_phrase(subj, sent)) is not None:
             return noun_phrase(subj, sent)
     return None
 

@@ -175,4 +175,45 @@ def noun_phrase(token: Token, limit: Span | None = None) -> Span:
             end += 1
     while end > start + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") and doc[end - 1].text != ")"):
         end -= 1
+    start, end = _complete_name(doc, start, end, limit)
+    end = _apposition_end(doc, end, limit)
     return doc[start:end]
+
+
+def _complete_name(doc, start: int, end: int, limit: Span | None) -> tuple[int, int]:
+    """A name is never cut: "[Gülsen] Celebi", "Justizsprecher Joachim [Banke]", "[Von der] Leyen"."""
+    lo = limit.start if limit is not None else 0
+    hi = limit.end if limit is not None else len(doc)
+    if doc[end - 1].pos_ == "PROPN":
+        while end < hi and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].is_space:
+            end += 1
+    if doc[start].pos_ == "PROPN":
+        while start > lo and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start - 2 >= lo and doc[start - 2].lower_ == "von" and doc[start - 1].lower_ in ("der", "den") \
+                and (start - 2 == lo or doc[start - 3].is_punct or doc[start - 2].text == "Von"):
+            start -= 2
+    return start, end
+
+
+def _apposition_end(doc, end: int, limit: Span | None) -> int:
+    """Take in an apposition after a comma when it closes the phrase: "Petra Pau, PDS-Bundestagsabgeordnete,
+    sagte", "sagte Şükrü Can, der Leiter der Flugzeugwartung." - a noun phrase without a verb, followed by a
+    comma and a verb, or by the end of the frame."""
+    hi = limit.end if limit is not None else len(doc)
+    if end >= hi or doc[end].text != ",":
+        return end
+    seg_end = end + 1
+    while seg_end < hi and doc[seg_end].text not in (",", ".", ";", ":", "!", "?", "“", "„", "»", "«") \
+            and not doc[seg_end].is_space:
+        seg_end += 1
+    segment = doc[end + 1 : seg_end]
+    if not segment or len(segment) > 12 or segment[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
+        return end
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.tag_ in ("PRELS", "PRELAT") for t in segment):
+        return end
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in segment):
+        return end
+    closes = seg_end >= hi or doc[seg_end].text in (".", "!", "?") or \
+        (doc[seg_end].text == "," and seg_end + 1 < hi and doc[seg_end + 1].pos_ in ("VERB", "AUX"))
+    return seg_end if closes else end
