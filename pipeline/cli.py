@@ -83,6 +83,49 @@ def run(
         raise typer.Exit(1)
 
 
+@app.command("evaluate")
+def evaluate_quotes(
+    gold: Path = typer.Argument(..., help="Gold quotations, JSONL in the German Wikinews / GermEval 2023 format "
+                                          "(id, text, quotes with character ranges of quote and speaker)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Where the pipeline writes its tables for the gold texts "
+                                               "(default: a temporary directory)."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", "-p",
+                                               help="Score this existing output directory instead of running "
+                                                    "the pipeline."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline name or path."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Measure quotations and speakers against gold data: token P/R/F1, recall by quotation type."""
+    import json
+    import tempfile
+
+    from .evaluate import GoldError, format_table, gold_as_input, load_gold, read_predictions, score
+
+    if not gold.is_file():
+        _fail(f"no such gold file: {gold}")
+    try:
+        docs = load_gold(gold)
+    except GoldError as err:
+        _fail(str(err))
+    tmp = None
+    if predictions is None:
+        if output is None:
+            tmp = tempfile.TemporaryDirectory(prefix="pipeline-eval-")
+            output = Path(tmp.name)
+        output.mkdir(parents=True, exist_ok=True)
+        texts = gold_as_input(docs, output / "gold-input.jsonl")
+        run([texts], output=output, model=model, batch_size=16)
+        predictions = output
+    quotes_csv = predictions / "quotes.csv"
+    if not quotes_csv.is_file():
+        _fail(f"{quotes_csv} not found: run `pipeline run` first or leave out --predictions")
+    scores = score(docs, read_predictions(quotes_csv))
+    typer.echo(json.dumps(scores.as_dict(), indent=1) if as_json else format_table(scores))
+    if tmp is not None:
+        tmp.cleanup()
+
+
 @model_app.callback()
 def model_main(ctx: typer.Context,
                model: Optional[str] = typer.Option(None, "--model", "-m", help="Name or path to check.")) -> None:

@@ -85,6 +85,29 @@ def verb_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         cue = lexicon.verb_by_lemma(lemma)
         if cue is not None and (not cue.particle or cue.particle and lemma.startswith(cue.particle)):
             return cue
+    return _noun_frame_cue(token, lexicon)
+
+
+_NOUN_CUE_ROLES = ("object", "subject", "modifier", "root")
+
+
+def _noun_frame_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """A support verb with a noun of saying: "vertrat den Standpunkt, …", "erhob den Vorwurf, …", "ist der Meinung,
+    dass …", "kam zu dem Ergebnis, dass …". The pair is a weak cue: its content must be a dass-clause, a
+    zu-infinitive or in Konjunktiv."""
+    if not is_verbal(token):
+        return None
+    nouns = lexicon.nouns()
+    candidates = [c for c in token.children if c.pos_ == "NOUN" and c.i > token.i - 6]
+    if token.dep_ in ("cop",) or "auxiliary" in _roles(token):  # "ist der Meinung": the noun heads the clause
+        candidates.append(token.head)
+    for noun in candidates:
+        if noun.pos_ != "NOUN":
+            continue
+        lemma = noun.lemma_ if noun.lemma_[:1].isupper() else noun.text
+        if lemma in nouns or noun.text in nouns:
+            return Cue(cue=f"{noun.text} {token.lower_}", type="noun-frame", base=token.lemma_.lower(), particle="",
+                       strength="weak", train_count=0)
     return None
 
 
@@ -130,7 +153,7 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
     """Subject of the cue verb inside the frame, else the nearest nominative nominal of the frame (after the verb
     first: "sagte Putin", then before it: "Putin sagte")."""
     subj = subject_of(verb)
-    if subj is not None and subj.lower_ not in ("es", "das", "dies"):
+    if subj is not None and subj.lower_ not in ("es", "das", "dies", "man"):
         if frame.start <= subj.i < frame.end and valid_speaker(noun_phrase(subj, frame)):
             return noun_phrase(subj, frame)
         if sent is not None and sent.start <= subj.i < sent.end and not (exclude and exclude[0] <= subj.idx < exclude[1]) \
@@ -363,7 +386,7 @@ def _indirect_in_sentence(sent: Span, lexicon: CueLexicon, covered: list[tuple[i
     proposals: list[tuple[float, _Found]] = []
     for tok in tokens:
         cue = verb_cue(tok, lexicon)
-        if cue is None or cue.type not in ("verb", "impersonal"):
+        if cue is None or cue.type not in ("verb", "impersonal", "noun-frame"):
             continue
         for found in _verb_frames(sent, tok, cue, covered):
             rank = found.confidence + (0.1 if cue.strength == "strong" else 0.0)
@@ -788,6 +811,8 @@ def valid_speaker(span: Span | None) -> Span | None:
     if span is None or not len(span):
         return None
     first = span[0]
+    if len(span) == 1 and first.lower_ in _SOURCE_ADVERBS:
+        return span  # "demnach": the source named before; the resolver takes it from there
     if first.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX"):
         return None
     if first.pos_ in ("ADV", "ADJ", "NUM") and not any(t.pos_ in ("NOUN", "PROPN") for t in span[1:]):
@@ -796,7 +821,35 @@ def valid_speaker(span: Span | None) -> Span | None:
         return None
     if len(span) == 1 and first.tag_ in ("ADV", "PAV"):
         return None
+    if len(span) == 1 and (first.text in _CALENDAR_NOUNS or _adverb_at_sentence_start(first)):
+        return None  # "Sonntag", "Unterdessen", "Weiter": a capitalized adverb or date, not a speaker
     return span
+
+
+_SOURCE_ADVERBS = {"demnach", "demzufolge", "danach", "wonach"}
+
+
+def _calendar_nouns() -> frozenset[str]:
+    import json
+
+    from ..resources import RESOURCE_DIR
+
+    data = json.loads((RESOURCE_DIR / "dates_de.json").read_text(encoding="utf-8"))
+    return frozenset(list(data["weekdays"]) + list(data["months"]) + list(data["parts_of_day"]) + list(data["seasons"]))
+
+
+_CALENDAR_NOUNS = _calendar_nouns()
+
+
+def _adverb_at_sentence_start(tok: Token) -> bool:
+    """A capitalized sentence-initial word that the NER training data knows as a lower-case word and never as a
+    name ("Unterdessen", "Zudem", "Weiter")."""
+    if not tok.is_sent_start:
+        return False
+    from .person_rules import load_evidence
+
+    e = load_evidence().get(tok.text)
+    return e is not None and e.in_spans == 0 and e.lower + e.initial > e.other
 
 
 def _speaker_like(tok: Token) -> bool:

@@ -144,6 +144,10 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
         return ""
     if low in ("ich", "wir", "man", "es"):
         return ""
+    if low in ("demnach", "demzufolge", "danach", "wonach"):
+        # "Demnach …": the source of the report just before
+        earlier = [q for q in previous if q.speaker and q.end <= mention.start]
+        return earlier[-1].speaker if earlier else ""
     stripped = _ARTICLES.sub("", mention.text).strip()
     head = stripped.split()[-1] if stripped.split() else ""
     role = role_of(head) if head else None
