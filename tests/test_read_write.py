@@ -278,7 +278,10 @@ def test_written_rows_point_into_the_article_text(seed_results, tmp_path):
         text = texts[q["article_id"]]
         start, end = int(q["quote_start"]), int(q["quote_end"])
         first_part = q["quote"].split(" […] ")[0]
-        assert " ".join(text[start:end].split()).startswith(first_part), q
+        # the offsets cover the quotation as it stands in the text: a direct one with its quotation marks
+        if q["kind"] == "direct":
+            assert text[start] in "„“»«‚‹›\"'" and text[end - 1] in "“”«»‘’›‹\"'", (text[start:end], q)
+        assert " ".join(text[start:end].lstrip("„“»«‚‹›\"'").split()).startswith(first_part), q
         if q["speaker_text"]:
             assert " ".join(text[int(q["speaker_start"]):int(q["speaker_end"])].split()) == q["speaker_text"]
         if q["cue"]:

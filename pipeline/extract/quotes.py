@@ -1040,5 +1040,33 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
         sent = TextSpan(f.sent.start_char, f.sent.end_char, f.sent.text)
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,
                                 confidence=f.confidence, sentence=sent,
-                                extras={"via": f.via, "part_of": ordered.index(f.parent) if f.parent is not None else None}))
+                                extras={"via": f.via, "extent": _extent(doc.text, f),
+                                        "part_of": ordered.index(f.parent) if f.parent is not None else None}))
     return quotes
+
+
+_OPENERS = "„“»«‚‹\"'›"
+_CLOSERS = "“”«»‘›\"'‹’"
+
+
+def _extent(text: str, f: _Found) -> tuple[int, int]:
+    """The quotation as it stands in the text: a direct quotation with its quotation marks („…“), an indirect one
+    with the closing mark of a quoted fragment it ends in (… als „maßvoll“)."""
+    start, end = f.parts[0][0], f.parts[-1][1]
+    if f.kind == "direct":
+        if start > 0 and text[start - 1] in _OPENERS:
+            start -= 1
+        if end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        return start, end
+    inner = text[start:end]
+    if end < len(text):
+        for opener, closers in _MARK_PAIRS:
+            if text[end] in closers and inner.count(opener) > sum(inner.count(c) for c in closers):
+                end += 1
+                break
+    return start, end
+
+
+# opening mark -> its closing marks (German, French-style and English-style pairs)
+_MARK_PAIRS = (("„", "“”"), ("»", "«"), ("«", "»"), ("‚", "‘’"), ("›", "‹"), ("‹", "›"), ("“", "”"))
