@@ -176,8 +176,51 @@ def noun_phrase(token: Token, limit: Span | None = None) -> Span:
     while end > start + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") and doc[end - 1].text != ")"):
         end -= 1
     start, end = _complete_name(doc, start, end, limit)
+    end = _parenthesis_end(doc, end, limit)
     end = _apposition_end(doc, end, limit)
+    start = _apposition_start(doc, start, end, limit)
     return doc[start:end]
+
+
+def _parenthesis_end(doc, end: int, limit: Span | None) -> int:
+    """"Sebastian Edathy (SPD)": a short parenthesis after a name belongs to it."""
+    hi = limit.end if limit is not None else len(doc)
+    if end < hi and doc[end].text == "(" and doc[end - 1].pos_ in ("PROPN", "NOUN"):
+        close = next((i for i in range(end + 1, min(end + 8, hi)) if doc[i].text == ")"), None)
+        if close is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[end + 1 : close]):
+            return close + 1
+    return end
+
+
+def _apposition_start(doc, start: int, end: int, limit: Span | None) -> int:
+    """"[Der Vorsitzende des Innenausschusses,] Sebastian Edathy": a role phrase before the name, set off by a
+    comma at the start of the clause, belongs to the speaker."""
+    lo = limit.start if limit is not None else 0
+    if start - 2 < lo or doc[start - 1].text != "," or doc[start].pos_ != "PROPN":
+        return start
+    k = start - 2
+    while k >= lo and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM") and doc[k].text not in (",", "("):
+        k -= 1
+    seg_start = k + 1
+    segment = doc[seg_start : start - 1]
+    if not segment or len(segment) > 12 or segment[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
+        return start
+    at_clause_start = seg_start == lo or doc[seg_start - 1].is_sent_start is True or \
+        doc[seg_start - 1].text in (",", ":", "–", "—") or doc[seg_start - 1].pos_ in ("VERB", "AUX") or \
+        doc[seg_start].is_sent_start
+    from ..resources import role_of
+
+    if at_clause_start and any(t.pos_ == "NOUN" and role_of(t.text) is not None for t in segment):
+        return seg_start
+    return start
+
+
+def _name_like(word: str) -> bool:
+    """A capitalized word the NER training data never saw as a plain noun ("Banke"), or saw as a name."""
+    from .person_rules import load_evidence
+
+    e = load_evidence().get(word)
+    return e is None or e.per > e.other
 
 
 def _complete_name(doc, start: int, end: int, limit: Span | None) -> tuple[int, int]:
@@ -185,7 +228,8 @@ def _complete_name(doc, start: int, end: int, limit: Span | None) -> tuple[int, 
     lo = limit.start if limit is not None else 0
     hi = limit.end if limit is not None else len(doc)
     if doc[end - 1].pos_ == "PROPN":
-        while end < hi and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].is_space:
+        while end < hi and doc[end].text[:1].isupper() and not doc[end].is_space and doc[end].is_alpha and \
+                (doc[end].pos_ == "PROPN" or doc[end].pos_ in ("NOUN", "X") and _name_like(doc[end].text)):
             end += 1
     if doc[start].pos_ == "PROPN":
         while start > lo and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
