@@ -24,7 +24,7 @@ from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type
 from ..resources import cue_forms, role_of
-from .syntax import clause_is_subjunctive, looks_konjunktiv_1, is_finite, is_verbal, noun_phrase, particle_of, subject_of
+from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, is_verbal, noun_phrase, particle_of, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
 _CLOSED_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "SPACE", "INTJ", "AUX"}
@@ -449,9 +449,16 @@ def _zu_infinitive(content: Span) -> bool:
                                                                  and "zu" in last.lower_[1:-3])
 
 
+_ADVERBIAL_SUBORDINATORS = {"nachdem", "sodass", "bevor", "obwohl", "obgleich", "während", "wenn", "falls",
+                            "sofern", "als", "indem", "damit", "seit", "seitdem", "bis", "wo", "wobei", "womit",
+                            "wodurch", "worauf", "weshalb", "weswegen"}
+
+
 def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool) -> bool:
     if content is None or len(content) < 3:
         return False
+    if content[0].lower_ in _ADVERBIAL_SUBORDINATORS:
+        return False  # "…, nachdem …", "…, sodass …": an adverbial clause is not what was said
     if not _has_finite_verb(content) and content[0].lower_ not in _SUBORDINATORS:
         # "zu"-infinitive complements ("kündigte an, … zu prüfen", "forderte sie auf, … auszusetzen") are
         # reported content too, whatever the cue's strength; purpose clauses ("um … zu") are not
@@ -509,6 +516,12 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
     right = verb.i + 1
     while right < sent.end and doc[right].text not in _FRAME_BREAK and not _inside(doc[right].idx, covered):
         right += 1
+    # "Wie der Direktor des Amtes, Smith Dharmmasaroj, mitteilte, …": a wie-clause may hold apposition commas
+    if doc[left].lower_ != "wie" and right < sent.end and doc[right].text == ",":
+        wie = next((t for t in reversed(doc[sent.start : verb.i]) if t.lower_ == "wie"), None)
+        if wie is not None and (wie.i == sent.start or doc[wie.i - 1].text in (",", "–", "—")) and \
+                not any(is_finite(t) and is_verbal(t) and t.i != verb.i for t in doc[wie.i : verb.i]):
+            left = wie.i
     frame = doc[left:right]
     first = doc[left]
     candidates: list[tuple[int, int, str, float]] = []
@@ -761,10 +774,17 @@ def _np_before(sent: Span, k: int) -> Span | None:
 # continuations and assembly
 
 
+_KONJ2_REPORTING = {"hätten", "würden", "wären", "hätte", "wäre", "würde"}
+
+
 def _reportative(sent: Span) -> bool:
     """Konjunktiv, or reportative "sollen" with a perfect infinitive ("soll … getötet haben")."""
     finite = [t for t in sent if is_finite(t)]
-    if clause_is_subjunctive(finite):
+    if any(looks_konjunktiv_1(t) for t in finite):
+        return True
+    # Konjunktiv II stands in for Konjunktiv I where that equals the indicative ("sie hätten", "sie würden");
+    # "könnte"/"müsste"/"dürfte" are as often the writer's own modality
+    if any(is_subjunctive(t) or looks_konjunktiv_2(t) for t in finite if t.lower_ in _KONJ2_REPORTING):
         return True
     has_soll = any(t.lower_ in ("soll", "sollen", "sollte", "sollten") for t in finite)
     return has_soll and any(t.lower_ in ("haben", "sein", "worden") for t in sent)
