@@ -193,8 +193,11 @@ def _source_pp(frame: Span) -> Span | None:
         if tok.lower_ in ("in", "im", "aus", "von", "vom") and i + 1 < len(frame):
             np_ = _np_from(frame, i + 1)
             if np_ is not None and np_[-1].pos_ in ("NOUN", "PROPN"):
+                # the source is the whole phrase, preposition included ("aus Militärkreisen", "in dem Bericht")
                 return np_
     return None
+
+
 _SPEAKER_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
 
 
@@ -729,6 +732,12 @@ def _np_from(sent: Span, j: int) -> Span | None:
             end += 1  # "Angaben von X"
             after_link = True
             continue
+        if seen_noun and t.text in ("„", "»", "\"") and doc[end - 1].pos_ == "NOUN":
+            # a quoted name after its noun: "der Website „icelandreview.com“", "Fernsehsender „Channel 10“"
+            close = next((i for i in range(end + 1, min(end + 8, sent.end)) if doc[i].text in ("“", "«", "\"", "”")), None)
+            if close is not None:
+                end = close + 1
+                continue
         if seen_noun and t.text == "(":
             close = next((i for i in range(end, min(end + 6, sent.end)) if doc[i].text == ")"), None)
             if close is not None:
@@ -847,6 +856,7 @@ def valid_speaker(span: Span | None) -> Span | None:
 
 
 _SOURCE_ADVERBS = {"demnach", "demzufolge", "danach", "wonach"}
+
 
 
 def _calendar_nouns() -> frozenset[str]:
@@ -1008,6 +1018,34 @@ def _inherit_speakers(doc: Doc, found: list[_Found]) -> None:
             f.speaker, f.via = prev.speaker, "previous"
 
 
+_FALLBACK_WINDOW = 400  # characters before the quotation
+
+
+def _nearest_named(doc: Doc, found: list[_Found]) -> None:
+    """Nearest-candidate fallback for a quotation with no speaker yet: the closest person (else organization)
+    named shortly before it in the same paragraph, as its full noun phrase ("der Vorsitzende des
+    Innenausschusses, Sebastian Edathy (SPD)")."""
+    ents = [e for e in doc.ents if entity_type(e.label_) in ("person", "organization")]
+    if not ents:
+        return
+    for f in found:
+        if f.speaker is not None:
+            continue
+        start = f.parts[0][0]
+        floor = max(0, start - _FALLBACK_WINDOW)
+        para = doc.text.rfind("\n\n", floor, start)
+        floor = para if para != -1 else floor
+        for kind in ("person", "organization"):
+            cands = [e for e in ents if entity_type(e.label_) == kind and floor <= e.start_char and e.end_char <= start
+                     and not any(a <= e.start_char < b for a, b in f.parts)]
+            if cands:
+                ent = max(cands, key=lambda e: e.start_char)
+                phrase = valid_speaker(noun_phrase(ent.root, ent.root.sent))
+                f.speaker = phrase if phrase is not None and phrase.start <= ent.start < phrase.end else ent
+                f.confidence = min(f.confidence, 0.4)
+                break
+
+
 def _verbatim_fragments(doc: Doc, found: list[_Found]) -> list[_Found]:
     """The words a mixed quotation quotes verbatim ("Kim sprach von einem „heiligen Kampf“") are a direct
     quotation of the same speaker too: one extra ``direct`` row per fragment, linked to its mixed quotation
@@ -1049,6 +1087,7 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     found += _reported_acts(doc, sents, found, lexicon, covered)
     found += _continuations(doc, sents, found, lexicon, covered)
     _inherit_speakers(doc, found)
+    _nearest_named(doc, found)
     found += _verbatim_fragments(doc, found)
     quotes = []
     ordered = sorted(found, key=lambda f: (f.parts[0][0], f.parent is not None))
