@@ -23,7 +23,7 @@ from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type
-from ..resources import cue_forms, role_of
+from ..resources import cue_forms, is_institution, role_of
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, is_verbal, noun_phrase, particle_of, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
@@ -811,6 +811,10 @@ def _cue_context(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]
         if subj is not None and sent.start <= subj.i < sent.end and subj.lower_ not in _NOT_SPEAKERS \
                 and valid_speaker(noun_phrase(subj, sent)) is not None:
             return noun_phrase(subj, sent)
+        if subj is None:  # the parser missed the subject: "Insgesamt spricht die Polizei von …"
+            speaker = _speaker_near_verb(tok, sent)
+            if speaker is not None and _speaker_like(speaker.root):
+                return speaker
     return None
 
 
@@ -891,7 +895,7 @@ def _speaker_like(tok: Token) -> bool:
         return True
     if tok.pos_ == "PROPN":
         return True
-    return tok.pos_ == "NOUN" and role_of(tok.text) is not None
+    return tok.pos_ == "NOUN" and (role_of(tok.text) is not None or is_institution(tok.text))
 
 
 def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,

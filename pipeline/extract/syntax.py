@@ -258,6 +258,12 @@ def _apposition_end(doc, end: int, limit: Span | None) -> int:
         return end
     if not any(t.pos_ in ("NOUN", "PROPN") for t in segment):
         return end
+    from ..resources import role_of
+
+    first = segment[0]
+    if first.pos_ == "DET" and first.morph.get("Case") and "Nom" not in first.morph.get("Case") and \
+            not any(t.pos_ == "NOUN" and role_of(t.text) is not None for t in segment):
+        return end  # "…, den Gesetzentwurf": an object, not an apposition
     closes = seg_end >= hi or doc[seg_end].text in (".", "!", "?") or \
         (doc[seg_end].text == "," and seg_end + 1 < hi and doc[seg_end + 1].pos_ in ("VERB", "AUX"))
     return seg_end if closes else end

@@ -69,3 +69,22 @@ def konjunktiv_forms() -> frozenset[str]:
 def cue_forms() -> dict[str, str]:
     """Inflected forms of the cue verbs -> lemma (cue_forms_de.tsv, built by models/scripts/build_cue_forms.py)."""
     return {row["form"]: row["lemma"] for row in read_tsv("cue_forms_de.tsv")}
+
+
+@lru_cache(maxsize=1)
+def institutions() -> frozenset[str]:
+    """Institution nouns that speak as organizations (institutions_de.txt)."""
+    with open(RESOURCE_DIR / "institutions_de.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def is_institution(word: str) -> bool:
+    """"Polizei", "Bundesregierung", "Außenministeriums": an institution noun or a compound/inflection of one."""
+    table = institutions()
+    if word in table:
+        return True
+    for form in table:
+        if len(form) >= 4 and (word.endswith(form) or word.endswith(form + "s") or word.endswith(form + "es")
+                               or word.endswith(form + "n") or word.endswith(form + "en")):
+            return True
+    return False
