@@ -309,3 +309,36 @@ def test_addressee_is_not_the_speaker(nlp):
             "Austausch würde den Frieden untergraben.")
     quotes = quotes_of(nlp, text)
     assert quotes and all(q.speaker != "New York Times" for q in quotes)
+
+
+def test_institution_speaker_carries_a_konjunktiv_report_over_an_aside(nlp):
+    text = ("Insgesamt spricht die Polizei von weniger Auseinandersetzungen. In etwa 400 Autos wurde Feuer gelegt. "
+            "Allein in einem Depot seien 27 Busse zerstört worden.")
+    q = only([q for q in quotes_of(nlp, text) if q.extras["via"] == "continuation"])
+    assert q.content[0].text == "Allein in einem Depot seien 27 Busse zerstört worden"
+    assert q.speaker_mention.text == "die Polizei"  # not "die Polizei von weniger Auseinandersetzungen"
+    assert q.speaker == "Polizei"
+
+
+def test_wie_clause_with_an_apposition(nlp):
+    text = ("Wie der Direktor des Katastrophenamtes, Smith Dharmmasaroj, mitteilte, waren die Menschen nicht "
+            "ausreichend informiert worden.")
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == "waren die Menschen nicht ausreichend informiert worden"
+    assert q.speaker_mention.text == "der Direktor des Katastrophenamtes, Smith Dharmmasaroj"
+    assert q.speaker == "Smith Dharmmasaroj"
+
+
+def test_speaker_phrase_keeps_its_affiliation(nlp):
+    text = "Sascha Kempf vom Max-Planck-Institut für Kernphysik in Heidelberg sagte, die Sonde sei in gutem Zustand."
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "Sascha Kempf vom Max-Planck-Institut für Kernphysik in Heidelberg"
+    assert q.speaker == "Sascha Kempf"
+
+
+def test_direct_quotation_offsets_include_the_marks(nlp):
+    text = "„Wir schaffen das“, sagte Merkel am Montag in Berlin."
+    q = only(quotes_of(nlp, text))
+    start, end = q.extras["extent"]
+    assert text[start:end] == "„Wir schaffen das“"
+    assert q.content[0].text == "Wir schaffen das"

@@ -146,12 +146,17 @@ def noun_phrase(token: Token, limit: Span | None = None) -> Span:
     # right of the head: keep attributes and appositions, cut at a clause (a comma segment with a verb)
     end = token.i + 1
     i = token.i + 1
+    attribute_seen = False
     while i < hi:
         t = doc[i]
         if t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ") or t.tag_ in ("PRELS", "PRELAT", "PWS", "PWAV"):
             break
         if t.text in ("„", "“", "\"", "»", "«", ":", ";", "–", "—"):
             break
+        if t.pos_ == "ADP" and not attribute_seen:
+            if not _name_attribute(doc, i, hi):
+                break  # "die Polizei [von weniger Auseinandersetzungen]": a complement of the verb, not of the name
+            attribute_seen = True  # "vom Max-Planck-Institut [für Kernphysik in Heidelberg]": its own attributes
         if t.text == ",":
             seg_end = i + 1
             while seg_end < hi and doc[seg_end].text != ",":
@@ -213,6 +218,24 @@ def _apposition_start(doc, start: int, end: int, limit: Span | None) -> int:
     if at_clause_start and any(t.pos_ == "NOUN" and role_of(t.text) is not None for t in segment):
         return seg_start
     return start
+
+
+def _name_attribute(doc, i: int, hi: int) -> bool:
+    """A prepositional attribute that belongs to a speaker phrase: "John Sifton von Human Rights Watch",
+    "Patrick Kamanda von der Umweltbehörde Ugandas", "Airbus im französischen Toulouse", "Sascha Kempf vom
+    Max-Planck-Institut": von/vom/aus/in/im/bei/beim/für followed (after articles and adjectives) by a name or an
+    institution."""
+    from ..resources import is_institution
+
+    if doc[i].lower_ not in ("von", "vom", "aus", "in", "im", "bei", "beim", "für", "der", "des"):
+        return False
+    k = i + 1
+    while k < hi and doc[k].pos_ in ("DET", "ADJ", "NUM"):
+        k += 1
+    if k >= hi:
+        return False
+    nxt = doc[k]
+    return nxt.pos_ == "PROPN" or bool(nxt.ent_type_) or (nxt.pos_ == "NOUN" and is_institution(nxt.text))
 
 
 def _name_like(word: str) -> bool:
