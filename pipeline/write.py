@@ -19,7 +19,7 @@ ARTICLE_COLUMNS = ["article_id", "source", "title", "date", "model", "n_persons"
                    "status"]
 ENTITY_COLUMNS = ["article_id", "type", "text", "canonical", "start", "end", "sentence"]
 QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "quote", "quote_start", "quote_end", "speaker", "speaker_text",
-                 "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "confidence", "part_of", "sentence"]
+                 "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "confidence", "verbatim", "sentence"]
 NAME_COLUMNS = ["name", "mentions", "articles", "article_ids"]
 
 
@@ -105,7 +105,7 @@ def quote_rows(result: ArticleResult) -> Iterable[dict]:
             "cue_start": quote.cue.start if quote.cue else "",
             "cue_end": quote.cue.end if quote.cue else "",
             "confidence": f"{quote.confidence:.2f}",
-            "part_of": f"{art_id}-q{quote.extras['part_of'] + 1:03d}" if quote.extras.get("part_of") is not None else "",
+            "verbatim": " | ".join(_clean(v.text) for v in quote.extras.get("verbatim", ())),
             "sentence": sentence_of(result, quote.start, quote.end),
         }
 

@@ -44,7 +44,6 @@ class _Found:
     sent: Span
     via: str
     nested: list[QuotedRegion] = field(default_factory=list)
-    parent: "_Found | None" = None
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -1050,24 +1049,6 @@ def _nearest_named(doc: Doc, found: list[_Found]) -> None:
                 break
 
 
-def _verbatim_fragments(doc: Doc, found: list[_Found]) -> list[_Found]:
-    """The words a mixed quotation quotes verbatim ("Kim sprach von einem „heiligen Kampf“") are a direct
-    quotation of the same speaker too: one extra ``direct`` row per fragment, linked to its mixed quotation
-    (``extras["part_of"]``), so a reader sees both the report and the speaker's own words."""
-    out = []
-    for f in found:
-        if f.kind != "mixed":
-            continue
-        for region in f.nested:
-            rng = _span_chars(doc, region.start, region.end)
-            if rng is None:
-                continue
-            frag = _Found("direct", [rng], f.cue, f.speaker, round(f.confidence - 0.1, 2), f.sent, "fragment-of")
-            frag.parent = f
-            out.append(frag)
-    return out
-
-
 def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int | None = None) -> list[Quotation]:
     """All quotations of a parsed article, in text order (speaker left unresolved: mention only)."""
     lexicon = lexicon or load_cues()
@@ -1092,9 +1073,8 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     found += _continuations(doc, sents, found, lexicon, covered)
     _inherit_speakers(doc, found)
     _nearest_named(doc, found)
-    found += _verbatim_fragments(doc, found)
     quotes = []
-    ordered = sorted(found, key=lambda f: (f.parts[0][0], f.parent is not None))
+    ordered = sorted(found, key=lambda f: f.parts[0][0])
     for f in ordered:
         content = tuple(TextSpan(s, e, doc.text[s:e]) for s, e in f.parts)
         cue = TextSpan(f.cue.start_char, f.cue.end_char, f.cue.text) if f.cue is not None else None
@@ -1104,8 +1084,19 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,
                                 confidence=f.confidence, sentence=sent,
                                 extras={"via": f.via, "extent": _extent(doc.text, f),
-                                        "part_of": ordered.index(f.parent) if f.parent is not None else None}))
+                                        "verbatim": _verbatim(doc, f)}))
     return quotes
+
+
+def _verbatim(doc: Doc, f: _Found) -> tuple[TextSpan, ...]:
+    """The words a mixed quotation quotes verbatim ("Kim sprach von einem „heiligen Kampf“, den …"): the
+    speaker's own words inside the report, without their marks."""
+    out = []
+    for region in f.nested:
+        rng = _span_chars(doc, region.start, region.end)
+        if rng is not None:
+            out.append(TextSpan(rng[0], rng[1], doc.text[rng[0] : rng[1]]))
+    return tuple(out)
 
 
 _OPENERS = "„“»«‚‹\"'›"
