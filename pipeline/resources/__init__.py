@@ -48,6 +48,10 @@ def role_of(word: str) -> dict[str, str] | None:
     table = roles()
     if word in table:
         return table[word]
+    if "-" in word.strip("-"):  # "US-Experten", "SPD-Chef", "Ex-Präsident": the last part decides
+        last = word.rsplit("-", 1)[1]
+        if last[:1].isupper() and last in table:
+            return table[last]
     lower = word.lower()
     for form, entry in table.items():
         if entry["kind"] == "suffix" and len(word) > len(form) + 2 and lower.endswith(form.lower()):
