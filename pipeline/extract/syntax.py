@@ -151,6 +151,12 @@ def noun_phrase(token: Token, limit: Span | None = None) -> Span:
         t = doc[i]
         if t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ") or t.tag_ in ("PRELS", "PRELAT", "PWS", "PWAV"):
             break
+        if t.text in ("„", "»") and i == end and doc[i - 1].pos_ == "NOUN":
+            # a quoted name right after its noun: "Der Fernsehsender „Silverbird“"
+            close = next((k for k in range(i + 1, min(i + 8, len(doc))) if doc[k].text in ("“", "«", "”")), None)
+            if close is not None and not any(x.pos_ in ("VERB", "AUX") for x in doc[i + 1 : close]):
+                i = end = close + 1
+                continue
         if t.text in ("„", "“", "\"", "»", "«", ":", ";", "–", "—"):
             break
         if t.pos_ == "ADP" and not attribute_seen:
@@ -179,6 +185,8 @@ def noun_phrase(token: Token, limit: Span | None = None) -> Span:
                 and not doc[end].is_space and doc[end].text[:1].isupper():
             end += 1
     while end > start + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") and doc[end - 1].text != ")"):
+        if doc[end - 1].text in ("“", "«", "”") and any(t.text in ("„", "»", "“") for t in doc[start : end - 1]):
+            break  # the closing mark of a quoted name inside the phrase
         end -= 1
     start, end = _complete_name(doc, start, end, limit)
     end = _parenthesis_end(doc, end, limit)

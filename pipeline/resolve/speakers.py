@@ -148,6 +148,9 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
         # "Demnach …": the source of the report just before
         earlier = [q for q in previous if q.speaker and q.end <= mention.start]
         return earlier[-1].speaker if earlier else ""
+    quoted = re.search(r"[„»“\"]([^„“”»«\"]{2,60})[“”«\"]", mention.text)
+    if quoted:  # "Der Fernsehsender „Silverbird“": the name it carries
+        return quoted.group(1).strip()
     stripped = _ARTICLES.sub("", mention.text).strip()
     head = stripped.split()[-1] if stripped.split() else ""
     role = role_of(head) if head else None
