@@ -340,3 +340,12 @@ def test_direct_quotation_offsets_include_the_marks(nlp):
     start, end = q.extras["extent"]
     assert text[start:end] == "„Wir schaffen das“"
     assert q.content[0].text == "Wir schaffen das"
+
+
+def test_sentence_initial_pronoun_is_the_speaker_mention(nlp):
+    text = ("Der italienische Außenminister Massimo D'Alema hat in Bagdad den Abzug der Truppen angekündigt. "
+            "Er betonte, der Abzug werde schrittweise erfolgen.")
+    q = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "betonte"][0]
+    assert q.content[0].text == "der Abzug werde schrittweise erfolgen"
+    assert q.speaker_mention.text == "Er"
+    assert q.speaker == "Massimo D'Alema"

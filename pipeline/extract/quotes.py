@@ -877,7 +877,7 @@ _CALENDAR_NOUNS = _calendar_nouns()
 def _adverb_at_sentence_start(tok: Token) -> bool:
     """A capitalized sentence-initial word that the NER training data knows as a lower-case word and never as a
     name ("Unterdessen", "Zudem", "Weiter")."""
-    if not tok.is_sent_start:
+    if not tok.is_sent_start or tok.pos_ in ("PRON", "DET") or tok.lower_ in _SPEAKER_PRONOUNS:
         return False
     from .person_rules import load_evidence
 
