@@ -349,3 +349,11 @@ def test_sentence_initial_pronoun_is_the_speaker_mention(nlp):
     assert q.content[0].text == "der Abzug werde schrittweise erfolgen"
     assert q.speaker_mention.text == "Er"
     assert q.speaker == "Massimo D'Alema"
+
+
+def test_eigenen_angaben_zufolge_names_the_clause_subject(nlp):
+    text = "Der Ministerpräsident Kurt Beck hat eigenen Angaben zufolge keinen Einfluss auf die Entscheidung genommen."
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == "zufolge"
+    assert q.speaker_mention.text == "eigenen Angaben"  # what the attribution rests on
+    assert q.speaker == "Kurt Beck"  # whom it refers to

@@ -44,6 +44,7 @@ class _Found:
     sent: Span
     via: str
     nested: list[QuotedRegion] = field(default_factory=list)
+    refers_to: Span | None = None  # what the speaker mention stands for ("eigenen Angaben" -> the subject)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -661,12 +662,17 @@ def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]
             continue
         if weak and not clause_is_subjunctive(content):
             continue
-        # "eigenen Angaben zufolge", "nach eigenen Angaben": the source is the clause's own subject
-        if any(t.lower_ in ("eigenen", "eigener") for t in speaker):
+        found = _Found("indirect", [rng], cue_span, speaker, 0.7, sent, f"phrase-{cue_span.text.lower()}")
+        # "eigenen Angaben zufolge", "nach eigenen Angaben": the mention is "eigenen Angaben", the source it
+        # refers to is the clause's own subject
+        if any(t.lower_ in ("eigenen", "eigener", "eigene") for t in speaker):
             subj = next((t for t in content if "subject" in _roles(t)), None)
+            if subj is None:
+                subj = next((t for t in sent if "subject" in _roles(t) and not speaker.start <= t.i < speaker.end),
+                            None)
             if subj is not None:
-                speaker = noun_phrase(subj, content)
-        return _Found("indirect", [rng], cue_span, speaker, 0.7, sent, f"phrase-{cue_span.text.lower()}")
+                found.refers_to = noun_phrase(subj, sent)
+        return found
     return None
 
 
@@ -1084,6 +1090,8 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,
                                 confidence=f.confidence, sentence=sent,
                                 extras={"via": f.via, "extent": _extent(doc.text, f),
+                                        "refers_to": TextSpan(f.refers_to.start_char, f.refers_to.end_char,
+                                                              f.refers_to.text) if f.refers_to is not None else None,
                                         "verbatim": _verbatim(doc, f)}))
     return quotes
 

@@ -104,7 +104,8 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
             if fallback is not None:
                 mention = TextSpan(fallback.start, fallback.end, fallback.text)
                 confidence = min(confidence, 0.4)
-        speaker = _resolve_one(text, mention, entities, resolved, genders) if mention is not None else ""
+        target = quote.extras.get("refers_to") or mention  # "eigenen Angaben zufolge": the clause's subject
+        speaker = _resolve_one(text, target, entities, resolved, genders) if target is not None else ""
         resolved.append(dataclasses.replace(quote, speaker=speaker, speaker_mention=mention, confidence=confidence))
     return resolved
 
