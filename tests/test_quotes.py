@@ -357,3 +357,26 @@ def test_eigenen_angaben_zufolge_names_the_clause_subject(nlp):
     assert q.cue.text == "zufolge"
     assert q.speaker_mention.text == "eigenen Angaben"  # what the attribution rests on
     assert q.speaker == "Kurt Beck"  # whom it refers to
+
+
+def test_zitieren_makes_the_object_the_speaker(nlp):
+    text = ("Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „Der Mann hat einen Fußgänger erst "
+            "angefahren.“")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "einen Augenzeugen"
+
+
+def test_fronted_dative_is_not_the_speaker(nlp):
+    text = ("Der englischsprachigen Zeitung sagte Filep Karma: „Ich werde im Gefängnis gehalten, aber das entmutigt "
+            "nicht meinen Geist.“")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker == "Filep Karma"
+
+
+def test_speaker_guess_from_an_earlier_paragraph_has_no_mention(nlp):
+    text = ("Bundeskanzler Olaf Scholz reiste am Montag nach Paris.\n\n"
+            "„Wir stehen fest an der Seite unserer Freunde und werden das auch in Zukunft tun.“")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker == "Olaf Scholz"
+    assert q.speaker_mention is None
+    assert q.confidence == pytest.approx(0.3)

@@ -24,7 +24,7 @@ from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type
 from ..resources import cue_forms, is_institution, role_of
-from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, is_verbal, noun_phrase, particle_of, subject_of
+from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
 _CLOSED_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "SPACE", "INTJ", "AUX"}
@@ -148,11 +148,31 @@ def _tokens_between(doc: Doc, start_char: int, end_char: int) -> Span | None:
     return doc.char_span(start_char, end_char, alignment_mode="expand")
 
 
+def _quoted_person(verb: Token, frame: Span) -> Span | None:
+    """"Die Zeitung zitiert einen Augenzeugen mit den Worten: …" - with zitieren the speaker is the one quoted:
+    the object, or the subject of the passive ("Der Minister wird mit den Worten zitiert")."""
+    lemma = verb.lemma_.lower()
+    if lemma != "zitieren" and not verb.lower_.startswith("zitier"):
+        return None
+    for node in verb_chain(verb):
+        for child in node.children:
+            roles = _roles(child)
+            if ("object" in roles or "passive_subject" in roles) and child.pos_ in ("NOUN", "PROPN", "PRON") \
+                    and frame.start <= child.i < frame.end:
+                return valid_speaker(noun_phrase(child, frame))
+    return None
+
+
 def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
                        exclude: tuple[int, int] | None = None) -> Span | None:
     """Subject of the cue verb inside the frame, else the nearest nominative nominal of the frame (after the verb
     first: "sagte Putin", then before it: "Putin sagte")."""
+    quoted = _quoted_person(verb, frame)
+    if quoted is not None:
+        return quoted
     subj = subject_of(verb)
+    if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN":
+        subj = None  # "Der Zeitung sagte Filep Karma": a dative the parser took for the subject
     if subj is not None and subj.lower_ not in ("es", "das", "dies", "man"):
         if frame.start <= subj.i < frame.end and valid_speaker(noun_phrase(subj, frame)):
             return noun_phrase(subj, frame)
@@ -1037,6 +1057,7 @@ def _nearest_named(doc: Doc, found: list[_Found]) -> None:
     ents = [e for e in doc.ents if entity_type(e.label_) in ("person", "organization")]
     if not ents:
         return
+    body_start = doc._.body_start if doc.has_extension("body_start") else 0
     for f in found:
         if f.speaker is not None:
             continue
@@ -1044,15 +1065,30 @@ def _nearest_named(doc: Doc, found: list[_Found]) -> None:
         floor = max(0, start - _FALLBACK_WINDOW)
         para = doc.text.rfind("\n\n", floor, start)
         floor = para if para != -1 else floor
-        for kind in ("person", "organization"):
-            cands = [e for e in ents if entity_type(e.label_) == kind and floor <= e.start_char and e.end_char <= start
-                     and not any(a <= e.start_char < b for a, b in f.parts)]
-            if cands:
-                ent = max(cands, key=lambda e: e.start_char)
-                phrase = valid_speaker(noun_phrase(ent.root, ent.root.sent))
-                f.speaker = phrase if phrase is not None and phrase.start <= ent.start < phrase.end else ent
-                f.confidence = min(f.confidence, 0.4)
-                break
+        # the closest name before the quotation in its paragraph is the speaker mention; failing that, the
+        # closest one anywhere before it is only a guess: it names the speaker but is not shown as the mention
+        ent = _closest_entity_before(ents, floor, start, f.parts)
+        if ent is not None:
+            phrase = valid_speaker(noun_phrase(ent.root, ent.root.sent))
+            f.speaker = phrase if phrase is not None and phrase.start <= ent.start < phrase.end else ent
+            f.confidence = min(f.confidence, 0.4)
+            continue
+        ent = _closest_entity_before(ents, body_start, start, f.parts)
+        if ent is None:  # nobody named before it: the first name after it
+            after = [e for e in ents if e.start_char >= f.parts[-1][1]]
+            ent = min(after, key=lambda e: e.start_char) if after else None
+        if ent is not None:
+            f.refers_to = ent
+            f.confidence = min(f.confidence, 0.3)
+
+
+def _closest_entity_before(ents, lo: int, hi: int, parts) -> Span | None:
+    for kind in ("person", "organization"):
+        cands = [e for e in ents if entity_type(e.label_) == kind and lo <= e.start_char and e.end_char <= hi
+                 and not any(a <= e.start_char < b for a, b in parts)]
+        if cands:
+            return max(cands, key=lambda e: e.start_char)
+    return None
 
 
 def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int | None = None) -> list[Quotation]:
