@@ -834,7 +834,7 @@ def _cue_context(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]
             continue
         subj = subject_of(tok)
         if subj is not None and sent.start <= subj.i < sent.end and subj.lower_ not in _NOT_SPEAKERS \
-                and valid_speaker(noun_phrase(subj, sent)) is not None:
+                and valid_speaker(noun_phrase(subj, sent)) is not None and _speaker_or_source(subj, lexicon):
             return noun_phrase(subj, sent)
         if subj is None:  # the parser missed the subject: "Insgesamt spricht die Polizei von …"
             speaker = _speaker_near_verb(tok, sent)
@@ -875,7 +875,8 @@ def valid_speaker(span: Span | None) -> Span | None:
         return None
     if first.pos_ in ("ADV", "ADJ", "NUM") and not any(t.pos_ in ("NOUN", "PROPN") for t in span[1:]):
         return None
-    if first.lower_ in ("zur", "zum", "am", "im", "beim", "vom", "unter", "mit", "nach", "seit", "bei", "in", "an"):
+    if first.lower_ in ("zur", "zum", "am", "im", "beim", "vom", "unter", "mit", "nach", "seit", "bei", "in", "an",
+                        "pro", "für", "gegen", "über", "durch", "ohne", "um", "wegen", "trotz"):
         return None
     if len(span) == 1 and first.tag_ in ("ADV", "PAV"):
         return None
@@ -921,6 +922,12 @@ def _speaker_like(tok: Token) -> bool:
     if tok.pos_ == "PROPN":
         return True
     return tok.pos_ == "NOUN" and (role_of(tok.text) is not None or is_institution(tok.text))
+
+
+def _speaker_or_source(tok: Token, lexicon: CueLexicon) -> bool:
+    """A speaker ("Kirby", "die Polizei", "Experten", "er") or a written source ("der Bericht", "die Studie")."""
+    return _speaker_like(tok) or tok.text in lexicon.sources() or tok.lemma_ in lexicon.sources() or \
+        tok.text in lexicon.nouns() or tok.lemma_ in lexicon.nouns()
 
 
 def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
