@@ -13,7 +13,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-model_app = typer.Typer(help="Which German spaCy pipeline is used; train, install or inspect it.",
+model_app = typer.Typer(help="Which German spaCy pipeline is used; train, evaluate, install or inspect it.",
                         invoke_without_command=True)
 app.add_typer(model_app, name="model")
 
@@ -187,6 +187,40 @@ def train(
         _fail(f"{data}: training data folder not found (see ../shared/data/README.md)")
     scores = train_all(data, workdir, output, ner_steps=ner_steps, syntax_steps=syntax_steps, echo=typer.echo)
     typer.echo(f"scores written to {scores}")
+
+
+@model_app.command()
+def evaluate(
+    model: Optional[str] = typer.Option(None, "--model", "-m",
+                                        help="Pipeline name or path to evaluate (default: the bundled pipeline)."),
+    data: Path = typer.Option(Path("../shared/data"), help="Folder of the open corpora (test sets)."),
+    workdir: Path = typer.Option(Path("models/work"), help="Scratch folder; the corpora are converted into "
+                                                         "WORKDIR/corpus."),
+    syntax_eval: Optional[Path] = typer.Option(None, help="Held-out syntax model (trained on PUD + GSD dev only); "
+                                                          "default: WORKDIR/syntax-eval/model-best."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Scores JSON (default: scores.json in the evaluated pipeline's "
+                                               "folder, e.g. models/de_pipeline_news/scores.json)."),
+) -> None:
+    """Evaluate a pipeline: NER P/R/F1 per label (GermEval 2014 test, its news part, SmartData test) and syntax
+    (UD German GSD test)."""
+    from .model.choice import BUNDLED_PATH
+    from .model.evaluate import format_table, run_evaluation
+
+    if not data.is_dir():
+        _fail(f"{data}: data folder not found (see ../shared/data/README.md)")
+    target = model or str(BUNDLED_PATH)
+    if model is None and not (BUNDLED_PATH / "meta.json").exists():
+        _fail(f"bundled pipeline missing at {BUNDLED_PATH}: train it with `pipeline model train`")
+    try:
+        scores, path = run_evaluation(target, data, workdir, syntax_eval=syntax_eval, output=output,
+                                      echo=typer.echo)
+    except OSError as err:
+        _fail(str(err))
+    typer.echo("")
+    typer.echo(format_table(scores))
+    if path is not None:
+        typer.echo(f"scores written to {path}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -5,7 +5,8 @@
 3. train syntax (tagger, morphologizer, lemmatizer, parser) on UD PUD + GSD dev with ``models/configs/syntax.cfg``,
    evaluate on GSD test, then retrain on all UD data for the shipped model;
 4. assemble one pipeline: the syntax components plus the NER with its own tok2vec (``source``d);
-5. evaluate: NER per label on GermEval test (all / news sentences) and SmartData test; syntax on GSD test;
+5. evaluate (:mod:`pipeline.model.evaluate`, also ``pipeline model evaluate``): NER per label on GermEval test
+   (all / news sentences) and SmartData test; syntax on GSD test (held-out model and shipped model, labelled);
    write ``scores.json`` next to the pipeline.
 """
 from __future__ import annotations
@@ -18,11 +19,10 @@ from pathlib import Path
 from typing import Callable
 
 import spacy
-from spacy.tokens import DocBin
-from spacy.training import Example
 
 from .choice import BUNDLED_PATH, PROJECT_ROOT
 from .corpora import convert_all
+from .evaluate import evaluate_all, evaluate_ner, evaluate_syntax, format_table, write_scores  # noqa: F401
 
 CONFIG_DIR = PROJECT_ROOT / "models" / "configs"
 PIPELINE_NAME = "pipeline_news"
@@ -66,38 +66,6 @@ def assemble(syntax_dir: Path, ner_dir: Path, output: Path, extra_meta: dict | N
     return output
 
 
-def _examples(nlp, path: Path):
-    docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    return [Example(nlp.make_doc(d.text), d) for d in docs]
-
-
-def evaluate_ner(nlp, path: Path) -> dict:
-    scores = nlp.evaluate(_examples(nlp, path))
-    per_type = {k: {m: round(v, 4) for m, v in d.items()} for k, d in (scores.get("ents_per_type") or {}).items()}
-    return {"p": round(scores["ents_p"], 4), "r": round(scores["ents_r"], 4), "f": round(scores["ents_f"], 4),
-            "per_type": per_type}
-
-
-def evaluate_syntax(nlp, path: Path) -> dict:
-    examples = _examples(nlp, path)
-    scores = nlp.evaluate(examples)
-    keys = ("tag_acc", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f")
-    out = {k: round(scores[k], 4) for k in keys if scores.get(k) is not None}
-    # Mood=Sub (Konjunktiv) recall and precision: quotation rules depend on it
-    tp = fn = fp = 0
-    for eg in examples:
-        pred = nlp(eg.reference.text)
-        gold_sub = {t.idx for t in eg.reference if "Sub" in t.morph.get("Mood")}
-        pred_sub = {t.idx for t in pred if "Sub" in t.morph.get("Mood")}
-        tp += len(gold_sub & pred_sub)
-        fn += len(gold_sub - pred_sub)
-        fp += len(pred_sub - gold_sub)
-    out["mood_sub_recall"] = round(tp / (tp + fn), 4) if tp + fn else None
-    out["mood_sub_precision"] = round(tp / (tp + fp), 4) if tp + fp else None
-    out["mood_sub_gold"] = tp + fn
-    return out
-
-
 def train_all(data_dir: Path, workdir: Path, output: Path | None = None, ner_steps: int = 12000,
               syntax_steps: int = 4000, echo: Callable[[str], None] = print) -> Path:
     output = output or BUNDLED_PATH
@@ -113,23 +81,15 @@ def train_all(data_dir: Path, workdir: Path, output: Path | None = None, ner_ste
     echo(f"syntax on UD German GSD test (model trained without it): {json.dumps(syntax_scores)}")
     syntax_final = _spacy_train(CONFIG_DIR / "syntax.cfg", workdir / "syntax-all", corpus / "syntax-all.spacy",
                                 corpus / "syntax-dev.spacy", syntax_steps, echo)
-    return finish(syntax_final, ner_best, output, corpus, syntax_scores, counts, echo)
+    return finish(syntax_final, ner_best, output, corpus, syntax_scores, counts, echo, syntax_eval=syntax_eval)
 
 
 def finish(syntax_dir: Path, ner_dir: Path, output: Path, corpus: Path, syntax_scores: dict, counts: dict,
-           echo: Callable[[str], None] = print) -> Path:
+           echo: Callable[[str], None] = print, syntax_eval: Path | None = None) -> Path:
+    """Assemble the pipeline, evaluate it (:func:`pipeline.model.evaluate.evaluate_all`), write ``scores.json``."""
     assemble(syntax_dir, ner_dir, output)
-    nlp = spacy.load(output)
-    scores = {
-        "ner": {
-            "germeval2014_test": evaluate_ner(nlp, corpus / "ner-test-germeval.spacy"),
-            "germeval2014_test_news": evaluate_ner(nlp, corpus / "ner-test-germeval-news.spacy"),
-            "smartdata_test": evaluate_ner(nlp, corpus / "ner-test-smartdata.spacy"),
-        },
-        "syntax_ud_german_gsd_test": syntax_scores,
-        "training_documents": counts,
-    }
-    path = output / "scores.json"
-    path.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    echo(json.dumps(scores["ner"], indent=1))
+    scores = evaluate_all(output, corpus, syntax_eval=syntax_eval, counts=counts, held_out_scores=syntax_scores,
+                          echo=echo)
+    path = write_scores(scores, output / "scores.json")
+    echo(format_table(scores))
     return path
