@@ -380,3 +380,17 @@ def test_speaker_guess_from_an_earlier_paragraph_has_no_mention(nlp):
     assert q.speaker == "Olaf Scholz"
     assert q.speaker_mention is None
     assert q.confidence == pytest.approx(0.3)
+
+
+def test_konjunktiv_ii_of_the_writer_does_not_continue_a_report(nlp):
+    text = ("Der Pressesprecher sagte, der Konzern plane keine neuen Gebühren. "
+            "Fluggäste könnten dann am Flughafen nur noch ihr Gepäck aufgeben.")
+    quotes = quotes_of(nlp, text)
+    assert [q.content[0].text for q in quotes] == ["der Konzern plane keine neuen Gebühren"]
+
+
+def test_konjunktiv_ii_standing_in_for_konjunktiv_i_continues(nlp):
+    text = ("Der Pressesprecher sagte, der Konzern plane keine neuen Gebühren. "
+            "Die Kunden hätten ohnehin kein Verständnis dafür.")
+    quotes = quotes_of(nlp, text)
+    assert [q.content[0].text for q in quotes][-1] == "Die Kunden hätten ohnehin kein Verständnis dafür"

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
-from ..model.labels import dep_role as _roles, entity_type
+from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
 from ..resources import cue_forms, is_institution, role_of
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, subject_of
 
@@ -808,19 +808,24 @@ def _np_before(sent: Span, k: int) -> Span | None:
 # continuations and assembly
 
 
+def _konj1(tok: Token) -> bool:
+    """Konjunktiv I proper ("sei", "habe", "könne"), not the Konjunktiv II forms ("könnte", "würde", "hätte")."""
+    return looks_konjunktiv_1(tok) and not looks_konjunktiv_2(tok)
+
+
 _KONJ2_REPORTING = {"hätten", "würden", "wären", "hätte", "wäre", "würde"}
 
 
 def _reportative(sent: Span) -> bool:
     """Konjunktiv, or reportative "sollen" with a perfect infinitive ("soll … getötet haben")."""
     finite = [t for t in sent if is_finite(t)]
-    if any(looks_konjunktiv_1(t) for t in finite):
+    if any(_konj1(t) for t in finite):
         return True
     # Konjunktiv II stands in for Konjunktiv I where that equals the indicative ("sie hätten", "sie würden");
     # "könnte"/"müsste"/"dürfte" are as often the writer's own modality
     if any(is_subjunctive(t) or looks_konjunktiv_2(t) for t in finite if t.lower_ in _KONJ2_REPORTING):
         return True
-    has_soll = any(t.lower_ in ("soll", "sollen", "sollte", "sollten") for t in finite)
+    has_soll = any(t.lower_ in ("soll", "sollen") for t in finite)
     return has_soll and any(t.lower_ in ("haben", "sein", "worden") for t in sent)
 
 
@@ -1023,7 +1028,7 @@ def _konjunktiv_1_main(sent: Span) -> bool:
     """A finite verb of the sentence's main clause in Konjunktiv I ("sei", "habe", "reiche"), not a question and
     not only inside a conditional or subordinate clause."""
     for tok in sent:
-        if not is_finite(tok) or not looks_konjunktiv_1(tok):
+        if not is_finite(tok) or not _konj1(tok):
             continue
         head = tok
         while head.head is not head and head.head.i != head.i and sent.start <= head.head.i < sent.end \
