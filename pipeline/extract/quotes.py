@@ -1030,12 +1030,7 @@ def _konjunktiv_1_main(sent: Span) -> bool:
     for tok in sent:
         if not is_finite(tok) or not _konj1(tok):
             continue
-        head = tok
-        while head.head is not head and head.head.i != head.i and sent.start <= head.head.i < sent.end \
-                and not any(c.lower_ in _CONDITIONAL for c in head.children):
-            if "root" in _roles(head):
-                break
-            head = head.head
+        # the verb (or, for an auxiliary, its main verb) must not be introduced by wenn/falls/ob/…
         if not any(c.lower_ in _CONDITIONAL for c in tok.children) and \
                 not any(c.lower_ in _CONDITIONAL for c in tok.head.children if tok.head is not tok):
             return True
