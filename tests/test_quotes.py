@@ -394,3 +394,9 @@ def test_konjunktiv_ii_standing_in_for_konjunktiv_i_continues(nlp):
             "Die Kunden hätten ohnehin kein Verständnis dafür.")
     quotes = quotes_of(nlp, text)
     assert [q.content[0].text for q in quotes][-1] == "Die Kunden hätten ohnehin kein Verständnis dafür"
+
+
+def test_quoted_names_are_not_quoted_words(nlp):
+    text = ("Der Aufsichtsratschef sprach in einem Gespräch mit der Zeitung „Financial Times“ über mögliche "
+            "Nachfolger.")
+    assert all(q.kind != "mixed" for q in quotes_of(nlp, text))

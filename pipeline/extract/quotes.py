@@ -23,7 +23,7 @@ from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
-from ..resources import cue_forms, is_institution, role_of
+from ..resources import cue_forms, is_institution, name_nouns, role_of
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
@@ -421,6 +421,20 @@ def _indirect_in_sentence(sent: Span, lexicon: CueLexicon, covered: list[tuple[i
     if found is None and fragments:
         found = _fragment_frame(sent, lexicon, covered, used_cues, fragments)
     return [found] if found is not None else []
+
+
+def _quoted_name(doc: Doc, region: QuotedRegion) -> bool:
+    """A name in quotation marks („Financial Times“, „Automobilwoche“ after "die Zeitung"), not quoted words:
+    the named-entity recognizer marks it, or it follows a noun that names what it is (Zeitung, Film, Buch …)."""
+    span = doc.char_span(region.start, region.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    covered = sum(1 for t in span if t.ent_type_ and entity_type(t.ent_type_) in ("organization", "misc", "place"))
+    if covered and covered >= len(span) - 1:
+        return True
+    before = doc[span.start - 2] if span.start >= 2 else None  # the token before the opening mark
+    return before is not None and before.pos_ == "NOUN" and (is_institution(before.text) or
+                                                            before.text in name_nouns())
 
 
 def _fragment_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]], used_cues: set[int],
@@ -1106,7 +1120,7 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     found = _direct_quotes(doc, regions, lexicon, floor)
     covered = [(p[0] - 1, p[1] + 1) for f in found for p in f.parts]
     used_cues = {t.i for f in found if f.cue is not None for t in f.cue}
-    fragments = [r for r in regions if r.depth == 0 and not _inside(r.open, covered)]
+    fragments = [r for r in regions if r.depth == 0 and not _inside(r.open, covered) and not _quoted_name(doc, r)]
     for sent in doc.sents:
         if sent.end_char <= floor:
             continue

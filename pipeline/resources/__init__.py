@@ -92,3 +92,10 @@ def is_institution(word: str) -> bool:
                                or word.endswith(form + "n") or word.endswith(form + "en")):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def name_nouns() -> frozenset[str]:
+    """Nouns after which a quoted phrase is a name (name_nouns_de.txt)."""
+    with open(RESOURCE_DIR / "name_nouns_de.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
