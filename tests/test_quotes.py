@@ -400,3 +400,19 @@ def test_quoted_names_are_not_quoted_words(nlp):
     text = ("Der Aufsichtsratschef sprach in einem Gespräch mit der Zeitung „Financial Times“ über mögliche "
             "Nachfolger.")
     assert all(q.kind != "mixed" for q in quotes_of(nlp, text))
+
+
+def test_relative_clause_before_the_cue_is_not_the_content(nlp):
+    text = ("Brian Baptie von der britischen Erdbebenwarte, die die Stärke des Bebens zunächst mit 5,1 angegeben "
+            "hatte, sagte, dass mit Beben dieser Größenordnung alle zehn Jahre zu rechnen sei.")
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == "dass mit Beben dieser Größenordnung alle zehn Jahre zu rechnen sei"
+    assert q.cue.text == "sagte"
+    assert q.speaker == "Brian Baptie"
+
+
+def test_content_before_the_cue_may_open_with_a_subordinate_clause(nlp):
+    text = ("Als Kämpfer die Stadt Bentiu einnahmen, töteten sie mehrere hundert Zivilisten, teilten die Vereinten "
+            "Nationen mit.")
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == "Als Kämpfer die Stadt Bentiu einnahmen, töteten sie mehrere hundert Zivilisten"

@@ -491,10 +491,10 @@ _ADVERBIAL_SUBORDINATORS = {"nachdem", "sodass", "bevor", "obwohl", "obgleich", 
                             "wodurch", "worauf", "weshalb", "weswegen"}
 
 
-def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool) -> bool:
+def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool, after_cue: bool = True) -> bool:
     if content is None or len(content) < 3:
         return False
-    if content[0].lower_ in _ADVERBIAL_SUBORDINATORS:
+    if after_cue and content[0].lower_ in _ADVERBIAL_SUBORDINATORS:
         return False  # "…, nachdem …", "…, sodass …": an adverbial clause is not what was said
     if not _has_finite_verb(content) and content[0].lower_ not in _SUBORDINATORS:
         # "zu"-infinitive complements ("kündigte an, … zu prüfen", "forderte sie auf, … auszusetzen") are
@@ -561,6 +561,9 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             left = wie.i
     frame = doc[left:right]
     first = doc[left]
+    if first.tag_ in ("PRELS", "PRELAT") or (first.pos_ == "ADP" and left + 1 < right and
+                                              doc[left + 1].tag_ in ("PRELS", "PRELAT")):
+        return []  # a cue verb in a relative clause ("Baptie, der die Stärke angegeben hatte, sagte …")
     candidates: list[tuple[int, int, str, float]] = []
     if first.lower_ == "wie" and left < verb.i:
         before = (s_start, frame.start_char)
@@ -589,10 +592,14 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
         if how == "after":
             rng = _clause_extent(doc, rng)
         content = _tokens_between(doc, *rng)
-        if not _content_ok(content, cue, how == "before" and cue.strength == "weak"):
+        if not _content_ok(content, cue, how == "before" and cue.strength == "weak", after_cue=how == "after"):
             continue
         if how == "before" and not (clause_is_subjunctive(content) or cue.strength == "strong"):
             continue
+        if how == "before":
+            subj = subject_of(verb)
+            if subj is not None and content.start <= subj.i < content.end and subj.pos_ != "PRON":
+                continue  # "Baptie, der …, sagte, dass …": the speaker stands before the cue, the content after it
         speaker = _speaker_near_verb(verb, frame, sent, rng) or _source_pp(frame)
         out.append(_Found("indirect", [rng], doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}"))
     return out
