@@ -416,3 +416,18 @@ def test_content_before_the_cue_may_open_with_a_subordinate_clause(nlp):
             "Nationen mit.")
     q = only(quotes_of(nlp, text))
     assert q.content[0].text == "Als Kämpfer die Stadt Bentiu einnahmen, töteten sie mehrere hundert Zivilisten"
+
+
+def test_only_mined_speech_act_verbs_make_a_report_without_content(nlp):
+    # "fordern" reports speech by itself in German news; "kritisieren" is an act the gold corpora do not quote
+    assert [q.extras["via"] for q in quotes_of(nlp, "Die Gewerkschaft forderte den Rücktritt des Ministers.")] \
+        == ["reported"]
+    assert quotes_of(nlp, "Die Gewerkschaft kritisierte den Minister am Montag in Berlin.") == []
+
+
+def test_speech_act_lexicon_is_read_from_its_data_file():
+    from pipeline.resources import SPEECH_ACT_MIN_PRECISION, read_tsv, speech_acts
+
+    rows = read_tsv("speech_acts_de.tsv")
+    assert speech_acts() == {r["cue"] for r in rows if float(r["precision"]) >= SPEECH_ACT_MIN_PRECISION}
+    assert "fordern" in speech_acts() and "kritisieren" not in speech_acts()

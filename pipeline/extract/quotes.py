@@ -23,7 +23,7 @@ from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
-from ..resources import cue_forms, is_institution, name_nouns, role_of
+from ..resources import cue_forms, is_institution, name_nouns, role_of, speech_acts
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
@@ -45,6 +45,7 @@ class _Found:
     via: str
     nested: list[QuotedRegion] = field(default_factory=list)
     refers_to: Span | None = None  # what the speaker mention stands for ("eigenen Angaben" -> the subject)
+    cue_entry: str = ""  # the lexicon entry of the cue (reported speech acts)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -957,7 +958,7 @@ def _speaker_or_source(tok: Token, lexicon: CueLexicon) -> bool:
 
 
 def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
-                   covered: list[tuple[int, int]]) -> list[_Found]:
+                   covered: list[tuple[int, int]], acts: frozenset[str] | None) -> list[_Found]:
     """A sentence that reports a speech act without a content clause ("Die Polizei sprach von 800 Autos",
     "Sie bezeichnete die Lösung als Irrweg", "Der Minister kündigte seinen Rücktritt an") is reported speech
     of its subject: the whole sentence is the (indirect) quotation, the subject its speaker."""
@@ -967,22 +968,26 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
     for sent in sents:
         if sent.start in owned or any(_inside(t.idx, covered) for t in sent) or sent.text.rstrip().endswith("?"):
             continue
-        cue_tok = speaker = None
+        cue_tok = speaker = entry = None
         for tok in sent:
             cue = verb_cue(tok, lexicon)
             if cue is None or cue.type != "verb" or tok.pos_ not in ("VERB", "AUX"):
                 continue
+            if acts is not None and cue.cue not in acts:
+                continue  # not a verb that reports speech by itself (speech_acts_de.tsv)
             if not (tok.head is tok or "root" in _roles(tok)):
                 continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
             subj = subject_of(tok)
             if subj is not None and sent.start <= subj.i < sent.end and _speaker_like(subj) \
                     and valid_speaker(noun_phrase(subj, sent)):
-                cue_tok, speaker = tok, noun_phrase(subj, sent)
+                cue_tok, speaker, entry = tok, noun_phrase(subj, sent), cue.cue
                 break
         rng = _span_chars(doc, *_strip_final_punct(doc, sent.start_char, sent.end_char))
         if rng is None or cue_tok is None or len(sent) < 4:
             continue
-        out.append(_Found("indirect", [rng], doc[cue_tok.i : cue_tok.i + 1], speaker, 0.45, sent, "reported"))
+        found_act = _Found("indirect", [rng], doc[cue_tok.i : cue_tok.i + 1], speaker, 0.45, sent, "reported")
+        found_act.cue_entry = entry
+        out.append(found_act)
     return out
 
 
@@ -1119,8 +1124,15 @@ def _closest_entity_before(ents, lo: int, hi: int, parts) -> Span | None:
     return None
 
 
-def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int | None = None) -> list[Quotation]:
-    """All quotations of a parsed article, in text order (speaker left unresolved: mention only)."""
+_DEFAULT = object()
+
+
+def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int | None = None,
+                       acts=_DEFAULT) -> list[Quotation]:
+    """All quotations of a parsed article, in text order (speaker left unresolved: mention only).
+
+    ``acts``: the cue entries that make a sentence without a content clause a reported speech act (default: the
+    mined list in speech_acts_de.tsv; ``None`` allows every cue verb, as the mining script needs)."""
     lexicon = lexicon or load_cues()
     floor = doc._.body_start if floor is None and doc.has_extension("body_start") else (floor or 0)
     regions = find_quoted_regions(doc.text, start=floor)
@@ -1139,7 +1151,7 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
             found.append(f)
     sents = [s for s in doc.sents if s.start_char >= floor]
     found += _anaphoric(doc, sents, found, lexicon, covered)
-    found += _reported_acts(doc, sents, found, lexicon, covered)
+    found += _reported_acts(doc, sents, found, lexicon, covered, speech_acts() if acts is _DEFAULT else acts)
     found += _continuations(doc, sents, found, lexicon, covered)
     _inherit_speakers(doc, found)
     _nearest_named(doc, found)
@@ -1153,7 +1165,7 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
         sent = TextSpan(f.sent.start_char, f.sent.end_char, f.sent.text)
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,
                                 confidence=f.confidence, sentence=sent,
-                                extras={"via": f.via, "extent": _extent(doc.text, f),
+                                extras={"via": f.via, "extent": _extent(doc.text, f), "cue_entry": f.cue_entry,
                                         "refers_to": TextSpan(f.refers_to.start_char, f.refers_to.end_char,
                                                               f.refers_to.text) if f.refers_to is not None else None,
                                         "verbatim": _verbatim(doc, f)}))

@@ -99,3 +99,14 @@ def name_nouns() -> frozenset[str]:
     """Nouns after which a quoted phrase is a name (name_nouns_de.txt)."""
     with open(RESOURCE_DIR / "name_nouns_de.txt", encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+SPEECH_ACT_MIN_PRECISION = 0.5
+
+
+@lru_cache(maxsize=1)
+def speech_acts() -> frozenset[str]:
+    """Cue verbs that report speech by themselves, without a content clause ("X forderte den Rücktritt",
+    "X sprach von einem Erfolg"): the entries of speech_acts_de.tsv whose measured precision is high enough."""
+    return frozenset(row["cue"] for row in read_tsv("speech_acts_de.tsv")
+                     if float(row["precision"]) >= SPEECH_ACT_MIN_PRECISION)
