@@ -1019,14 +1019,16 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
             active, last_was_continuation = False, False
             continue
         confidence = 0.5
+        speaker_here = context
         if not active:
             # Konjunktiv I is the mark of reported speech in German news: a Konjunktiv I main clause a few
             # sentences after a speaker was named still reports that speaker, even after an indicative aside
-            if context is None or n - context_at > _CONTINUATION_REACH or \
-                    not (_konjunktiv_1_main(sent) or _reportative_sollen(sent)):
+            near = context is not None and n - context_at <= _CONTINUATION_REACH
+            if not (near and (_konjunktiv_1_main(sent) or _reportative_sollen(sent)) or _konjunktiv_1_main(sent)):
                 last_was_continuation = False
                 continue
             confidence = 0.4
+            speaker_here = context if near else None  # no speaker named near it: the fallback looks for one
         rng = _span_chars(doc, *_strip_final_punct(doc, sent.start_char, sent.end_char))
         if rng is None:
             continue
@@ -1034,7 +1036,8 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
             end = _span_chars(doc, sent.start_char, sent.end_char)
             out[-1].parts[-1] = (out[-1].parts[-1][0], end[1] if end else rng[1])
         else:
-            out.append(_Found("indirect", [rng], None, context, confidence, sent, "continuation"))
+            out.append(_Found("indirect", [rng], None, context if active else speaker_here, confidence, sent,
+                              "continuation"))
         active = last_was_continuation = True
     return out
 
