@@ -23,7 +23,7 @@ from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
-from ..resources import cue_forms, is_institution, name_nouns, role_of, speech_acts
+from ..resources import cue_forms, is_institution, is_source_noun, name_nouns, role_of, speech_acts
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
@@ -190,7 +190,8 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
                 continue
             case = tok.morph.get("Case")
             right_after = bool(after) and tok.i == after[0].i  # "äußerte Kirby": case tags of names are unreliable
-            if (not case or "Nom" in case or right_after) and valid_speaker(noun_phrase(tok, frame)):
+            if (not case or "Nom" in case or right_after) and valid_speaker(noun_phrase(tok, frame)) and \
+                    (_speaker_like(tok) or is_source_noun(tok.text)):
                 return noun_phrase(tok, frame)
     return None
 

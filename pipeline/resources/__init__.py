@@ -110,3 +110,16 @@ def speech_acts() -> frozenset[str]:
     "X sprach von einem Erfolg"): the entries of speech_acts_de.tsv whose measured precision is high enough."""
     return frozenset(row["cue"] for row in read_tsv("speech_acts_de.tsv")
                      if float(row["precision"]) >= SPEECH_ACT_MIN_PRECISION)
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Nouns naming a text or statement that can be a report's source (source_nouns_de.txt)."""
+    with open(RESOURCE_DIR / "source_nouns_de.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def is_source_noun(word: str) -> bool:
+    """"Erklärung", "Presseerklärung", "Polizeiangaben": a source noun or a compound ending in one."""
+    return any(word == form or (len(word) > len(form) + 2 and word.endswith(form.lower())) or
+               (len(word) > len(form) + 2 and word.endswith(form)) for form in source_nouns())
