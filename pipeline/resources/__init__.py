@@ -87,9 +87,11 @@ def is_institution(word: str) -> bool:
     table = institutions()
     if word in table:
         return True
+    low = word.lower()
     for form in table:
-        if len(form) >= 4 and (word.endswith(form) or word.endswith(form + "s") or word.endswith(form + "es")
-                               or word.endswith(form + "n") or word.endswith(form + "en")):
+        f = form.lower()
+        if len(f) >= 4 and (low.endswith(f) or low.endswith(f + "s") or low.endswith(f + "es")
+                            or low.endswith(f + "n") or low.endswith(f + "en")):
             return True
     return False
 
@@ -121,5 +123,5 @@ def source_nouns() -> frozenset[str]:
 
 def is_source_noun(word: str) -> bool:
     """"Erklärung", "Presseerklärung", "Polizeiangaben": a source noun or a compound ending in one."""
-    return any(word == form or (len(word) > len(form) + 2 and word.endswith(form.lower())) or
-               (len(word) > len(form) + 2 and word.endswith(form)) for form in source_nouns())
+    low = word.lower()
+    return any(word == form or (len(word) > len(form) + 2 and low.endswith(form.lower())) for form in source_nouns())
