@@ -910,6 +910,8 @@ def valid_speaker(span: Span | None) -> Span | None:
         return None
     if len(span) == 1 and (first.text in _CALENDAR_NOUNS or _adverb_at_sentence_start(first)):
         return None  # "Sonntag", "Unterdessen", "Weiter": a capitalized adverb or date, not a speaker
+    if len(span) <= 3 and all(t.pos_ in ("NUM", "PUNCT", "DET") or t.text in _CALENDAR_NOUNS for t in span):
+        return None  # "11. Juli", "Anfang März"
     return span
 
 
