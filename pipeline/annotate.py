@@ -52,10 +52,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
       sentence start: a small parser would otherwise cut clauses apart ("Nach Einschätzung von Experten | ist …")."""
     for i, tok in enumerate(doc[:-1]):
         nxt = doc[i + 1]
+        opening_straight = tok.text in ('"', "'") and (i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space) \
+            and not tok.whitespace_
         if tok.is_space and "\n" in tok.text or tok.text.endswith("\n") or "\n" in tok.whitespace_:
             nxt.is_sent_start = True
+        elif opening_straight or tok.text in ("„", "»", "‚", "›"):
+            nxt.is_sent_start = False  # the first word of a quotation belongs to the sentence its mark opens
         elif tok.text in _CLOSING_MARKS and i > 0 and doc[i - 1].text[-1:] in ".!?…" and nxt.text[:1].isupper():
             nxt.is_sent_start = True
+        elif tok.text in _CLOSING_MARKS and (nxt.text in (",", ";", ":") or nxt.text[:1].islower()):
+            nxt.is_sent_start = False  # „…“, sagte Putin / „…!“ sagte er: the frame stays with its quotation
         elif tok.text not in _SENT_END and tok.text not in _CLOSING_MARKS and not tok.text.endswith(".") \
                 and not tok.is_space:
             nxt.is_sent_start = False

@@ -419,7 +419,7 @@ def _indirect_in_sentence(sent: Span, lexicon: CueLexicon, covered: list[tuple[i
     if proposals:
         return [max(proposals, key=lambda p: (p[0], -p[1].parts[0][0]))[1]]
     # --- prepositional / adverbial cues: laut X, X zufolge, nach Angaben von X, so X --------------------------
-    found = _phrase_frame(sent, lexicon, covered)
+    found = _phrase_frame(sent, lexicon, covered, used_cues)
     if found is None and fragments:
         found = _fragment_frame(sent, lexicon, covered, used_cues, fragments)
     return [found] if found is not None else []
@@ -544,6 +544,17 @@ def _clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return rng
 
 
+def _object_filled(verb: Token, frame: Span) -> bool:
+    """The cue verb has its accusative object in the frame ("kündigt eine Zusammenarbeit an"): what follows the
+    comma or colon is then not its complement."""
+    for node in verb_chain(verb):
+        for child in node.children:
+            if "object" in _roles(child) and child.pos_ in ("NOUN", "PROPN") and frame.start <= child.i < frame.end \
+                    and "Acc" in child.morph.get("Case"):
+                return True
+    return False
+
+
 def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]]) -> list[_Found]:
     """Readings of one cue verb: content after the frame ("X sagte, …"), before it ("…, sagte X"), or around a
     wie-clause ("wie X mitteilte")."""
@@ -593,6 +604,10 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
         rng = _strip_final_punct(doc, *rng)
         if how == "after":
             rng = _clause_extent(doc, rng)
+            if _object_filled(verb, frame) and not doc.text[rng[0]:rng[1]].lower().startswith(("dass", "daß", "ob ")):
+                tail = _tokens_between(doc, *rng)
+                if tail is not None and not clause_is_subjunctive(tail) and not _zu_infinitive(tail):
+                    continue  # "Putin kündigt eine verstärkte Zusammenarbeit an: Bei dem Treffen …" - not its content
         content = _tokens_between(doc, *rng)
         if not _content_ok(content, cue, how == "before" and cue.strength == "weak", after_cue=how == "after"):
             continue
@@ -633,16 +648,22 @@ def _nach_nouns(lexicon: CueLexicon) -> frozenset[str]:
     return _NOUNS_CACHE[key]
 
 
-def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]) -> _Found | None:
+def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]],
+                  used_cues: set[int] = frozenset()) -> _Found | None:
     """laut X / X zufolge / nach Angaben von X / nach X-Angaben / X's Meinung nach / so X / demnach / wonach."""
     doc = sent.doc
+    # the frame of a direct quotation ("„…“, sagte Putin, als er laut Staatsfernsehen …", "„…“, wie X nach
+    # Angaben von Y erklärte") already has its speaker: a phrase cue after the quotation belongs to that frame
+    frame_after = min((e for s_, e in covered if sent.start_char <= s_ < sent.end_char), default=None)
+    if frame_after is not None and not any(t.i in used_cues for t in sent if t.idx >= frame_after):
+        frame_after = None
     preps = {p for p in lexicon.prepositions() if " " not in p and p != "nach"}
     postps = lexicon.postpositions()
     adverbs = lexicon.adverbs()
     phrases = _lower_phrases(lexicon)
     toks = list(sent)
     for k, tok in enumerate(toks):
-        if _inside(tok.idx, covered):
+        if _inside(tok.idx, covered) or (frame_after is not None and tok.idx >= frame_after):
             continue
         low = tok.lower_
         cue_span = speaker = None
@@ -810,6 +831,9 @@ def _np_before(sent: Span, k: int) -> Span | None:
     seen_noun = False
     while start > sent.start:
         t = doc[start - 1]
+        if t.lower_ in ("eigenen", "eigener", "eigene") and seen_noun:
+            start -= 1
+            break  # "Pjöngjang [eigenen Angaben] zufolge": the name before belongs to the clause
         if t.pos_ in ("PROPN", "NOUN", "X"):
             seen_noun = True
             start -= 1
