@@ -431,3 +431,10 @@ def test_speech_act_lexicon_is_read_from_its_data_file():
     rows = read_tsv("speech_acts_de.tsv")
     assert speech_acts() == {r["cue"] for r in rows if float(r["precision"]) >= SPEECH_ACT_MIN_PRECISION}
     assert "fordern" in speech_acts() and "kritisieren" not in speech_acts()
+
+
+def test_utterance_nouns_are_not_speakers(nlp):
+    q = only(quotes_of(nlp, "Als Begründung gab der Minister an, die Lage sei ernst."))
+    assert q.speaker_mention.text == "der Minister"
+    q = only(quotes_of(nlp, "Die Antwort des Ministers lautete, die Lage sei ernst."))
+    assert q.speaker_mention.text == "des Ministers"

@@ -164,6 +164,13 @@ def _quoted_person(verb: Token, frame: Span) -> Span | None:
     return None
 
 
+def _utterance_noun(tok: Token) -> bool:
+    """A noun of saying that names the utterance itself (Begründung, Antwort, Kritik, Forderung), not a written
+    source that can stand for its author (Bericht, Erklärung, Studie)."""
+    lexicon = load_cues()
+    return (tok.text in lexicon.nouns() or tok.lemma_ in lexicon.nouns()) and not is_source_noun(tok.text)
+
+
 def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
                        exclude: tuple[int, int] | None = None) -> Span | None:
     """Subject of the cue verb inside the frame, else the nearest nominative nominal of the frame (after the verb
@@ -174,6 +181,13 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
     subj = subject_of(verb)
     if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN":
         subj = None  # "Der Zeitung sagte Filep Karma": a dative the parser took for the subject
+    if subj is not None and subj.pos_ == "NOUN" and _utterance_noun(subj):
+        # "Die Antwort des Ministers lautete": the one whose utterance it is; "Als Begründung gab er an": no one
+        owner = next((c for c in subj.children if c.i > subj.i and c.pos_ in ("NOUN", "PROPN") and
+                      ("genitive" in _roles(c) or c.dep_ in ("nmod", "ag", "pg")) and _speaker_like(c)), None)
+        if owner is not None and frame.start <= owner.i < frame.end:
+            return valid_speaker(noun_phrase(owner, frame))
+        subj = None
     if subj is not None and subj.lower_ not in ("es", "das", "dies", "man"):
         if frame.start <= subj.i < frame.end and valid_speaker(noun_phrase(subj, frame)):
             return noun_phrase(subj, frame)
@@ -189,7 +203,9 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
             if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKER_PRONOUNS:
                 continue
             case = tok.morph.get("Case")
-            right_after = bool(after) and tok.i == after[0].i  # "äußerte Kirby": case tags of names are unreliable
+            # "äußerte Kirby", "gab der Minister an": right after the verb the case tags are unreliable
+            right_after = bool(after) and tok.i >= after[0].i and \
+                all(x.pos_ in ("DET", "ADJ") for x in tok.doc[after[0].i : tok.i])
             if (not case or "Nom" in case or right_after) and valid_speaker(noun_phrase(tok, frame)) and \
                     (_speaker_like(tok) or is_source_noun(tok.text)):
                 return noun_phrase(tok, frame)
@@ -975,7 +991,11 @@ def _speaker_like(tok: Token) -> bool:
         return True
     if tok.pos_ == "PROPN":
         return True
-    return tok.pos_ == "NOUN" and (role_of(tok.text) is not None or is_institution(tok.text))
+    if tok.pos_ != "NOUN":
+        return False
+    forms = {tok.text, tok.lemma_} | ({tok.text[:-1]} if tok.text.endswith("s") else set()) | \
+        ({tok.text[:-2]} if tok.text.endswith(("es", "en")) else set())  # "des Ministers", "des Präsidenten"
+    return any(role_of(f) is not None or is_institution(f) for f in forms if f)
 
 
 def _speaker_or_source(tok: Token, lexicon: CueLexicon) -> bool:
