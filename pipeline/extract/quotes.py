@@ -931,11 +931,18 @@ def _anaphoric(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLex
     return out
 
 
+_FOCUS_WORDS = {"auch", "so", "zudem", "selbst", "sogar", "nur", "ebenfalls", "jedoch", "aber", "dagegen",
+                "hingegen", "allerdings", "inzwischen", "nun", "jetzt", "bereits", "schon"}
+
+
 def valid_speaker(span: Span | None) -> Span | None:
     """``span`` unless it cannot name a speaker: a prepositional or adverbial phrase ("Zur Panik", "Am Donnerstag",
-    "unter anderem", "mit folgenden Worten"), a lone adverb ("Unterdessen", "Weiter") or a relative pronoun."""
+    "unter anderem", "mit folgenden Worten"), a lone adverb ("Unterdessen", "Weiter") or a relative pronoun.
+    Focus particles in front ("Auch der Minister", "so Schnappauf") are not part of the speaker."""
     if span is None or not len(span):
         return None
+    while len(span) > 1 and span[0].lower_ in _FOCUS_WORDS and span[0].pos_ in ("ADV", "PART", "CCONJ", "ADJ"):
+        span = span[1:]
     first = span[0]
     if len(span) == 1 and first.lower_ in _SOURCE_ADVERBS:
         return span  # "demnach": the source named before; the resolver takes it from there
