@@ -438,3 +438,11 @@ def test_utterance_nouns_are_not_speakers(nlp):
     assert q.speaker_mention.text == "der Minister"
     q = only(quotes_of(nlp, "Die Antwort des Ministers lautete, die Lage sei ernst."))
     assert q.speaker_mention.text == "des Ministers"
+
+
+def test_definite_role_noun_takes_up_the_last_speaker(nlp):
+    text = ("„Die Bestände reichen nicht mehr lange“, sagt Joseph Dempsey von der Denkfabrik IISS in London. "
+            "Zudem sei unklar, ob neue Granaten produziert werden könnten, sagte der Experte.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Joseph Dempsey", "Joseph Dempsey"]
+    assert quotes[1].speaker_mention.text == "der Experte"

@@ -746,7 +746,11 @@ def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]
         # "eigenen Angaben zufolge", "nach eigenen Angaben": the mention is "eigenen Angaben", the source it
         # refers to is the clause's own subject
         if any(t.lower_ in ("eigenen", "eigener", "eigene") for t in speaker):
-            subj = next((t for t in content if "subject" in _roles(t)), None)
+            prev = doc[speaker.start - 1] if speaker.start > sent.start else None
+            subj = prev if prev is not None and prev.pos_ in ("PROPN", "NOUN") and (
+                prev.ent_type_ or _speaker_like(prev)) else None  # "Inzwischen hat Pjöngjang eigenen Angaben zufolge"
+            if subj is None:
+                subj = next((t for t in content if "subject" in _roles(t)), None)
             if subj is None:
                 subj = next((t for t in sent if "subject" in _roles(t) and not speaker.start <= t.i < speaker.end),
                             None)

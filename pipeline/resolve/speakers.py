@@ -159,4 +159,15 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
         antecedent = _role_antecedent(text, head, entities, mention.start)
         if antecedent is not None:
             return antecedent.canonical
+        # "der Experte" after "sagt Joseph Dempsey von der Denkfabrik …": a definite role noun takes up the
+        # person who spoke last, if that was shortly before and the gender fits
+        if low.split()[0] in ("der", "die", "dem", "den", "des"):
+            want = role.get("gender", "x")
+            for quote in reversed(previous):
+                if quote.end > mention.start or mention.start - quote.end > _MAX_PRONOUN_DISTANCE:
+                    continue
+                person = next((e for e in entities if e.type == "person" and e.canonical == quote.speaker), None)
+                if person is not None and (want == "x" or genders.get(person.canonical, want) == want):
+                    return person.canonical
+                break
     return stripped
