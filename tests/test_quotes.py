@@ -446,3 +446,12 @@ def test_definite_role_noun_takes_up_the_last_speaker(nlp):
     quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes] == ["Joseph Dempsey", "Joseph Dempsey"]
     assert quotes[1].speaker_mention.text == "der Experte"
+
+
+def test_relative_clause_after_an_interrupting_frame_is_content(nlp):
+    text = ("Man habe einen Pakt unterzeichnet, verkündete Putin am Mittwoch, in dem sich Russland und Nordkorea "
+            "gegenseitigen Beistand versichern.")
+    q = only(quotes_of(nlp, text))
+    assert [c.text for c in q.content] == ["Man habe einen Pakt unterzeichnet",
+                                           "in dem sich Russland und Nordkorea gegenseitigen Beistand versichern"]
+    assert q.speaker == "Putin"

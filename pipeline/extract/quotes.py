@@ -571,6 +571,19 @@ def _object_filled(verb: Token, frame: Span) -> bool:
     return False
 
 
+_RELATIVE_FORMS = {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welcher", "welche", "welches",
+                   "welchem", "welchen"}
+
+
+def _relative_start(doc: Doc, i: int, sent: Span) -> bool:
+    """A relative clause starts at token ``i``: "die …", "in dem sich …" (article-like forms followed by no noun)."""
+    k = i + 1 if doc[i].pos_ == "ADP" else i
+    if k >= sent.end or doc[k].lower_ not in _RELATIVE_FORMS and doc[k].tag_ not in ("PRELS", "PRELAT"):
+        return False
+    return doc[k].tag_ in ("PRELS", "PRELAT") or (k + 1 < sent.end and doc[k + 1].pos_ not in
+                                                  ("NOUN", "PROPN", "ADJ", "NUM"))
+
+
 def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]]) -> list[_Found]:
     """Readings of one cue verb: content after the frame ("X sagte, …"), before it ("…, sagte X"), or around a
     wie-clause ("wie X mitteilte")."""
@@ -634,7 +647,14 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             if subj is not None and content.start <= subj.i < content.end and subj.pos_ != "PRON":
                 continue  # "Baptie, der …, sagte, dass …": the speaker stands before the cue, the content after it
         speaker = _speaker_near_verb(verb, frame, sent, rng) or _source_pp(frame)
-        out.append(_Found("indirect", [rng], doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}"))
+        parts = [rng]
+        if how == "before" and right + 1 < sent.end and doc[right].text == "," and _relative_start(doc, right + 1, sent):
+            # "Man habe einen Pakt unterzeichnet, verkündete Putin, in dem sich …": the relative clause after the
+            # frame belongs to the content before it
+            tail = _span_chars(doc, *_strip_final_punct(doc, doc[right + 1].idx, s_end))
+            if tail is not None:
+                parts.append(tail)
+        out.append(_Found("indirect", parts, doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}"))
     return out
 
 
