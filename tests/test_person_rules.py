@@ -202,3 +202,67 @@ def test_mining_script_filters_ambiguous_names():
     kept = [row[0] for row in mine.select(starts, inside, outside, min_count=1, min_share=0.5)]
     assert kept == ["Ute"]  # "August" is mostly the month; "A." is an initial
     assert evidence["August"]["other"] == 2 and evidence["August"]["PER"] == 1
+
+
+# --------------------------------------------------------------------------------- gazetteer rule (GeoNames)
+
+@pytest.mark.parametrize("text, word", [
+    ("In den vergangenen Monaten war Pjöngjang wiederholt daran gescheitert, einen Satelliten zu starten.",
+     "Pjöngjang"),
+    ("Zwar hält Russland einschließlich der bereits 2014 annektierten Halbinsel Krim immer noch rund 20 Prozent "
+     "des Nachbarlandes besetzt.", "Krim"),
+])
+def test_place_tagged_as_person_becomes_a_place(nlp, text, word):
+    assert (word, "PER") in _ents(_bare(nlp, text)), "the bare model no longer makes this error; pick another"
+    ents = _ents(nlp(text))
+    assert (word, "LOC") in ents and word not in _persons(nlp(text))
+
+
+def test_untagged_gazetteer_place_becomes_a_place(nlp):
+    text = "Die USA hatten Pjöngjang vor Waffenlieferungen an Russland gewarnt."
+    assert "Pjöngjang" not in [e.text for e in _bare(nlp, text).ents]
+    assert ("Pjöngjang", "LOC") in _ents(nlp(text))
+    text = "Die Bereitschaft Moskaus und Pjöngjangs wurde deutlich."
+    assert ("Pjöngjangs", "LOC") in _ents(nlp(text))
+
+
+def test_gazetteer_place_in_the_pipeline(nlp):
+    assert ("Pjöngjang", "LOC") in _ents(nlp("In Pjöngjang empfing Kim den Gast."))
+    assert _ents(nlp("Wir essen in Essen.")) == [("Essen", "LOC")]
+    assert ("Washington", "LOC") in _ents(nlp("Er suchte im Atomstreit mit Washington den Beistand Moskaus."))
+
+
+def test_gazetteer_rule_without_the_model(rules):
+    # untagged mid-sentence proper noun -> place; genitive too
+    doc = _doc(["Die", "USA", "warnten", "Pjöngjang", "."], ["DET", "PROPN", "VERB", "PROPN", "PUNCT"],
+               [(1, 2, "LOC")])
+    assert _ents(rules(doc)) == [("USA", "LOC"), ("Pjöngjang", "LOC")]
+    doc = _doc(["Er", "sprach", "über", "Pjöngjangs", "Pläne", "."],
+               ["PRON", "VERB", "ADP", "PROPN", "NOUN", "PUNCT"], [(3, 4, "PER")])
+    assert _ents(rules(doc)) == [("Pjöngjangs", "LOC")]
+
+
+@pytest.mark.parametrize("words, pos, ents, expected", [
+    # a town that is also a German word used in lower case / as a plain noun: no new place
+    (["Wir", "haben", "Essen", "."], ["PRON", "AUX", "PROPN", "PUNCT"], [], []),
+    (["Er", "sprach", "in", "der", "Halle", "."], ["PRON", "VERB", "ADP", "DET", "PROPN", "PUNCT"], [], []),
+    (["Er", "kam", "aus", "Bergen", "."], ["PRON", "VERB", "ADP", "PROPN", "PUNCT"], [], []),
+    # a person name of the training data stays a person
+    (["Er", "sprach", "mit", "Jackson", "."], ["PRON", "VERB", "ADP", "PROPN", "PUNCT"], [(3, 4, "PER")],
+     [("Jackson", "PER")]),
+    # sentence-initial untagged words and parts of a longer capitalized name are left to the NER
+    (["Pjöngjang", "bestreitet", "das", "."], ["PROPN", "VERB", "PRON", "PUNCT"], [], []),
+    (["Sie", "arbeitet", "bei", "Bank", "Austria", "."], ["PRON", "VERB", "ADP", "NOUN", "PROPN", "PUNCT"], [], []),
+    # after an adjective or a role noun a city name is a person's: "die 17-jährige Caroline", "Tochter Ireland"
+    (["Die", "junge", "Caroline", "kam", "."], ["DET", "ADJ", "PROPN", "VERB", "PUNCT"], [(2, 3, "PER")],
+     [("Caroline", "PER")]),
+    (["Wir", "essen", "gern", "."], ["PRON", "VERB", "ADV", "PUNCT"], [], []),
+])
+def test_gazetteer_rule_leaves_words_and_persons(rules, words, pos, ents, expected):
+    assert _ents(rules(_doc(words, pos, ents))) == expected
+
+
+def test_place_noun_makes_the_next_person_a_place(rules):
+    doc = _doc(["Russland", "hält", "die", "Halbinsel", "Krim", "."],
+               ["PROPN", "VERB", "DET", "NOUN", "PROPN", "PUNCT"], [(0, 1, "LOC"), (4, 5, "PER")])
+    assert _ents(rules(doc)) == [("Russland", "LOC"), ("Krim", "LOC")]

@@ -27,9 +27,16 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
 5. ``known_person``: an untagged capitalized mid-sentence word that the training data knows (almost) only as a
    person name becomes a person ("Beckenbauer", genitive "Bushs").
 6. ``known_place``: likewise for words the training data knows only as places ("Elfenbeinküste", "Kongo").
-7. ``non_names``: one-token places/organizations that are common nouns ("Gang"), one-token persons/places with an
+7. ``gazetteer``: a one-token "person" (also in the genitive: "Pjöngjangs") or a person span whose text is a
+   country or a city of at least 100,000 inhabitants in the GeoNames gazetteer (:mod:`pipeline.extract.gazetteer`,
+   German exonyms included: "Pjöngjang") becomes a place; so does such an untagged proper noun (PROPN, capitalized,
+   not at a sentence start, no untagged capitalized neighbour: "Washington"). Never for a first name, a word the
+   training data uses more as a person than as a place, in lower case ("Essen"/"essen", "Bergen", "Weil") or more
+   as a plain noun than as a place ("Halle"). A one-token "person" right after a place noun of
+   ``place_nouns_de.txt`` is a place too ("Halbinsel Krim": regions are not in the gazetteer).
+8. ``non_names``: one-token places/organizations that are common nouns ("Gang"), one-token persons/places with an
    abstract-noun suffix ("Waffenlieferungen") are dropped.
-8. ``document``: within one text, "Putin Kim" is split into two persons when both stand alone elsewhere, and the
+9. ``document``: within one text, "Putin Kim" is split into two persons when both stand alone elsewhere, and the
    surname of a full name ("Bethge" after "Raimund Bethge", "Schoigus" after "Sergei Schoigu") is a person wherever
    it stands alone (untagged or tagged as a one-token place/organization).
 
@@ -49,11 +56,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model.labels import entity_type
 from ..resources import RESOURCE_DIR, role_of
+from . import gazetteer
 
 FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_de.txt"
 EVIDENCE_FILE = RESOURCE_DIR / "name_evidence_de.tsv"
+PLACE_NOUNS_FILE = RESOURCE_DIR / "place_nouns_de.txt"
 
-ALL_RULES = ("repair", "relabel", "drop", "first_name", "known_person", "known_place", "non_names", "document")
+ALL_RULES = ("repair", "relabel", "drop", "first_name", "known_person", "known_place", "gazetteer", "non_names",
+             "document")
 
 # a name part: a capital letter, then letters (hyphen/apostrophe inside: "Frank-Walter", "O'Neill")
 _NAME_PART = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]*(?:[-'’][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]+)*$")
@@ -105,6 +115,13 @@ def load_evidence(path: str | None = None) -> dict[str, Evidence]:
         word, *counts = line.split("\t")
         table[word] = Evidence(*(int(c) for c in counts))
     return table
+
+
+@lru_cache(maxsize=1)
+def load_place_nouns() -> frozenset[str]:
+    """Nouns that name the kind of place the next word is ("Halbinsel", "Hauptstadt"): place_nouns_de.txt."""
+    with open(PLACE_NOUNS_FILE, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
 
 def genitive_bases(word: str) -> list[str]:
@@ -359,6 +376,53 @@ class PersonRules:
                     break
         return _replace(ents, new)
 
+    def gazetteer_place(self, text: str) -> bool:
+        """A large place of the gazetteer (also the genitive base) that the training data does not use as a person
+        name, a lower-case word or a plain noun."""
+        if text in self.first_names:
+            return False
+        forms = [text] + (genitive_bases(text) if " " not in text else [])
+        for form in forms:
+            if form in self.first_names or not gazetteer.is_major_place(form):
+                continue
+            for word in {text, form}:
+                e = self.ev(word)
+                if e.per > e.loc or e.lower > 0 or (e.other >= self.MIN_COMMON_NOUN and e.other > e.loc):
+                    return False
+            return True
+        return False
+
+    def _after_modifier(self, doc: Doc, i: int) -> bool:
+        """After an article, adjective or role noun: "die 17-jährige Caroline", "Tochter Ireland" (a German city or
+        country name rarely takes one)."""
+        return i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ") or self.role_noun(doc[i - 1].text))
+
+    def gazetteer_rule(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out = []
+        for ent in ents:
+            if self.is_person(ent) and len(ent) == 1 and ent.start > 0 \
+                    and doc[ent.start - 1].text in load_place_nouns() and not self.known_person(ent.text) \
+                    and ent.text not in self.first_names:
+                ent = self.span(doc, ent.start, ent.end, "place")  # "Halbinsel Krim"
+            elif self.is_person(ent) and len(ent) <= self.MAX_NAME_TOKENS \
+                    and not self._after_modifier(doc, ent.start) and self.gazetteer_place(ent.text):
+                ent = self.span(doc, ent.start, ent.end, "place")
+            out.append(ent)
+        taken = {i for ent in out for i in range(ent.start, ent.end)}
+        new = []
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or not _NAME_PART.match(tok.text) or sentence_initial(tok):
+                continue
+            # part of a longer capitalized sequence: "Bank Austria", "Washington Post"
+            if any(0 <= j < len(doc) and j not in taken and _NAME_PART.match(doc[j].text)
+                   for j in (tok.i - 1, tok.i + 1)):
+                continue
+            if self._after_modifier(doc, tok.i):
+                continue
+            if self.gazetteer_place(tok.text):
+                new.append(self.span(doc, tok.i, tok.i + 1, "place"))
+        return _replace(out, new)
+
     def non_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Drop one-token places/organizations that are common nouns of the training data ("Gang", "Hinweis"), and
         one-token persons/places with an abstract-noun suffix ("Waffenlieferungen", "Setzungen")."""
@@ -412,6 +476,7 @@ class PersonRules:
         ents = list(doc.ents)
         steps = {"repair": self.repair, "relabel": self.relabel, "drop": self.drop, "first_name": self.first_name,
                  "known_person": self.known_person_rule, "known_place": self.known_place_rule,
+                 "gazetteer": self.gazetteer_rule,
                  "non_names": self.non_names, "document": self.document}
         for name in ALL_RULES:
             if name in self.rules:
@@ -433,5 +498,7 @@ def _replace(ents: list[Span], new: list[Span]) -> list[Span]:
                                                   "rules": list(ALL_RULES)})
 def make_person_rules(nlp: Language, name: str, first_names_path: str | None, evidence_path: str | None,
                       rules: list[str]) -> PersonRules:
+    if "gazetteer" in rules:
+        gazetteer.find_place("")  # build the table now (about 1 s), before worker processes are forked
     return PersonRules(load_first_names(first_names_path), load_evidence(evidence_path), labels=_labels(nlp),
                        rules=rules)
