@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import List, Optional
 
@@ -26,6 +25,11 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _given(value, default=None):
+    """A parameter's value when ``run`` is called as a plain function (typer's defaults are OptionInfo objects)."""
+    return default if isinstance(value, typer.models.ParameterInfo) else value
+
+
 @app.command()
 def run(
     inputs: Optional[List[Path]] = typer.Argument(
@@ -34,53 +38,146 @@ def run(
     model: Optional[str] = typer.Option(None, "--model", "-m",
                                         help="spaCy pipeline name or path (default: de_core_news_md if installed, "
                                              "else the bundled pipeline)."),
-    batch_size: int = typer.Option(16, help="Articles per spaCy batch."),
+    batch_size: int = typer.Option(16, min=1, help="Articles per spaCy batch (and per task of a worker)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1,
+                                          help="Processes annotating articles in parallel. Default: all cores."),
+    force: bool = typer.Option(False, "--force", help="Annotate every article again, changed or not."),
+    keep_missing: bool = typer.Option(False, "--keep-missing",
+                                      help="Keep the rows of articles that are no longer in the inputs."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar on stderr. Default: when stderr is a terminal and "
+                                                 "more than a handful of articles are read."),
 ) -> None:
-    """Extract persons, places, dates and quotations from German articles into CSV tables."""
-    from .annotate import build_nlp, process_articles
-    from .model.choice import ModelNotFound, describe
-    from .read import ReadError, read_inputs
-    from .write import ArticleResult, write_tables
-    from .types import Article
+    """Extract persons, places, dates and quotations from German articles into CSV tables.
 
-    inputs = inputs or [DEFAULT_INPUT]
+    Reruns annotate only new and changed articles: results are kept per article in OUTPUT/.pipeline-cache/."""
+    from .batch import ModelLoadError, NoArticles, count_articles, default_workers, run_batch
+    from .store import StoreBusy
+
+    inputs = _given(inputs) or [DEFAULT_INPUT]
+    output = _given(output, DEFAULT_OUTPUT)
+    model = _given(model)
+    batch_size = _given(batch_size, 16)
+    workers = _given(workers) or default_workers()
+    force, keep_missing, progress = _given(force, False), _given(keep_missing, False), _given(progress)
     missing = [p for p in inputs if not p.exists()]
     if missing and len(missing) == len(inputs):
         _fail(f"no such file or directory: {', '.join(map(str, missing))}")
-    started = time.perf_counter()
+
+    def warn(message: str) -> None:
+        typer.secho(f"warning: {message}", fg=typer.colors.YELLOW, err=True)
+
+    bar = _progress_bar(inputs, progress, count_articles)
     try:
-        nlp = build_nlp(model)
-    except ModelNotFound as err:
+        with bar:
+            summary = run_batch(inputs, output, model=model, batch_size=batch_size, workers=workers, force=force,
+                                keep_missing=keep_missing, warn=bar.wrap_warn(warn), advance=bar.advance)
+    except (NoArticles, ModelLoadError, StoreBusy) as err:
         _fail(str(err))
-    results: list[ArticleResult] = []
-    read_errors = 0
-
-    def articles():
-        nonlocal read_errors
-        for item in read_inputs(inputs):
-            if isinstance(item, ReadError):
-                read_errors += 1
-                typer.secho(f"warning: {item.message}", fg=typer.colors.YELLOW, err=True)
-                results.append(ArticleResult(article=Article(id=item.id, text="", source=item.source),
-                                             status=f"error: {item.message}"))
-                continue
-            yield item
-
-    for result in process_articles(nlp, articles(), batch_size=batch_size):
-        if result.status != "ok":
-            typer.secho(f"warning: {result.article.id}: {result.status}", fg=typer.colors.YELLOW, err=True)
-        results.append(result)
-    if not results:
-        _fail(f"no .txt or .jsonl articles found in {', '.join(map(str, inputs))}")
-    counts = write_tables(results, output)
-    ok = sum(1 for r in results if r.status == "ok")
-    elapsed = time.perf_counter() - started
-    typer.echo(f"{ok} of {len(results)} articles processed with {describe(nlp)} "
-               f"in {elapsed:.1f}s -> {output}/")
-    for name, n in counts.items():
+    typer.echo(f"{summary.ok} of {summary.total} articles processed with {summary.model} "
+               f"in {summary.elapsed:.1f}s -> {output}/")
+    for name, n in summary.counts.items():
         typer.echo(f"  {name:<13} {n:>6} rows")
-    if ok == 0:
+    _print_summary(summary, workers)
+    if summary.ok == 0:
         raise typer.Exit(1)
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+    def wrap_warn(self, warn):
+        return warn
+
+
+class _RichBar(_NoBar):
+    """A rich progress bar on stderr; warnings are printed above it."""
+
+    def __init__(self, total: int):
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+
+        self.console = Console(stderr=True)
+        self.progress = Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 TextColumn("eta"), TimeRemainingColumn(), console=self.console, transient=True)
+        self.task = self.progress.add_task("articles", total=total)
+
+    def __enter__(self):
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.progress.stop()
+        return False
+
+    def advance(self, n: int = 1) -> None:
+        self.progress.advance(self.task, n)
+
+    def wrap_warn(self, warn):
+        def wrapped(message: str) -> None:
+            self.console.print(f"warning: {message}", style="yellow", markup=False, highlight=False)
+        return wrapped
+
+
+HANDFUL = 5  # the automatic progress bar appears for more articles than this
+
+
+def _progress_bar(inputs: List[Path], wanted: Optional[bool], count) -> _NoBar:
+    if wanted is False or (wanted is None and not sys.stderr.isatty()):
+        return _NoBar()
+    total = count(inputs)
+    if wanted is None and total <= HANDFUL:
+        return _NoBar()
+    try:
+        return _RichBar(total)
+    except ImportError:  # pragma: no cover - rich comes with typer
+        return _NoBar()
+
+
+def _print_summary(summary, workers: int) -> None:
+    """The end-of-run table (stdout)."""
+    rate = f"{summary.words_per_second:,.0f}" if summary.words else "-"
+    rows = [
+        ("articles processed", f"{summary.processed:,}"),
+        ("skipped (unchanged)", f"{summary.skipped:,}"),
+        ("failed", f"{summary.failed:,}"),
+    ]
+    if summary.kept:
+        rows.append(("kept (not in inputs)", f"{summary.kept:,}"))
+    if summary.removed:
+        rows.append(("removed (not in inputs)", f"{summary.removed:,}"))
+    rows += [
+        ("persons", f"{summary.persons:,}"),
+        ("places", f"{summary.places:,}"),
+        ("dates", f"{summary.dates:,}"),
+        ("quotes", f"{summary.quotes:,}"),
+        ("elapsed", f"{summary.elapsed:.1f} s" + (f" (model load {summary.load_seconds:.1f} s)"
+                                                  if summary.load_seconds else " (model not loaded)"
+                                                  if not summary.model_loaded else "")),
+        ("words per second", rate + (f" ({workers} worker{'s' if workers > 1 else ''})" if summary.words else "")),
+    ]
+    try:
+        from rich.console import Console
+        from rich.table import Table
+        from rich import box
+    except ImportError:  # pragma: no cover
+        for label, value in rows:
+            typer.echo(f"  {label:<24} {value}")
+        return
+    table = Table(box=box.SIMPLE, show_header=False, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for label, value in rows:
+        table.add_row(label, value)
+    Console(highlight=False).print(table)
 
 
 @app.command("evaluate")
@@ -177,15 +274,26 @@ def train(
     workdir: Path = typer.Option(Path("models/work"), help="Scratch folder for corpora and training runs."),
     output: Optional[Path] = typer.Option(None, help="Where to write the assembled pipeline "
                                                       "(default: models/de_pipeline_news)."),
-    ner_steps: int = typer.Option(12000, help="Training steps of the NER model."),
+    ner_steps: int = typer.Option(10000, help="Training steps of the NER model."),
+    pretrain_epochs: int = typer.Option(4, help="Epochs of `spacy pretrain` (characters objective) of the NER "
+                                               "tok2vec on raw text before its training; 0 = no pretraining."),
     syntax_steps: int = typer.Option(4000, help="Training steps of the syntax model."),
+    ner_only: bool = typer.Option(False, "--ner-only", help="Train only the NER, replace the ner component of "
+                                                           "the bundled pipeline with it and write the result to "
+                                                           "--output (default: in place); the syntax components "
+                                                           "stay byte-identical."),
 ) -> None:
     """Train the bundled German pipeline from ../shared/data (NER + syntax), assemble and evaluate it."""
-    from .model.train import train_all
+    from .model.train import train_all, train_ner_only
 
     if not data.is_dir():
         _fail(f"{data}: training data folder not found (see ../shared/data/README.md)")
-    scores = train_all(data, workdir, output, ner_steps=ner_steps, syntax_steps=syntax_steps, echo=typer.echo)
+    if ner_only:
+        scores = train_ner_only(data, workdir, output, ner_steps=ner_steps, pretrain_epochs=pretrain_epochs,
+                                echo=typer.echo)
+    else:
+        scores = train_all(data, workdir, output, ner_steps=ner_steps, syntax_steps=syntax_steps,
+                           pretrain_epochs=pretrain_epochs, echo=typer.echo)
     typer.echo(f"scores written to {scores}")
 
 

@@ -1,17 +1,19 @@
 """Stage 5 — write: serialize extraction results into spreadsheet-ready CSV files (UTF-8 with BOM).
 
 Every file is written to a temporary file in the output directory and renamed into place, so a crash never leaves
-a half-written table behind.
+a half-written table behind. The tables are written in one streaming pass over the results: memory does not grow
+with the number of articles (the person/place aggregates are counted in a temporary SQLite database).
 """
 from __future__ import annotations
 
 import csv
+import io
 import os
+import sqlite3
 import tempfile
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .types import Article, DateMention, EntityMention, Quotation
 
@@ -110,21 +112,182 @@ def quote_rows(result: ArticleResult) -> Iterable[dict]:
         }
 
 
-def name_rows(results: Sequence[ArticleResult], entity_type: str) -> list[dict]:
-    mentions: dict[str, int] = defaultdict(int)
-    articles: dict[str, list[str]] = defaultdict(list)
-    for result in results:
-        for e in result.entities:
-            if e.type != entity_type:
-                continue
-            mentions[e.canonical] += 1
-            if result.article.id not in articles[e.canonical]:
-                articles[e.canonical].append(result.article.id)
-    return [
-        {"name": name, "mentions": mentions[name], "articles": len(articles[name]),
-         "article_ids": " ".join(articles[name])}
-        for name in sorted(mentions, key=lambda n: (-mentions[n], n))
-    ]
+NAME_TYPES = ("person", "place")  # the entity types aggregated into persons.csv and places.csv
+
+
+def name_counts(result: ArticleResult, types: Sequence[str] = NAME_TYPES) -> list[tuple[str, str, int]]:
+    """(type, canonical name, mentions) of one article: all persons.csv/places.csv need from it."""
+    counts: dict[tuple[str, str], int] = {}
+    for e in result.entities:
+        if e.type in types:
+            counts[e.type, e.canonical] = counts.get((e.type, e.canonical), 0) + 1
+    return [(t, name, n) for (t, name), n in counts.items()]
+
+
+class NameIndex:
+    """Mentions and articles per canonical name, for persons.csv and places.csv, in flat memory: each article adds
+    its counts per name to a private temporary SQLite database (on disk once it outgrows its page cache), and the
+    rows come out of it one name at a time."""
+
+    def __init__(self):
+        self.db = sqlite3.connect("")  # "": a private temporary database, deleted on close
+        self.db.execute("CREATE TABLE m (type TEXT, name TEXT, seq INTEGER, article TEXT, n INTEGER)")
+        self.seq = 0
+
+    def add(self, article_id: str, counts: Iterable[tuple[str, str, int]]) -> None:
+        self.db.executemany("INSERT INTO m VALUES (?, ?, ?, ?, ?)",
+                            [(t, name, self.seq, article_id, n) for t, name, n in counts])
+        self.seq += 1
+
+    def rows(self, entity_type: str) -> Iterator[dict]:
+        """Most mentioned first, then by name (SQLite compares UTF-8 bytes: the same order as Python's str);
+        article ids in the order the articles were added, each once."""
+        cursor = self.db.execute(
+            "WITH total AS (SELECT name, SUM(n) AS n FROM m WHERE type = ? GROUP BY name) "
+            "SELECT m.name, total.n, m.article FROM m JOIN total ON total.name = m.name "
+            "WHERE m.type = ? ORDER BY total.n DESC, m.name, m.seq", (entity_type, entity_type))
+        name, mentions, ids = None, 0, {}
+        for row_name, row_total, article in cursor:
+            if row_name != name:
+                if name is not None:
+                    yield {"name": name, "mentions": mentions, "articles": len(ids), "article_ids": " ".join(ids)}
+                name, mentions, ids = row_name, row_total, {}
+            ids.setdefault(article, None)
+        if name is not None:
+            yield {"name": name, "mentions": mentions, "articles": len(ids), "article_ids": " ".join(ids)}
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def name_rows(results: Iterable[ArticleResult], entity_type: str) -> list[dict]:
+    """persons.csv (``entity_type="person"``) or places.csv rows of ``results``."""
+    index = NameIndex()
+    try:
+        for result in results:
+            index.add(result.article.id, name_counts(result, (entity_type,)))
+        return list(index.rows(entity_type))
+    finally:
+        index.close()
+
+
+# ---------------------------------------------------------------------------------------- rendering and writing
+
+@dataclass(frozen=True)
+class RenderedRows:
+    """One article's share of the tables, rendered: its CSV lines of articles.csv, entities.csv and quotes.csv,
+    and its name counts for persons.csv/places.csv. The result store keeps these per article, so rebuilding the
+    tables after a rerun only concatenates text."""
+
+    articles: str
+    entities: str
+    quotes: str
+    n_entities: int
+    n_quotes: int
+    names: tuple[tuple[str, str, int], ...]
+    status: str = "ok"
+    n_dates: int = 0
+
+
+def _csv_lines(columns: list[str], rows: Iterable[dict]) -> tuple[str, int]:
+    """The CSV text ``csv.DictWriter`` writes for ``rows`` (without header)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    count = 0
+    for row in rows:
+        writer.writerow([row.get(c, "") for c in columns])
+        count += 1
+    return buf.getvalue(), count
+
+
+def render_rows(result: ArticleResult) -> RenderedRows:
+    articles, _ = _csv_lines(ARTICLE_COLUMNS, [article_row(result)])
+    entities, n_entities = _csv_lines(ENTITY_COLUMNS, entity_rows(result))
+    quotes, n_quotes = _csv_lines(QUOTE_COLUMNS, quote_rows(result))
+    return RenderedRows(articles=articles, entities=entities, quotes=quotes, n_entities=n_entities,
+                        n_quotes=n_quotes, names=tuple(name_counts(result)), status=result.status,
+                        n_dates=len(result.dates))
+
+
+def _header(columns: list[str]) -> str:
+    return _csv_lines(columns, [dict(zip(columns, columns))])[0]
+
+
+def _chmod_default(path: str) -> None:
+    """mkstemp creates files only the owner can read; give the tables the usual permissions (umask)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+class TableWriter:
+    """Writes the five tables in one streaming pass: add each article's rows (:meth:`add` a result or
+    :meth:`add_rendered` rows rendered earlier), then :meth:`commit`. Every table goes to a temporary file next
+    to its final path; the five are renamed into place only when all are complete (and discarded on error)."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.counts = {name: 0 for name in TABLE_COLUMNS}
+        self.files: dict[str, tuple[str, object]] = {}
+        self.names = NameIndex()
+        try:
+            for name, columns in TABLE_COLUMNS.items():
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
+                fh = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
+                self.files[name] = (tmp, fh)
+                fh.write(_header(columns))
+        except BaseException:
+            self.discard()
+            raise
+
+    def add(self, result: ArticleResult) -> RenderedRows:
+        rows = render_rows(result)
+        self.add_rendered(result.article.id, rows)
+        return rows
+
+    def add_rendered(self, article_id: str, rows: RenderedRows) -> None:
+        self.files["articles.csv"][1].write(rows.articles)
+        self.files["entities.csv"][1].write(rows.entities)
+        self.files["quotes.csv"][1].write(rows.quotes)
+        self.counts["articles.csv"] += 1
+        self.counts["entities.csv"] += rows.n_entities
+        self.counts["quotes.csv"] += rows.n_quotes
+        if rows.names:
+            self.names.add(article_id, rows.names)
+
+    def commit(self) -> dict[str, int]:
+        try:
+            for name, entity_type in (("persons.csv", "person"), ("places.csv", "place")):
+                text, self.counts[name] = _csv_lines(NAME_COLUMNS, self.names.rows(entity_type))
+                self.files[name][1].write(text)
+            for tmp, fh in self.files.values():
+                fh.close()
+                _chmod_default(tmp)
+            for name, (tmp, _) in self.files.items():
+                os.replace(tmp, self.out_dir / name)
+        except BaseException:
+            self.discard()
+            raise
+        finally:
+            self.names.close()
+        self.files = {}
+        return dict(self.counts)
+
+    def discard(self) -> None:
+        for tmp, fh in self.files.values():
+            fh.close()
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        self.files = {}
+        self.names.close()
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is not None:
+            self.discard()
 
 
 def write_csv_atomic(path: Path, columns: list[str], rows: Iterable[dict]) -> int:
@@ -140,6 +303,7 @@ def write_csv_atomic(path: Path, columns: list[str], rows: Iterable[dict]) -> in
             for row in rows:
                 writer.writerow(row)
                 count += 1
+        _chmod_default(tmp)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -148,16 +312,15 @@ def write_csv_atomic(path: Path, columns: list[str], rows: Iterable[dict]) -> in
     return count
 
 
-def write_tables(results: Sequence[ArticleResult], out_dir: Path) -> dict[str, int]:
-    """Write articles.csv, entities.csv, quotes.csv, persons.csv and places.csv; return row counts."""
-    out_dir = Path(out_dir)
-    counts = {
-        "articles.csv": write_csv_atomic(out_dir / "articles.csv", ARTICLE_COLUMNS, map(article_row, results)),
-        "entities.csv": write_csv_atomic(out_dir / "entities.csv", ENTITY_COLUMNS,
-                                         (row for r in results for row in entity_rows(r))),
-        "quotes.csv": write_csv_atomic(out_dir / "quotes.csv", QUOTE_COLUMNS,
-                                       (row for r in results for row in quote_rows(r))),
-        "persons.csv": write_csv_atomic(out_dir / "persons.csv", NAME_COLUMNS, name_rows(results, "person")),
-        "places.csv": write_csv_atomic(out_dir / "places.csv", NAME_COLUMNS, name_rows(results, "place")),
-    }
-    return counts
+TABLE_COLUMNS = {"articles.csv": ARTICLE_COLUMNS, "entities.csv": ENTITY_COLUMNS, "quotes.csv": QUOTE_COLUMNS,
+                 "persons.csv": NAME_COLUMNS, "places.csv": NAME_COLUMNS}
+
+
+def write_tables(results: Iterable[ArticleResult], out_dir: Path) -> dict[str, int]:
+    """Write articles.csv, entities.csv, quotes.csv, persons.csv and places.csv; return row counts.
+
+    One pass over ``results`` (any iterable, e.g. a stream): only the current result is held in memory."""
+    with TableWriter(out_dir) as writer:
+        for result in results:
+            writer.add(result)
+        return writer.commit()

@@ -1,0 +1,211 @@
+"""One `pipeline run`: read -> skip what is unchanged -> annotate the rest (in parallel) -> store -> write tables.
+
+Everything streams: articles are read one at a time, each result goes to the result store
+(:mod:`pipeline.store`) as soon as it is ready, and the CSV tables are written in one pass over the store. Only
+articles that are new, changed, or whose model or extraction code changed are annotated; if there are none, the
+spaCy pipeline is not even loaded (nor spaCy imported).
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from .read import ReadError, read_inputs
+from .store import ResultStore, extraction_version, model_identity, result_key
+from .types import Article
+from .write import ArticleResult, TableWriter
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class ModelLoadError(RuntimeError):
+    """The spaCy pipeline could not be loaded (the message says why and what to do)."""
+
+
+class NoArticles(RuntimeError):
+    """The inputs hold no .txt or .jsonl articles."""
+
+
+@dataclass
+class RunSummary:
+    output: Path
+    model: str = ""  # "de_pipeline_news 0.1.0": the pipeline used (or that would be used: see model_loaded)
+    processed: int = 0  # annotated in this run without error
+    skipped: int = 0  # unchanged since an earlier run: result taken from the store
+    failed: int = 0  # rows with an error status (unreadable, or the pipeline failed on it)
+    kept: int = 0  # no longer in the inputs, kept with --keep-missing
+    removed: int = 0  # no longer in the inputs, dropped from outputs and store
+    total: int = 0  # rows of articles.csv
+    ok: int = 0  # rows of articles.csv with status ok
+    counts: dict[str, int] = field(default_factory=dict)  # rows per table
+    persons: int = 0  # distinct persons (rows of persons.csv)
+    places: int = 0
+    dates: int = 0  # date mentions
+    quotes: int = 0
+    words: int = 0  # words (whitespace-separated) of the articles annotated in this run
+    model_loaded: bool = False
+    load_seconds: float = 0.0  # loading the spaCy pipeline
+    annotate_seconds: float = 0.0  # from the first article sent to the pipeline to the last result
+    elapsed: float = 0.0  # whole run
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.annotate_seconds if self.annotate_seconds > 0 else 0.0
+
+
+def count_articles(inputs: Iterable[Path]) -> int:
+    """A quick estimate of the number of articles (for the progress bar): .txt files plus non-blank .jsonl
+    lines, without decoding anything."""
+    from .read import discover
+
+    total = 0
+    for item in discover(inputs):
+        if isinstance(item, ReadError):
+            total += 1
+        elif item.suffix.lower() == ".jsonl":
+            try:
+                with open(item, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def _load(model: str | None):
+    import pipeline.annotate as annotate
+    from .model.choice import ModelNotFound
+
+    try:
+        return annotate.build_nlp(model)
+    except ModelNotFound as err:
+        raise ModelLoadError(str(err)) from err
+
+
+def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, batch_size: int = 16,
+              workers: int | None = None, force: bool = False, keep_missing: bool = False, nlp=None,
+              warn: Callable[[str], None] | None = None, advance: Callable[[int], None] | None = None,
+              ) -> RunSummary:
+    """Bring the tables in ``output`` up to date with ``inputs``; see the module docstring.
+
+    ``nlp``: an already loaded pipeline (else ``build_nlp(model)`` when the first article needs annotating).
+    ``warn``: called with a message for every unreadable or failed article. ``advance``: called with the number of
+    articles done (read errors, unchanged and annotated ones), for a progress bar.
+    Raises :class:`NoArticles`, :class:`ModelLoadError` or :class:`pipeline.store.StoreBusy`.
+    """
+    started = time.perf_counter()
+    inputs = list(inputs)
+    workers = workers or default_workers()
+    warn = warn or (lambda message: None)
+    advance = advance or (lambda n: None)
+    summary = RunSummary(output=Path(output))
+    identity = model_identity(model)
+    settings = extraction_version()
+    summary.model = identity.describe if identity else ""
+
+    store: Optional[ResultStore] = None
+    pending: dict[str, tuple[int, Optional[str]]] = {}  # article id -> (position, cache key), while annotated
+    position = 0
+
+    def get_store() -> ResultStore:
+        nonlocal store
+        if store is None:
+            store = ResultStore(output)
+            store.begin_run()
+        return store
+
+    def todo() -> Iterator[Article]:
+        """The articles to annotate; read errors and unchanged articles are recorded on the way."""
+        nonlocal position
+        for item in read_inputs(inputs):
+            st = get_store()
+            pos, position = position, position + 1
+            if isinstance(item, ReadError):
+                warn(item.message)
+                st.put_uncached(ArticleResult(article=Article(id=item.id, text="", source=item.source),
+                                           status=f"error: {item.message}"), pos)
+                summary.failed += 1
+                advance(1)
+                continue
+            key = result_key(item, identity.key, settings) if identity else None
+            stored = st.lookup(item.id)
+            if key is not None and stored is not None and stored.key == key and not force:
+                st.touch(item, pos, stored)
+                if stored.status == "ok":
+                    summary.skipped += 1
+                else:
+                    summary.failed += 1
+                    warn(f"{item.id}: {stored.status} (unchanged since the last run)")
+                advance(1)
+                continue
+            pending[item.id] = (pos, key)
+            yield item
+
+    try:
+        articles = todo()
+        first = next(articles, None)
+        if first is not None:
+            if nlp is None:
+                t0 = time.perf_counter()
+                nlp = _load(model)
+                summary.load_seconds = time.perf_counter() - t0
+            summary.model_loaded = True
+            from .annotate import WORKER_DIED, describe, process_articles
+
+            summary.model = describe(nlp)
+            if identity is not None and identity.describe != summary.model:
+                warn(f"the loaded pipeline is {summary.model}, expected {identity.describe}: "
+                     "its results are not kept for reruns")
+                identity = None
+            t0 = time.perf_counter()
+            stream = process_articles(nlp, _chain_first(first, articles), batch_size=batch_size, workers=workers,
+                                      model=model)
+            for result in stream:
+                pos, key = pending.pop(result.article.id)
+                if result.status == "ok":
+                    summary.processed += 1
+                    summary.words += len(result.article.text.split())
+                else:
+                    summary.failed += 1
+                    warn(f"{result.article.id}: {result.status}")
+                transient = result.status.startswith((WORKER_DIED, "error: MemoryError"))
+                if key is None or identity is None or transient:
+                    store.put_uncached(result, pos, replaces_stored=True)  # type: ignore[union-attr]
+                else:
+                    store.put(result, key, pos)  # type: ignore[union-attr]
+                advance(1)
+            summary.annotate_seconds = time.perf_counter() - t0
+        if store is None:
+            raise NoArticles(f"no .txt or .jsonl articles found in {', '.join(map(str, inputs))}")
+        missing = store.finish(keep_missing)
+        summary.kept, summary.removed = (missing, 0) if keep_missing else (0, missing)
+        with TableWriter(output) as tables:
+            for art_id, rows in store.iter_rows(keep_missing):
+                tables.add_rendered(art_id, rows)
+                summary.total += 1
+                summary.ok += rows.status == "ok"
+                summary.dates += rows.n_dates
+                summary.quotes += rows.n_quotes
+            summary.counts = tables.commit()
+        summary.persons = summary.counts.get("persons.csv", 0)
+        summary.places = summary.counts.get("places.csv", 0)
+    finally:
+        if store is not None:
+            store.close()
+    summary.elapsed = time.perf_counter() - started
+    return summary
+
+
+def _chain_first(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
+    yield first
+    yield from rest

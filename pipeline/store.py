@@ -1,0 +1,459 @@
+"""The result store: every article's extraction result, kept between runs inside the output directory.
+
+``OUTPUT/.pipeline-cache/results.sqlite3`` is one SQLite database (WAL journal) with one row per article:
+
+- ``id``: the article id (primary key);
+- ``key``: what the result depends on — a hash of the article's content (text, date, title, url, body start),
+  of the model (name, version, path, meta.json and the size and modification time of its files) and of the
+  extraction settings (the files of ``pipeline/extract``, ``pipeline/resolve``, ``pipeline/resources``, the
+  extraction components in ``pipeline/annotate.py``, ``pipeline/types.py`` and ``pipeline/model/labels.py``, the
+  spaCy and spacy-lookups-data versions and the store format). A rerun re-annotates an article only when its key
+  changed;
+- ``run``/``position``: the run that last saw the article and its place in that run's inputs (the CSV order);
+- ``data``: the :class:`~pipeline.write.ArticleResult`, as zlib-compressed JSON that decodes to an equal object
+  (every dataclass, tuple and dict tagged, floats written with ``repr``), so tables written from stored results are
+  byte-identical to tables written straight from the pipeline;
+- ``rows``: the article's rows of the tables, already rendered as CSV text (:class:`~pipeline.write.RenderedRows`),
+  so rebuilding the tables after a rerun is a concatenation; re-rendered from ``data`` when ``pipeline/write.py``
+  changes (``rows_version``).
+
+Read errors are not cached (reading is cheap), nor results of a worker process that died or ran out of memory:
+they are kept in the ``uncached`` table for the current run only.
+Nothing here imports spaCy, so a rerun where nothing changed never loads it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import heapq
+import importlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import sqlite3
+import time
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from .types import Article, DateMention, EntityMention, Quotation, TextSpan
+from .write import ArticleResult, RenderedRows, render_rows
+
+CACHE_DIRNAME = ".pipeline-cache"
+DB_NAME = "results.sqlite3"
+LOCK_NAME = "lock"
+STORE_FORMAT = "1"
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+# What the extraction results depend on besides the model (see module docstring).
+EXTRACTION_DIRS = ("extract", "resolve", "resources")
+EXTRACTION_FILES = ("annotate.py", "types.py", "model/labels.py")
+EXTRACTION_PACKAGES = ("spacy", "spacy-lookups-data")
+
+# Mirrors pipeline.model.choice (which imports spaCy): tests/test_incremental.py checks that both agree.
+OFFICIAL = "de_core_news_md"
+BUNDLED_PATH = PROJECT_ROOT / "models" / "de_pipeline_news"
+ENV_VAR = "PIPELINE_MODEL"
+
+
+class StoreBusy(RuntimeError):
+    """Another run is writing to the same output directory."""
+
+
+# ------------------------------------------------------------------------------------------------ cache keys
+
+def _sha(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and not name.endswith((".pyc", ".pyo")):
+                yield Path(root) / name
+
+
+def extraction_version() -> str:
+    """A hash of everything besides the model and the article that the extraction results depend on."""
+    digest = hashlib.sha256(f"store {STORE_FORMAT}\n".encode())
+    paths = [p for d in EXTRACTION_DIRS for p in _files_under(PACKAGE_DIR / d)]
+    paths += [PACKAGE_DIR / f for f in EXTRACTION_FILES if (PACKAGE_DIR / f).is_file()]
+    for path in sorted(paths):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for package in EXTRACTION_PACKAGES:
+        try:
+            version = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{package}=={version}\n".encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ModelIdentity:
+    name: str  # what spacy.load is given (package name or path)
+    describe: str  # "de_pipeline_news 0.1.0", as pipeline.model.choice.describe(nlp) prints it
+    key: str  # hash of name, resolved path, meta.json and the size and mtime of the model's files
+
+
+def chosen_model_name(model: str | None = None) -> str | None:
+    """The pipeline ``build_nlp(model)`` would load, decided like pipeline.model.choice.choose_model, but without
+    importing spaCy. None if there is none (the run then loads the model and reports its error)."""
+    if model:
+        return model
+    if os.environ.get(ENV_VAR):
+        return os.environ[ENV_VAR]
+    if importlib.util.find_spec(OFFICIAL) is not None:
+        return OFFICIAL
+    if (BUNDLED_PATH / "meta.json").exists():
+        return str(BUNDLED_PATH)
+    return None
+
+
+def _model_dir(name: str) -> Path | None:
+    path = Path(name)
+    if path.is_dir():
+        return path.resolve()
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))).resolve()
+
+
+def model_identity(model: str | None = None) -> ModelIdentity | None:
+    """Name, version and a fingerprint of the chosen pipeline from its files, without loading it."""
+    name = chosen_model_name(model)
+    if name is None:
+        return None
+    folder = _model_dir(name)
+    if folder is None:
+        return None
+    metas = [folder / "meta.json"] + sorted(folder.glob("*/meta.json"))
+    meta_path = next((p for p in metas if p.is_file()), None)
+    if meta_path is None:
+        return None
+    try:
+        raw = meta_path.read_bytes()
+        meta = json.loads(raw)
+    except (OSError, ValueError):
+        return None
+    describe = f"{meta.get('lang', 'de')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
+    files = []
+    for path in _files_under(folder):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        files.append((path.relative_to(folder).as_posix(), st.st_size, st.st_mtime_ns))
+    key = _sha(name, str(folder), hashlib.sha256(raw).hexdigest(), files)
+    return ModelIdentity(name=name, describe=describe, key=key)
+
+
+def article_hash(article: Article) -> str:
+    """What of an article the extraction depends on (its source path does not count)."""
+    return _sha(article.text, article.date, article.title, article.url, article.body_start)
+
+
+def result_key(article: Article, model_key: str, settings: str) -> str:
+    return _sha(article_hash(article), model_key, settings)
+
+
+# -------------------------------------------------------------------------------------- lossless result codec
+
+_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Article, TextSpan, DateMention, EntityMention, Quotation,
+                                                          ArticleResult)}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_POSITIONAL: dict[type, bool] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        fs = dataclasses.fields(cls)
+        names = _FIELDS[cls] = tuple(f.name for f in fs)
+        _POSITIONAL[cls] = all(f.init for f in fs)
+    return names
+
+
+def _type_name(cls: type) -> str:
+    name = cls.__name__
+    return name if _TYPES.get(name) is cls else f"{cls.__module__}:{cls.__qualname__}"
+
+
+def _encode(obj: Any) -> Any:
+    if obj is None or isinstance(obj, (str, bool, int, float)):
+        return obj
+    if isinstance(obj, list):
+        return [_encode(x) for x in obj]
+    if isinstance(obj, tuple):
+        return {"@": "tuple", "v": [_encode(x) for x in obj]}
+    if isinstance(obj, dict):
+        return {"@": "dict", "v": [[_encode(k), _encode(v)] for k, v in obj.items()]}
+    if isinstance(obj, (set, frozenset)):
+        items = sorted((_encode(x) for x in obj), key=lambda x: json.dumps(x, sort_keys=True))
+        return {"@": type(obj).__name__, "v": items}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        cls = type(obj)
+        return {"@": _type_name(cls), "v": [_encode(getattr(obj, f)) for f in _fields(cls)]}
+    raise TypeError(f"cannot store a value of type {type(obj).__name__}")
+
+
+def _resolve(name: str) -> type:
+    cls = _TYPES.get(name)
+    if cls is not None:
+        return cls
+    module, _, qualname = name.partition(":")
+    if not module.startswith("pipeline.") or not qualname:
+        raise ValueError(f"unknown stored type {name!r}")
+    cls = importlib.import_module(module)
+    for part in qualname.split("."):
+        cls = getattr(cls, part)
+    if not dataclasses.is_dataclass(cls):
+        raise ValueError(f"stored type {name!r} is not a dataclass")
+    _TYPES[name] = cls
+    return cls
+
+
+def _hook(obj: dict) -> Any:
+    tag = obj["@"]
+    values = obj["v"]
+    if tag == "tuple":
+        return tuple(values)
+    if tag == "dict":
+        return {k: v for k, v in values}
+    if tag == "set":
+        return set(values)
+    if tag == "frozenset":
+        return frozenset(values)
+    cls = _resolve(tag)
+    names = _fields(cls)
+    if _POSITIONAL[cls]:
+        return cls(*values)
+    init = {n: v for n, v, f in zip(names, values, dataclasses.fields(cls)) if f.init}
+    inst = cls(**init)
+    for n, v, f in zip(names, values, dataclasses.fields(cls)):
+        if not f.init:
+            object.__setattr__(inst, n, v)
+    return inst
+
+
+def encode_result(result: ArticleResult) -> bytes:
+    """ArticleResult -> compressed JSON (lossless; see :func:`decode_result`)."""
+    text = json.dumps(_encode(result), ensure_ascii=False, separators=(",", ":"), allow_nan=True)
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def decode_result(data: bytes) -> ArticleResult:
+    result = json.loads(zlib.decompress(data).decode("utf-8"), object_hook=_hook)
+    if not isinstance(result, ArticleResult):
+        raise ValueError("stored value is not an ArticleResult")
+    return result
+
+
+def encode_rows(rows: RenderedRows) -> bytes:
+    return zlib.compress(json.dumps(dataclasses.astuple(rows), ensure_ascii=False,
+                                    separators=(",", ":")).encode("utf-8"), 6)
+
+
+def decode_rows(data: bytes) -> RenderedRows:
+    values = json.loads(zlib.decompress(data).decode("utf-8"))
+    values[5] = tuple(tuple(x) for x in values[5])  # names
+    return RenderedRows(*values)
+
+
+def rows_version() -> str:
+    """Rendered rows are re-rendered from the stored results when the table code changes."""
+    return _sha(STORE_FORMAT, hashlib.sha256((PACKAGE_DIR / "write.py").read_bytes()).hexdigest())
+
+
+# ------------------------------------------------------------------------------------------------------ store
+
+@dataclass(frozen=True)
+class Stored:
+    key: str
+    source: str
+    status: str
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS results (
+    id TEXT PRIMARY KEY, key TEXT NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL,
+    run INTEGER NOT NULL, position INTEGER NOT NULL, data BLOB NOT NULL, rows BLOB NOT NULL,
+    rows_version TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS results_order ON results (run, position);
+CREATE TABLE IF NOT EXISTS uncached (position INTEGER PRIMARY KEY, id TEXT NOT NULL, data BLOB NOT NULL,
+                                     rows BLOB NOT NULL);
+"""
+
+
+class ResultStore:
+    """Per-article results of one output directory (``OUTPUT/.pipeline-cache/results.sqlite3``).
+
+    One run: :meth:`begin_run`, then per input item :meth:`lookup` + :meth:`touch` (unchanged) or :meth:`put`
+    (new result) or :meth:`put_uncached` (read error, not to be cached), then :meth:`finish` and
+    :meth:`iter_rows` (or :meth:`iter_results`) for the tables. Only one run at a time may open a store (a lock
+    file); results are committed every few seconds, so an interrupted run keeps most of its work.
+    """
+
+    COMMIT_SECONDS = 2.0
+
+    def __init__(self, out_dir: Path):
+        self.dir = Path(out_dir) / CACHE_DIRNAME
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self._lock_fh = self._lock()
+        self.path = self.dir / DB_NAME
+        self.rows_version = rows_version()
+        try:
+            self.db = self._connect()
+        except sqlite3.DatabaseError:
+            # a damaged cache is only a cache: start again
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.db = self._connect()
+        self.run = 0
+        self._last_commit = time.monotonic()
+
+    def _lock(self):
+        fh = open(self.dir / LOCK_NAME, "a+")
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock
+            return fh
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            raise StoreBusy(f"another `pipeline run` is writing to {self.dir.parent}") from None
+        return fh
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        row = None
+        try:
+            row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+        except sqlite3.OperationalError:  # a new store
+            pass
+        if row is None or row[0] != STORE_FORMAT:
+            db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS results; "
+                             "DROP TABLE IF EXISTS uncached;")
+        db.executescript(_SCHEMA)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (STORE_FORMAT,))
+        db.execute("BEGIN")
+        return db
+
+    def _commit(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self._last_commit > self.COMMIT_SECONDS:
+            self.db.execute("COMMIT")
+            self.db.execute("BEGIN")
+            self._last_commit = now
+
+    # ------------------------------------------------------------------------------------------- one run
+
+    def begin_run(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'last_run'").fetchone()
+        self.run = (int(row[0]) if row else 0) + 1
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('last_run', ?)", (str(self.run),))
+        self.db.execute("DELETE FROM uncached")
+        self._commit(force=True)  # a crashed run's rows never count as seen by a later run
+        return self.run
+
+    def lookup(self, article_id: str) -> Stored | None:
+        row = self.db.execute("SELECT key, source, status FROM results WHERE id = ?", (article_id,)).fetchone()
+        return Stored(*row) if row else None
+
+    def touch(self, article: Article, position: int, stored: Stored) -> None:
+        """An unchanged article: keep its result, record its place in this run (and a moved file's new path)."""
+        if article.source != stored.source:
+            (data,) = self.db.execute("SELECT data FROM results WHERE id = ?", (article.id,)).fetchone()
+            result = dataclasses.replace(decode_result(data), article=article)
+            self.db.execute("UPDATE results SET source = ?, data = ?, rows = ?, rows_version = ?, run = ?, "
+                            "position = ? WHERE id = ?",
+                            (article.source, encode_result(result), encode_rows(render_rows(result)),
+                             self.rows_version, self.run, position, article.id))
+        else:
+            self.db.execute("UPDATE results SET run = ?, position = ? WHERE id = ?", (self.run, position, article.id))
+        self._commit()
+
+    def put(self, result: ArticleResult, key: str, position: int) -> None:
+        art = result.article
+        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (art.id, key, art.source, result.status, self.run, position, encode_result(result),
+                         encode_rows(render_rows(result)), self.rows_version))
+        self._commit()
+
+    def put_uncached(self, result: ArticleResult, position: int, replaces_stored: bool = False) -> None:
+        """A result for this run's tables only: a read error, or an annotation to be retried next time
+        (``replaces_stored``: the article's stored result, if any, is outdated and dropped)."""
+        if replaces_stored:
+            self.db.execute("DELETE FROM results WHERE id = ?", (result.article.id,))
+        self.db.execute("INSERT OR REPLACE INTO uncached VALUES (?, ?, ?, ?)",
+                        (position, result.article.id, encode_result(result), encode_rows(render_rows(result))))
+        self._commit()
+
+    def finish(self, keep_missing: bool = False) -> int:
+        """End of the inputs: drop the results of articles this run did not see (unless ``keep_missing``),
+        re-render rows written by other table code; return how many articles were not seen."""
+        (missing,) = self.db.execute("SELECT COUNT(*) FROM results WHERE run != ?", (self.run,)).fetchone()
+        if not keep_missing and missing:
+            self.db.execute("DELETE FROM results WHERE run != ?", (self.run,))
+        while True:
+            stale = self.db.execute("SELECT id, data FROM results WHERE rows_version != ? LIMIT 256",
+                                    (self.rows_version,)).fetchall()
+            if not stale:
+                break
+            self.db.executemany("UPDATE results SET rows = ?, rows_version = ? WHERE id = ?",
+                                [(encode_rows(render_rows(decode_result(data))), self.rows_version, art_id)
+                                 for art_id, data in stale])
+        self._commit(force=True)
+        return missing
+
+    def _ordered(self, column: str, keep_missing: bool) -> Iterator[tuple[str, bytes]]:
+        """(id, ``column``) of this run's results and uncached items in input order, then (``keep_missing``) of the
+        articles no longer in the inputs, most recently seen first, each run's in input order. One row at a time."""
+        seen = self.db.execute(f"SELECT position, id, {column} FROM results WHERE run = ? ORDER BY position",
+                               (self.run,))
+        uncached = self.db.execute(f"SELECT position, id, {column} FROM uncached ORDER BY position")
+        for _, art_id, value in heapq.merge(seen, uncached, key=lambda row: row[0]):
+            yield art_id, value
+        if keep_missing:
+            yield from self.db.execute(f"SELECT id, {column} FROM results WHERE run != ? ORDER BY run DESC, position",
+                                       (self.run,))
+
+    def iter_rows(self, keep_missing: bool = False) -> Iterator[tuple[str, RenderedRows]]:
+        """(article id, rendered rows) in table order (see :meth:`_ordered`)."""
+        for art_id, rows in self._ordered("rows", keep_missing):
+            yield art_id, decode_rows(rows)
+
+    def iter_results(self, keep_missing: bool = False) -> Iterator[ArticleResult]:
+        """The stored results, losslessly decoded, in table order."""
+        for _, data in self._ordered("data", keep_missing):
+            yield decode_result(data)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+
+    def close(self) -> None:
+        try:
+            if self.db.in_transaction:
+                self.db.execute("COMMIT")
+            self.db.close()
+        finally:
+            self._lock_fh.close()
+
+    def __enter__(self) -> "ResultStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
