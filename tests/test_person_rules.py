@@ -32,6 +32,23 @@ def _persons(doc) -> list[str]:
     return [e.text for e in doc.ents if e.label_ in ("PER", "PERSON")]
 
 
+def _v1_error(nlp, text: str, ents: list[tuple[str, str]]):
+    """The pipeline's analysis of ``text`` without ``person_rules``, its entities replaced by ``ents`` ((text, label),
+    first occurrence each): the errors that the NER v1 (bundled until 2026-11-29) made on these sentences and the
+    rules repair. NER v2 makes fewer of them, so the rules are tested on v1's error state, on a real parse."""
+    doc = _bare(nlp, text)
+    spans = []
+    for words, label in ents:
+        start = doc.text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.set_ents(spans, default="outside")
+    return doc
+
+
+def _repaired(nlp, text: str, ents: list[tuple[str, str]]):
+    return nlp.get_pipe("person_rules")(_v1_error(nlp, text, ents))
+
+
 # ------------------------------------------------------------------------------------------ in the CLI pipeline
 
 def test_component_runs_right_after_ner(nlp):
@@ -42,13 +59,13 @@ def test_component_runs_right_after_ner(nlp):
 
 def test_first_name_and_surname_found_that_the_bare_model_splits(nlp):
     text = "Raimund Bethge sagte, das sei falsch."
-    assert "Raimund Bethge" not in _persons(_bare(nlp, text))
+    assert "Raimund Bethge" in _persons(_repaired(nlp, text, [("Bethge", "PER")]))
     assert "Raimund Bethge" in _persons(nlp(text))
 
 
 def test_full_name_typed_as_organization_becomes_a_person(nlp):
     text = "Das Buch von Detlef Opitz erschien 2009."
-    assert ("Detlef Opitz", "PER") not in _ents(_bare(nlp, text))
+    assert ("Detlef Opitz", "PER") in _ents(_repaired(nlp, text, [("Detlef Opitz", "ORG")]))
     assert ("Detlef Opitz", "PER") in _ents(nlp(text))
 
 
@@ -58,29 +75,31 @@ def test_full_name_typed_as_organization_becomes_a_person(nlp):
     ("Irgendwann muss es doch einmal reichen.", "Irgendwann"),
 ])
 def test_sentence_initial_adverb_is_not_a_person(nlp, text, word):
-    assert word in _persons(_bare(nlp, text)), "the bare model no longer makes this error; pick another sentence"
+    assert word not in _persons(_repaired(nlp, text, [(word, "PER")]))
     assert word not in _persons(nlp(text))
 
 
 def test_person_span_made_of_places_becomes_places(nlp):
     text = "Im Gegenzug dafür könnte das weitgehend abgeschottete Nordkorea von Russland moderne Technik erhalten."
-    assert "Nordkorea von Russland" in _persons(_bare(nlp, text))
-    ents = _ents(nlp(text))
-    assert ("Nordkorea", "LOC") in ents and ("Russland", "LOC") in ents
-    assert not _persons(nlp(text))
+    for doc in (_repaired(nlp, text, [("Nordkorea von Russland", "PER")]), nlp(text)):
+        ents = _ents(doc)
+        assert ("Nordkorea", "LOC") in ents and ("Russland", "LOC") in ents
+        assert not _persons(doc)
 
 
 def test_genitive_place_before_a_noun_is_a_place(nlp):
+    # NER v2 tags "Kiews Gegenoffensive" as ORG, which the rules leave alone; v1's PER span is repaired
     text = "Die Armee verteidigt sich gegen Kiews Gegenoffensive im Süden der Ukraine."
-    assert "Kiews Gegenoffensive" in _persons(_bare(nlp, text))
-    assert ("Kiews", "LOC") in _ents(nlp(text))
+    repaired = _ents(_repaired(nlp, text, [("Kiews Gegenoffensive", "PER"), ("Ukraine", "LOC")]))
+    assert ("Kiews", "LOC") in repaired and not [e for e in repaired if e[0] == "Kiews Gegenoffensive"]
 
 
 def test_person_span_loses_a_trailing_common_noun(nlp):
     text = "Nach US-Einschätzungen sollen Kim Jong Un und Wladimir Putin Briefe ausgetauscht haben."
-    assert "Wladimir Putin Briefe" in _persons(_bare(nlp, text))
-    persons = _persons(nlp(text))
-    assert "Wladimir Putin" in persons and "Briefe" not in " ".join(persons)
+    v1 = [("US-Einschätzungen", "LOC"), ("Wladimir Putin Briefe", "PER")]
+    for doc in (_repaired(nlp, text, v1), nlp(text)):
+        persons = _persons(doc)
+        assert "Wladimir Putin" in persons and "Briefe" not in " ".join(persons)
 
 
 def test_known_place_tagged_as_person_is_a_place(nlp):
@@ -213,14 +232,14 @@ def test_mining_script_filters_ambiguous_names():
      "des Nachbarlandes besetzt.", "Krim"),
 ])
 def test_place_tagged_as_person_becomes_a_place(nlp, text, word):
-    assert (word, "PER") in _ents(_bare(nlp, text)), "the bare model no longer makes this error; pick another"
-    ents = _ents(nlp(text))
-    assert (word, "LOC") in ents and word not in _persons(nlp(text))
+    for doc in (_repaired(nlp, text, [(word, "PER")]), nlp(text)):
+        assert (word, "LOC") in _ents(doc) and word not in _persons(doc)
 
 
 def test_untagged_gazetteer_place_becomes_a_place(nlp):
     text = "Die USA hatten Pjöngjang vor Waffenlieferungen an Russland gewarnt."
-    assert "Pjöngjang" not in [e.text for e in _bare(nlp, text).ents]
+    v1 = [("USA", "LOC"), ("Waffenlieferungen", "LOC"), ("Russland", "LOC")]
+    assert ("Pjöngjang", "LOC") in _ents(_repaired(nlp, text, v1))
     assert ("Pjöngjang", "LOC") in _ents(nlp(text))
     text = "Die Bereitschaft Moskaus und Pjöngjangs wurde deutlich."
     assert ("Pjöngjangs", "LOC") in _ents(nlp(text))

@@ -71,6 +71,17 @@ def gold_docs(name: str) -> list[Doc]:
     raise SystemExit(f"unknown set {name!r}")
 
 
+def model_key(model: str) -> str:
+    """Cache key of a model: its path plus size and mtime of every file in it (a model replaced in place, e.g. by
+    ``pipeline model train --ner-only``, gets a new key instead of the old model's cached analyses)."""
+    path = Path(model)
+    if not path.is_dir():
+        return model
+    files = sorted(f for f in path.rglob("*") if f.is_file() and f.name != "scores.json")
+    stamp = ";".join(f"{f.relative_to(path)}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files)
+    return f"{path.resolve()}|{hashlib.sha1(stamp.encode()).hexdigest()[:12]}"
+
+
 def analysed_docs(nlp, texts: list[str], cache: Path | None, key: str) -> list[Doc]:
     """The bare model's analysis of each text (cached by model path + texts when ``cache`` is given)."""
     path = None
@@ -141,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
         gold = texts_cache.setdefault(name, gold_docs(name))
         texts = [g.text for g in gold]
         with nlp.select_pipes(enable=bare_pipes):
-            before = analysed_docs(nlp, texts, args.cache, f"{Path(args.model).resolve()}|{name}")
+            before = analysed_docs(nlp, texts, args.cache, f"{model_key(args.model)}|{name}")
         after = [rules(doc.copy()) for doc in before]
         print(table(name, scores(before, gold), scores(after, gold), len(gold)))
         if args.check:

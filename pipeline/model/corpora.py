@@ -185,6 +185,62 @@ def write_docbin(docs: Iterable[Doc], out: Path, shuffle_seed: int | None = None
     return len(docs)
 
 
+def _conll_sentences(path: Path, sep: str | None = None) -> Iterator[list[str]]:
+    """Token lists of a token-per-line file (MobIE CoNLL-2003 columns, Europeana ``token<TAB>tag``)."""
+    words: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("-DOCSTART-") or line.startswith("# "):
+                if words:
+                    yield words
+                words = []
+                continue
+            words.append(line.split(sep)[0] if sep else line.split()[0])
+    if words:
+        yield words
+
+
+def pretrain_texts(data_dir: Path) -> Iterator[str]:
+    """Raw text for ``spacy pretrain`` of the NER tok2vec: training splits and licence-compatible corpora only.
+
+    GermEval 2014 train sentences, SmartData train documents (one line per paragraph), MobIE train sentences,
+    Europeana Newspapers (CC0; all three libraries), UD German GSD dev/test and PUD sentence texts. No dev or test
+    split of an NER corpus (the NER is selected on GermEval/SmartData dev and evaluated on their test splits), and
+    never ``../shared/eval`` (Wikinews, CC BY-NC-SA). Token-per-line corpora are joined with spaces.
+    """
+    for words, _tags, _source in read_bio_conll(data_dir / "germeval2014" / "NER-de-train.outer-bio.conll"):
+        yield " ".join(words)
+    with open(data_dir / "smartdata" / "smartdata_train.spans.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            for para in json.loads(line)["text"].split("\n"):
+                if para.strip():
+                    yield para.strip()
+    for words in _conll_sentences(data_dir / "mobie" / "train.conll2003", sep="\t"):
+        yield " ".join(words)
+    for name in ("lft", "onb", "sbb"):
+        for words in _conll_sentences(data_dir / "europeana_newspapers_de" / f"enp_DE.{name}.sentsplit-heuristic.conll",
+                                      sep="\t"):
+            yield " ".join(words)
+    for path in (data_dir / "ud_german_gsd" / "de_gsd-ud-dev.conllu", data_dir / "ud_german_gsd" / "de_gsd-ud-test.conllu",
+                 data_dir / "ud_german_pud" / "de_pud-ud-test.conllu"):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("# text = "):
+                    yield line[len("# text = "):].strip()
+
+
+def write_pretrain_jsonl(data_dir: Path, out: Path, shuffle_seed: int = 5) -> int:
+    """``pretrain_texts`` as spaCy JSONL (``{"text": ...}`` per line), shuffled with a fixed seed."""
+    texts = [t for t in pretrain_texts(data_dir) if t]
+    random.Random(shuffle_seed).shuffle(texts)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as fh:
+        for text in texts:
+            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    return len(texts)
+
+
 def convert_all(data_dir: Path, out_dir: Path) -> dict[str, int]:
     """Write every corpus the recipe needs to ``out_dir`` and return the document counts."""
     ge = data_dir / "germeval2014"
