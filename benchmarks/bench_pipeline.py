@@ -98,14 +98,7 @@ def corpus_words(inputs: list[Path]) -> tuple[list[str], int]:
 
 # ------------------------------------------------------------------------------------------------- measuring
 
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return f"{line.split(':', 1)[1].strip()} ({os.cpu_count()} CPUs)"
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
+from bench_model import cpu_name  # noqa: E402  (the sibling script; benchmarks/ is on sys.path when run)
 
 
 def load_average() -> str:
