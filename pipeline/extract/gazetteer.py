@@ -3,13 +3,19 @@ GeoNames exports (https://www.geonames.org, CC BY 4.0: "Data from GeoNames").
 
 - cities: ``cities15000.json`` (every city with at least 15,000 inhabitants, about 34,000) with their
   multilingual alternate names, which include the German exonyms ("Pjöngjang", "Moskau", "Peking");
-- countries: ``countries.json`` (ISO code, English name, population; no coordinates, no German names).
+- countries: ``countries.json`` (ISO code, English name, population; no coordinates, no German names), plus the
+  German country names and variants of ``pipeline/resources/countries_de.tsv`` ("Russland", "Nordkorea", "USA",
+  "Vereinigte Staaten", "Bundesrepublik"; built by ``models/scripts/build_countries_de.py``).
 
 A name stands for the most populous place of that name ("Halle" -> Halle (Saale), "Paris" -> Paris, FR).
 The table is built once per process, on first use (``_table``, lru_cache; about 1 s, mostly reading the JSON).
 
-Used by ``person_rules`` (rule ``gazetteer``: large places the NER tags as persons or misses) and meant for the
-places table (:func:`lookup_place`: country code and coordinates).
+Regions, continents and other places without an entry ("Krim", "Ferner Osten", "Europa") are unknown: no code,
+no coordinates (none are made up).
+
+Used by ``person_rules`` (rule ``gazetteer``: large places the NER tags as persons or misses), by the canonical
+names of places (``pipeline.resolve.names``: "Moskaus" -> "Moskau") and the place filter of
+``pipeline.extract.entities``, and by the places table (:func:`lookup_place`: country code and coordinates).
 """
 from __future__ import annotations
 
@@ -18,6 +24,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
+
+from ..resources import read_tsv
+
+COUNTRIES_DE = "countries_de.tsv"
 
 MIN_MAJOR_POPULATION = 100_000
 
@@ -51,9 +61,15 @@ def _table() -> dict[str, Place]:
             table[name] = place
 
     data = _data_dir()
+    population: dict[str, int] = {}
     with open(data / "countries.json", encoding="utf-8") as fh:
         for country in json.load(fh).values():
-            add(country["name"], Place(country["iso"], None, None, int(country.get("population") or 0), "country"))
+            population[country["iso"]] = int(country.get("population") or 0)
+            add(country["name"], Place(country["iso"], None, None, population[country["iso"]], "country"))
+    # German names: a country, unless a more populous city has that name ("Singapur" keeps its coordinates)
+    for row in read_tsv(COUNTRIES_DE):
+        code = row["code"].strip()
+        add(row["name"].strip(), Place(code, None, None, population.get(code, 0), "country"))
     with open(data / "cities15000.json", encoding="utf-8") as fh:
         cities = json.load(fh)
     for city in cities.values():
