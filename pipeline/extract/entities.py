@@ -11,7 +11,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..model.labels import entity_type
-from ..resources import RESOURCE_DIR, role_of
+from ..resources import RESOURCE_DIR, institutions, is_source_noun, role_of
+from .gazetteer import find_place, is_major_place
 
 # characters that never start or end a name
 _EDGE = re.compile(r"^[\s\"'„“”‚‘’»«›‹()\[\]{}.,;:!?–—-]+|[\s\"'„“”‚‘’»«›‹()\[\]{},;:!?–—-]+$")
@@ -89,6 +90,87 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
+# nouns with these derivational suffixes are common nouns, never place names ("Schlüsseltechnologien",
+# "US-Einschätzungen", "Afghanistan-Lösungen")
+_COMMON_NOUN_SUFFIX = re.compile(r"[a-zäöüß](?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ität|"
+                                 r"itäten|ismus|ismen|logie|logien|nisse)$")
+# capitalized adjectives of nationality or region ("Russische", "Nordkoreanischen")
+_ADJECTIVE_ISCH = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+isch(?:e|en|er|es|em)?$")
+# demonyms: place name stem + ending ("Russ|en" <- Russ|land, "Japan|er", "Ukrain|er" <- Ukrain|e, "Chines|en" <-
+# Chin|a): (ending of the demonym, endings of the place name to try on the stem)
+_DEMONYM_ENDINGS = ("innen", "erinnen", "in", "erin", "ern", "er", "nern", "ner", "en", "e", "n", "is")
+_COUNTRY_ENDINGS = ("", "land", "en", "ien", "a", "e", "istan", "enland")
+_CITY_ENDINGS = ("", "en")  # "Berlin|er", "Brem|er" <- "Brem|en"
+DEMONYM_MIN_CITY = 300_000
+
+
+def _known(name: str) -> bool:
+    """A gazetteer place, also in the genitive ("Russlands") or dative plural ("den Niederlanden")."""
+    if find_place(name) is not None:
+        return True
+    if len(name) <= 4:
+        return False
+    if name.endswith("s") and not name.endswith("ss"):
+        return find_place(name[:-1]) is not None
+    base = find_place(name[:-1]) if name.endswith("n") else None  # plural country names only ("Niederlande")
+    return base is not None and base.kind == "country"
+
+
+def is_demonym(word: str) -> bool:
+    """"Russen", "Japaner", "Ukrainer", "Nordkoreaner", "Berliner": a word that is not a place itself but the stem
+    of a country (or of a city of 300,000+) of the gazetteer plus a demonym ending."""
+    if not word[:1].isupper() or not word.isalpha() or _known(word):
+        return False
+
+    def country(name: str) -> bool:
+        place = find_place(name)
+        return place is not None and place.kind == "country"
+
+    for ending in _DEMONYM_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: len(word) - len(ending)]
+        if any(stem + e != word and country(stem + e) for e in _COUNTRY_ENDINGS) \
+                or any(stem + e != word and is_major_place(stem + e, DEMONYM_MIN_CITY) and not country(stem + e)
+                       for e in _CITY_ENDINGS):
+            return True
+        if stem.endswith("es") and country(stem[:-2] + "a"):  # "Chines|en" <- "China"
+            return True
+    return False
+
+
+def is_source_compound(text: str) -> bool:
+    """"Kreml-Angaben", "US-Angaben": a name + hyphen + source noun (source_nouns_de.txt)."""
+    if "-" not in text.strip("-") or " " in text:
+        return False
+    first, head = text.rsplit("-", 1)
+    return bool(first) and first[:1].isupper() and is_source_noun(head)
+
+
+def not_a_place(span: Span) -> bool:
+    """A "place" of the NER that is a common noun, a demonym or an adjective (GUIDELINES: adjectives are no places):
+    - a hyphenated compound whose head is a role, source or institution noun or has a common-noun suffix
+      ("Nordkorea-Experte", "Kreml-Angaben", "US-Einschätzungen");
+    - a single word the gazetteer does not know that is a role noun, or is not tagged as a proper noun and has a
+      common-noun suffix ("Schlüsseltechnologien"); a demonym ("Russen", "Japaner"); a capitalized -isch adjective
+      ("Russische").
+    Names the gazetteer knows always stay, and so does a proper noun without such evidence (a small town)."""
+    text = span.text
+    if _known(text):
+        return False
+    last = span[-1]
+    if "-" in last.text.strip("-"):
+        head = last.text.rsplit("-", 1)[1]
+        if head[:1].isupper() and (role_of(last.text) is not None or is_source_noun(head) or head in institutions()
+                                   or _COMMON_NOUN_SUFFIX.search(head)):
+            return True
+    if len(span) != 1:
+        return False
+    if role_of(text) is not None or _ADJECTIVE_ISCH.match(text) or is_demonym(text):
+        return True
+    return last.pos_ != "PROPN" and bool(_COMMON_NOUN_SUFFIX.search(text))
+
+
 def entity_spans(doc: Doc, types: tuple[str, ...] = ("person", "place", "organization")) -> list[tuple[str, Span]]:
     """``(type, span)`` for each NER entity of a wanted type, trimmed; body offsets only (see ``doc._.body_start``)."""
     body_start = doc._.body_start if doc.has_extension("body_start") else 0
@@ -105,6 +187,11 @@ def entity_spans(doc: Doc, types: tuple[str, ...] = ("person", "place", "organiz
             continue
         if kind in ("person", "place") and (span.text in calendar_words()
                                             or is_credit(doc.text, span.start_char, span.end_char)):
+            continue
+        if kind == "place" and not_a_place(span):
+            if is_source_compound(span.text):
+                # "nach Kreml-Angaben": no place, but the source a statement is attributed to (canonical "Kreml")
+                out.append(("organization", span))
             continue
         out.append((kind, span))
     return out

@@ -3,7 +3,11 @@
 Persons: the fullest name used in the article ("Wladimir Putin" for "Putin", "Putins", "Kremlchef Putin");
 hyphen/space variants merge ("Kim Jong-un" / "Kim Jong Un"), and so do transliteration variants ("Vladimir Putin" /
 "Wladimir Putin"; the more frequent spelling is canonical). Places and organizations: inflected forms are
-reduced to a base form seen in the article or to the nominative ("Russlands" -> "Russland").
+reduced to a base form seen in the article or to the nominative ("Russlands" -> "Russland"); a genitive -s/-es is
+also dropped when the gazetteer knows the base form but not the full one ("Moskaus" -> "Moskau", "Kiews" -> "Kiew",
+also when "Moskau" is not in the article), and leading adjectives take the nominative without article ("im Fernen
+Osten" -> "Ferner Osten", "der Demokratischen Volksrepublik Korea" -> "Demokratische Volksrepublik Korea", "des
+Weißen Hauses" -> "Weißes Haus").
 """
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from ..extract.entities import is_source_compound
+from ..extract.gazetteer import find_place
 from ..types import EntityMention
 
 _GEN_S = re.compile(r"^(.{3,}?)(s|es|')$")
@@ -40,8 +46,85 @@ def strip_genitive(name: str, known: set[str] | None = None, is_genitive: bool =
         if known and name_key(base) in known:
             return base
     if is_genitive and candidates and not last.endswith("ss"):
+        # after a sibilant the genitive is -es ("Hauses" -> "Haus", "Platzes" -> "Platz"), otherwise mostly -s
+        if len(candidates) == 2 and _SIBILANT_ES.search(last):
+            return candidates[0]
         return candidates[-1]
     return name
+
+
+_SIBILANT_ES = re.compile(r"(?:s|ß|z|x|sch)es$")
+
+
+def gazetteer_base(name: str) -> str:
+    """'Moskaus' -> 'Moskau', 'Washingtons' -> 'Washington': drop a genitive -s/-es when the gazetteer (cities,
+    countries, German country names) knows the base form and not the full one; otherwise ``name`` unchanged."""
+    last = name.split()[-1] if name.split() else ""
+    if len(last) < 4 or not last.endswith("s") or last.endswith("ss") or find_place(name) is not None:
+        return name
+    for cut in (1, 2):
+        if cut == 2 and not last.endswith("es"):
+            break
+        base = name[:-cut]
+        if len(base.split()[-1]) >= 3 and find_place(base) is not None:
+            return base
+    return name
+
+
+# Leading adjectives of place and organization names ("Fernen Osten", "Demokratischen Volksrepublik Korea"): the
+# small model often tags them PROPN/NOUN, so an adjective is recognised by its form: POS ADJ, a lower-case lemma,
+# an adjective suffix of the stem ("demokratisch-", "heilig-", "nördlich-") or one of the short adjectives of
+# geographic names below.
+_ADJ_FORM = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+?)(en|em|e)$")
+_ADJ_STEM_SUFFIX = re.compile(r"(?:isch|ig|lich|igt|iert|bar|sam|haft)$")
+_SHORT_ADJECTIVES = frozenset({
+    "Fern", "Nah", "Mittler", "Weiß", "Rot", "Schwarz", "Tot", "Gelb", "Grün", "Blau", "Groß", "Klein", "Neu", "Alt",
+    "Hoh", "Heilig", "Still", "Ober", "Unter", "Nieder", "Vereint", "Frei", "Wild", "Kalt", "Warm", "Hell", "Dunkl",
+})
+# nominative ending without article by the head noun's gender / number
+_STRONG_ENDING = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
+
+
+def _is_adjective(tok) -> bool:
+    match = _ADJ_FORM.match(tok.text)
+    if not match:
+        return False
+    stem = match.group(1)
+    return tok.pos_ == "ADJ" or (tok.lemma_[:1].islower() and tok.lemma_.isalpha()) \
+        or bool(_ADJ_STEM_SUFFIX.search(stem.lower())) or stem in _SHORT_ADJECTIVES
+
+
+def nominative_adjectives(span: Span, text: str | None = None) -> str:
+    """The name with its leading adjectives in the nominative without article, by the gender and number of the
+    head noun after them: "Fernen Osten" -> "Ferner Osten", "Weißen Haus" -> "Weißes Haus", "Vereinigten Staaten"
+    -> "Vereinigte Staaten". Only oblique/weak forms (-en, -em, -e) change; strong forms ("Frankfurter Rundschau")
+    and names the gazetteer knows as they stand ("Hohen Neuendorf") are kept."""
+    words = (text if text is not None else span.text).split()
+    tokens = [t for t in span if not t.is_space]
+    if len(words) != len(tokens) or len(tokens) < 2:
+        return " ".join(words)
+    n_adj = 0
+    while n_adj < len(tokens) - 1 and _is_adjective(tokens[n_adj]):
+        n_adj += 1
+    if n_adj == 0:
+        return " ".join(words)
+    head = tokens[n_adj]
+    if head.pos_ != "NOUN" or not head.text[:1].isupper() or find_place(" ".join(words)) is not None \
+            or find_place(head.text) is not None:
+        return " ".join(words)
+    if "Plur" in head.morph.get("Number"):
+        key = "Plur"
+    else:
+        genders = head.morph.get("Gender")
+        key = genders[0] if len(genders) == 1 else None
+    if key not in _STRONG_ENDING:
+        return " ".join(words)
+    ending = _STRONG_ENDING[key]
+    for i in range(n_adj):
+        stem, old = _ADJ_FORM.match(words[i]).groups()
+        if old in ("en", "em") or (old == "e" and ending != "e"):
+            words[i] = stem + ending
+    return " ".join(words)
 
 
 @dataclass
@@ -76,8 +159,21 @@ def canonicalize(mentions: list[tuple[str, Span]]) -> list[EntityMention]:
     def base_form(kind: str, span: Span) -> str:
         text = " ".join(span.text.split())
         genitive = "Gen" in span[-1].morph.get("Case")
+        if kind == "organization" and is_source_compound(text):
+            return text.rsplit("-", 1)[0]  # "Kreml-Angaben" -> "Kreml"
+        if kind in ("place", "organization"):
+            # a name the gazetteer knows as it stands is no genitive ("Paris", "Athens", "Los Angeles")
+            if find_place(text) is not None:
+                return text
+            # drop the genitive -s when the gazetteer knows the base form ("Moskaus" -> "Moskau")
+            base = gazetteer_base(text)
+            if base != text:
+                return base
         # drop the genitive -s when the base form occurs in the article or the morphology says genitive
-        return strip_genitive(text, surface_keys.get(kind, set()), is_genitive=genitive)
+        base = strip_genitive(text, surface_keys.get(kind, set()), is_genitive=genitive)
+        if kind in ("place", "organization"):
+            base = nominative_adjectives(span, base)
+        return base
 
     bases = [(kind, span, base_form(kind, span)) for kind, span in mentions]
 
