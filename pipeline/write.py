@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from .extract.gazetteer import lookup_place
 from .types import Article, DateMention, EntityMention, Quotation
 
 ARTICLE_COLUMNS = ["article_id", "source", "title", "date", "model", "n_persons", "n_places", "n_dates", "n_quotes",
@@ -23,6 +24,10 @@ ENTITY_COLUMNS = ["article_id", "type", "text", "canonical", "start", "end", "se
 QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "quote", "quote_start", "quote_end", "speaker", "speaker_text",
                  "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "confidence", "verbatim", "sentence"]
 NAME_COLUMNS = ["name", "mentions", "articles", "article_ids"]
+# places.csv: the name columns plus where the place is, from the gazetteer (pipeline/extract/gazetteer.py); empty
+# when unknown (regions such as "Ferner Osten") and the coordinates empty for countries
+GEO_COLUMNS = ["country_code", "latitude", "longitude"]
+PLACE_COLUMNS = NAME_COLUMNS + GEO_COLUMNS
 
 
 @dataclass
@@ -115,13 +120,27 @@ def quote_rows(result: ArticleResult) -> Iterable[dict]:
 NAME_TYPES = ("person", "place")  # the entity types aggregated into persons.csv and places.csv
 
 
-def name_counts(result: ArticleResult, types: Sequence[str] = NAME_TYPES) -> list[tuple[str, str, int]]:
-    """(type, canonical name, mentions) of one article: all persons.csv/places.csv need from it."""
+def geo_of(name: str) -> tuple[str, float | None, float | None]:
+    """(country code, latitude, longitude) of a canonical place name; ("", None, None) if the gazetteer does not
+    know it."""
+    found = lookup_place(name)
+    return found if found is not None else ("", None, None)
+
+
+def name_counts(result: ArticleResult, types: Sequence[str] = NAME_TYPES) -> list[tuple]:
+    """(type, canonical name, mentions) of one article, for places with (country code, latitude, longitude)
+    appended: all persons.csv/places.csv need from it (rendered once per article, so writing the tables from
+    the store never loads the gazetteer)."""
     counts: dict[tuple[str, str], int] = {}
     for e in result.entities:
         if e.type in types:
             counts[e.type, e.canonical] = counts.get((e.type, e.canonical), 0) + 1
-    return [(t, name, n) for (t, name), n in counts.items()]
+    return [(t, name, n) + (geo_of(name) if t == "place" else ()) for (t, name), n in counts.items()]
+
+
+def _geo_cells(code: str | None, lat: float | None, lon: float | None) -> dict:
+    return {"country_code": code or "", "latitude": "" if lat is None else lat,
+            "longitude": "" if lon is None else lon}
 
 
 class NameIndex:
@@ -131,37 +150,49 @@ class NameIndex:
 
     def __init__(self):
         self.db = sqlite3.connect("")  # "": a private temporary database, deleted on close
-        self.db.execute("CREATE TABLE m (type TEXT, name TEXT, seq INTEGER, article TEXT, n INTEGER)")
+        self.db.execute("CREATE TABLE m (type TEXT, name TEXT, seq INTEGER, article TEXT, n INTEGER, "
+                        "code TEXT, lat REAL, lon REAL)")
         self.seq = 0
 
-    def add(self, article_id: str, counts: Iterable[tuple[str, str, int]]) -> None:
-        self.db.executemany("INSERT INTO m VALUES (?, ?, ?, ?, ?)",
-                            [(t, name, self.seq, article_id, n) for t, name, n in counts])
+    def add(self, article_id: str, counts: Iterable[tuple]) -> None:
+        """``counts``: (type, name, mentions) or, for places, (type, name, mentions, code, latitude, longitude)."""
+        self.db.executemany("INSERT INTO m VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            [(t, name, self.seq, article_id, n, *(tuple(geo) + ("", None, None))[:3])
+                             for t, name, n, *geo in counts])
         self.seq += 1
 
-    def rows(self, entity_type: str) -> Iterator[dict]:
+    def rows(self, entity_type: str, geo: bool = False) -> Iterator[dict]:
         """Most mentioned first, then by name (SQLite compares UTF-8 bytes: the same order as Python's str);
-        article ids in the order the articles were added, each once."""
+        article ids in the order the articles were added, each once. ``geo``: with the places.csv columns
+        country_code, latitude, longitude (a name's geo values are the same in every article)."""
         cursor = self.db.execute(
             "WITH total AS (SELECT name, SUM(n) AS n FROM m WHERE type = ? GROUP BY name) "
-            "SELECT m.name, total.n, m.article FROM m JOIN total ON total.name = m.name "
+            "SELECT m.name, total.n, m.article, m.code, m.lat, m.lon FROM m JOIN total ON total.name = m.name "
             "WHERE m.type = ? ORDER BY total.n DESC, m.name, m.seq", (entity_type, entity_type))
-        name, mentions, ids = None, 0, {}
-        for row_name, row_total, article in cursor:
+        name, mentions, ids, where = None, 0, {}, None
+
+        def row() -> dict:
+            out = {"name": name, "mentions": mentions, "articles": len(ids), "article_ids": " ".join(ids)}
+            if geo:
+                out.update(_geo_cells(*where))
+            return out
+
+        for row_name, row_total, article, code, lat, lon in cursor:
             if row_name != name:
                 if name is not None:
-                    yield {"name": name, "mentions": mentions, "articles": len(ids), "article_ids": " ".join(ids)}
-                name, mentions, ids = row_name, row_total, {}
+                    yield row()
+                name, mentions, ids, where = row_name, row_total, {}, (code, lat, lon)
             ids.setdefault(article, None)
         if name is not None:
-            yield {"name": name, "mentions": mentions, "articles": len(ids), "article_ids": " ".join(ids)}
+            yield row()
 
     def close(self) -> None:
         self.db.close()
 
 
 def name_rows(results: Iterable[ArticleResult], entity_type: str) -> list[dict]:
-    """persons.csv (``entity_type="person"``) or places.csv rows of ``results``."""
+    """persons.csv (``entity_type="person"``) or places.csv rows of ``results`` (name columns only; the table
+    writer adds the places' geo columns)."""
     index = NameIndex()
     try:
         for result in results:
@@ -184,7 +215,7 @@ class RenderedRows:
     quotes: str
     n_entities: int
     n_quotes: int
-    names: tuple[tuple[str, str, int], ...]
+    names: tuple[tuple, ...]  # name_counts(): (type, name, mentions[, code, latitude, longitude])
     status: str = "ok"
     n_dates: int = 0
 
@@ -259,7 +290,8 @@ class TableWriter:
     def commit(self) -> dict[str, int]:
         try:
             for name, entity_type in (("persons.csv", "person"), ("places.csv", "place")):
-                text, self.counts[name] = _csv_lines(NAME_COLUMNS, self.names.rows(entity_type))
+                text, self.counts[name] = _csv_lines(TABLE_COLUMNS[name],
+                                                     self.names.rows(entity_type, geo=entity_type == "place"))
                 self.files[name][1].write(text)
             for tmp, fh in self.files.values():
                 fh.close()
@@ -313,7 +345,7 @@ def write_csv_atomic(path: Path, columns: list[str], rows: Iterable[dict]) -> in
 
 
 TABLE_COLUMNS = {"articles.csv": ARTICLE_COLUMNS, "entities.csv": ENTITY_COLUMNS, "quotes.csv": QUOTE_COLUMNS,
-                 "persons.csv": NAME_COLUMNS, "places.csv": NAME_COLUMNS}
+                 "persons.csv": NAME_COLUMNS, "places.csv": PLACE_COLUMNS}
 
 
 def write_tables(results: Iterable[ArticleResult], out_dir: Path) -> dict[str, int]:

@@ -12,10 +12,10 @@ import pipeline.annotate
 import pipeline.model.choice
 import pipeline.model.install
 from pipeline.cli import app
-from pipeline.write import ARTICLE_COLUMNS, ENTITY_COLUMNS, NAME_COLUMNS, QUOTE_COLUMNS
+from pipeline.write import ARTICLE_COLUMNS, ENTITY_COLUMNS, NAME_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS
 
 TABLES = {"articles.csv": ARTICLE_COLUMNS, "entities.csv": ENTITY_COLUMNS, "quotes.csv": QUOTE_COLUMNS,
-          "persons.csv": NAME_COLUMNS, "places.csv": NAME_COLUMNS}
+          "persons.csv": NAME_COLUMNS, "places.csv": PLACE_COLUMNS}
 SEEDS = ["000_1e42dc73f93e3bc0", "002_266cc12a4960ef06"]
 
 

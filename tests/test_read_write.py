@@ -10,12 +10,12 @@ import pytest
 
 from pipeline.read import ReadError, discover, read_inputs, read_jsonl, read_txt
 from pipeline.types import Article, EntityMention, Quotation, TextSpan
-from pipeline.write import (ARTICLE_COLUMNS, ENTITY_COLUMNS, NAME_COLUMNS, QUOTE_COLUMNS, ArticleResult,
+from pipeline.write import (ARTICLE_COLUMNS, ENTITY_COLUMNS, NAME_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, ArticleResult,
                             write_csv_atomic, write_tables)
 
 BOM = b"\xef\xbb\xbf"
 TABLES = {"articles.csv": ARTICLE_COLUMNS, "entities.csv": ENTITY_COLUMNS, "quotes.csv": QUOTE_COLUMNS,
-          "persons.csv": NAME_COLUMNS, "places.csv": NAME_COLUMNS}
+          "persons.csv": NAME_COLUMNS, "places.csv": PLACE_COLUMNS}
 SEED_WITH_HEADER = "000_1e42dc73f93e3bc0"  # " date 2023-09 …" header and a "Stand: 13.09.2023" line
 SEED_WITHOUT_HEADER = "004_656e0d23086f9a17"
 
