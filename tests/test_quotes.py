@@ -455,3 +455,36 @@ def test_relative_clause_after_an_interrupting_frame_is_content(nlp):
     assert [c.text for c in q.content] == ["Man habe einen Pakt unterzeichnet",
                                            "in dem sich Russland und Nordkorea gegenseitigen Beistand versichern"]
     assert q.speaker == "Putin"
+
+
+# --- the speaker mention is the whole noun phrase that names the speaker (refine_mention) ---------------------
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("Auch die amtierende Familienministerin Renate Schmidt (SPD) äußerte Vorbehalte und sagte, das Gesetz "
+     "komme zu spät.", "die amtierende Familienministerin Renate Schmidt (SPD)", "Renate Schmidt"),
+    ("Theo Kitz vom Bankhaus Merck Finck sagte dazu: „Solche Zahlungen hat es auch früher gegeben.“",
+     "Theo Kitz vom Bankhaus Merck Finck", "Theo Kitz"),
+    ("Der deutsche Verteidigungsminister Franz Josef Jung sagte, die Bundeswehr werde ihren Einsatz verlängern.",
+     "Der deutsche Verteidigungsminister Franz Josef Jung", "Franz Josef Jung"),
+    ("„Die Lage ist ernst“, sagte Edmon Chung, CEO von DotAsia.", "Edmon Chung, CEO von DotAsia", "Edmon Chung"),
+    ("Koppelin wörtlich: „Sie ziehen den Bürgern das Geld aus der Tasche.“", "Koppelin", "Koppelin"),
+])
+def test_speaker_mention_is_the_whole_noun_phrase(nlp, text, mention, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == mention
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == mention
+    assert q.speaker == speaker
+
+
+def test_refine_mention_repairs_a_parenthesis_head_and_adverb_edges(nlp):
+    from pipeline.extract.syntax import refine_mention
+
+    doc = nlp("Auch die amtierende Familienministerin Renate Schmidt (SPD) äußerte Vorbehalte.")
+    close = next(t.i for t in doc if t.text == ")")
+    assert refine_mention(doc[close - 1 : close + 1]).text == "die amtierende Familienministerin Renate Schmidt (SPD)"
+    doc = nlp("Nach der Sitzung sagte Koppelin wörtlich, das sei ein Skandal.")
+    name = next(t.i for t in doc if t.text == "Koppelin")
+    assert refine_mention(doc[name : name + 2]).text == "Koppelin"
+    # a pronoun stays as it is
+    doc = nlp("Er sagte, er komme morgen.")
+    assert refine_mention(doc[0:1]).text == "Er"

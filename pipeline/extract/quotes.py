@@ -24,7 +24,7 @@ from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
 from ..resources import cue_forms, is_institution, is_source_noun, name_nouns, role_of, speech_acts
-from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, subject_of
+from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, refine_mention, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
 _CLOSED_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "SPACE", "INTJ", "AUX"}
@@ -1242,6 +1242,8 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
         content = tuple(TextSpan(s, e, doc.text[s:e]) for s, e in f.parts)
         cue = TextSpan(f.cue.start_char, f.cue.end_char, f.cue.text) if f.cue is not None else None
         speaker = valid_speaker(f.speaker)
+        if speaker is not None:
+            speaker = valid_speaker(refine_mention(speaker)) or speaker
         mention = TextSpan(speaker.start_char, speaker.end_char, speaker.text) if speaker is not None else None
         sent = TextSpan(f.sent.start_char, f.sent.end_char, f.sent.text)
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,

@@ -298,3 +298,125 @@ def _apposition_end(doc, end: int, limit: Span | None) -> int:
     closes = seg_end >= hi or doc[seg_end].text in (".", "!", "?") or \
         (doc[seg_end].text == "," and seg_end + 1 < hi and doc[seg_end + 1].pos_ in ("VERB", "AUX"))
     return seg_end if closes else end
+
+
+# --------------------------------------------------------------------------------------------------------------
+# the speaker mention as a whole noun phrase
+
+_MENTION_STOP = (",", ".", ";", ":", "!", "?", "„", "“", "”", "»", "«", "\"", "(", ")", "–", "—")
+
+
+def _calendar_words() -> frozenset[str]:
+    from .entities import calendar_words
+
+    return calendar_words()
+
+
+def _title_like(tok: Token) -> bool:
+    """A role or title noun, or an institution noun, written as a noun ("Vatikansprecher", "Außenminister",
+    "BKA-Präsident", "Weltverband")."""
+    from ..resources import is_institution, role_of
+
+    return tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and \
+        (role_of(tok.text) is not None or is_institution(tok.text))
+
+
+def refine_mention(span: Span) -> Span:
+    """The speaker mention as the whole noun phrase that names the speaker, whichever rule found it:
+
+    - a party or a short parenthesis read as the head ("Renate Schmidt (SPD)" found as "SPD)") gives the name
+      before it, parenthesis included;
+    - words that cannot belong to a noun phrase at its edges go: a verb, conjunction or adverb in front
+      ("zumal Verteidiger X", "verweisen Analysten"), an adverb behind ("Koppelin wörtlich");
+    - a name takes in the titles, role nouns, adjectives and article in front of it ("Der deutsche
+      Verteidigungsminister Franz Josef Jung", "BKA-Präsident Ziercke", "der Weltverband FIFA");
+    - a name takes in its party ("(SPD)"), an affiliation with von/vom ("Theo Kitz vom Bankhaus Merck Finck") and
+      an apposition that closes the phrase ("Edmon Chung, CEO von DotAsia"); a role phrase takes in the name
+      that follows it as an apposition ("die Sprecherin der Unionsfraktion, Annette Widmann-Mauz").
+
+    Pronouns and one-word adverbial sources ("demnach") are returned as they are. Part-of-speech based only, so it
+    works with either label scheme."""
+    doc = span.doc
+    sent = span[0].sent
+    lo, hi = sent.start, sent.end
+    start, end = span.start, span.end
+    if end - start == 1 and span[0].pos_ in ("PRON", "ADV"):
+        return span
+    # "SPD)" / "Grüne)": the name before the parenthesis
+    if doc[end - 1].text == ")" and not any(t.text == "(" for t in doc[start:end]):
+        k = start - 1
+        while k > lo and doc[k].text != "(" and start - k < 6:
+            k -= 1
+        if k > lo and doc[k].text == "(" and doc[k - 1].pos_ in ("PROPN", "NOUN"):
+            s = k - 1
+            while s - 1 >= lo and doc[s - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET") and not doc[s - 1].is_punct \
+                    and doc[s - 1].text not in _calendar_words():
+                s -= 1
+            start = s
+    # edges that cannot belong to a noun phrase
+    while end - start > 1 and (doc[start].pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or
+                               doc[start].pos_ == "ADV" and doc[start].is_lower and doc[start + 1].pos_ != "ADJ"):
+        start += 1
+    while end - start > 1 and (doc[end - 1].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "ADJ") and doc[end - 1].is_lower):
+        end -= 1
+    first, last = doc[start], doc[end - 1]
+    # titles, role nouns, adjectives and the article in front of a name
+    if first.pos_ == "PROPN" or first.ent_type_:
+        k = start
+        titled = False
+        while k - 1 >= lo and _title_like(doc[k - 1]):
+            k -= 1
+            titled = True
+        if k - 1 >= lo and _title_like(doc[k - 1]):  # a title that starts the sentence
+            k -= 1
+            titled = True
+        if titled:
+            while k - 1 >= lo and doc[k - 1].pos_ in ("ADJ",) and not doc[k - 1].is_punct:
+                k -= 1
+            if k - 1 >= lo and doc[k - 1].pos_ == "DET":
+                k -= 1
+            start = k
+    # party or short parenthesis after a name
+    if end < hi and doc[end].text == "(" and last.pos_ in ("PROPN", "NOUN"):
+        close = next((i for i in range(end + 1, min(end + 8, hi)) if doc[i].text == ")"), None)
+        if close is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[end + 1 : close]):
+            end = close + 1
+            last = doc[end - 1]
+    # affiliation: "Theo Kitz vom Bankhaus Merck Finck", "Moritz Wohlrab von der „Aktion Deutschland hilft“"
+    if last.pos_ == "PROPN" and end < hi and doc[end].lower_ in ("vom", "von"):
+        k = end + 1
+        while k < hi and doc[k].pos_ in ("DET", "ADJ"):
+            k += 1
+        if k < hi and (doc[k].text in ("„", "»") or doc[k].pos_ == "PROPN" or _title_like(doc[k]) or
+                       doc[k].text[:1].isupper() and doc[k].pos_ not in ("VERB", "AUX") and k + 1 < hi and
+                       doc[k + 1].pos_ == "PROPN"):
+            stop = k
+            if doc[k].text in ("„", "»"):
+                close = next((i for i in range(k + 1, min(k + 10, hi)) if doc[i].text in ("“", "«", "”")), None)
+                stop = close + 1 if close is not None else k
+            else:
+                while stop < hi and (doc[stop].pos_ in ("PROPN", "NOUN", "ADJ", "X") or
+                                     doc[stop].text[:1].isupper() and doc[stop].pos_ not in ("VERB", "AUX") or
+                                     doc[stop].lower_ in ("für", "der", "des") and stop + 1 < hi and
+                                     doc[stop + 1].text[:1].isupper()) and doc[stop].text not in _MENTION_STOP:
+                    stop += 1
+            if stop > k and (stop >= hi or doc[stop].pos_ in ("VERB", "AUX", "PUNCT") or doc[stop].is_punct):
+                end = stop
+                last = doc[end - 1]
+    # ", Annette Widmann-Mauz" after a role phrase; ", CEO von DotAsia" after a name
+    if end + 1 < hi and doc[end].text == ",":
+        seg_end = end + 1
+        while seg_end < hi and doc[seg_end].text not in (",", ".", ";", ":", "!", "?", "„", "»") \
+                and not doc[seg_end].is_space:
+            seg_end += 1
+        segment = doc[end + 1 : seg_end]
+        closes = seg_end >= hi or doc[seg_end].text in (",", ".", "!", "?")
+        if segment and len(segment) <= 12 and closes and \
+                not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.tag_ in ("PRELS", "PRELAT") for t in segment):
+            has_name = any(t.pos_ == "PROPN" for t in doc[start:end])
+            seg_name = all(t.pos_ == "PROPN" or t.text in ("-",) for t in segment)
+            role_first = _title_like(segment[0]) or (len(segment) > 1 and segment[0].pos_ in ("DET", "ADJ") and
+                                                      any(_title_like(t) for t in segment[1:3]))
+            if (not has_name and seg_name) or (has_name and role_first):
+                end = seg_end
+    return doc[start:end]
