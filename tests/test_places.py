@@ -119,3 +119,32 @@ def test_places_csv_has_geo_columns(tmp_path):
     with open(tmp_path / "persons.csv", encoding="utf-8-sig", newline="") as fh:
         assert "country_code" not in csv.DictReader(fh).fieldnames
 
+
+
+# ------------------------------------------------------------- seats of power; one name per country in an article
+
+def test_seats_of_power_are_organizations(nlp):
+    text = ("Das Weiße Haus teilte am Montag mit, man beobachte die Gespräche genau. Der Kreml bestätigte den "
+            "Besuch in Moskau.")
+    ents = {(e.type, e.canonical) for e in nlp(text)._.entities}
+    assert ("organization", "Weißes Haus") in ents
+    assert ("organization", "Kreml") in ents
+    assert ("place", "Moskau") in ents
+    assert not {c for t, c in ents if t == "place"} & {"Kreml", "Weißes Haus", "Weiße Haus"}
+
+
+def test_is_seat_of_power_matches_inflected_forms():
+    from pipeline.extract.entities import is_seat_of_power
+
+    for name in ("Kreml", "Kremls", "Weißen Hauses", "Weiße Haus", "Pentagon", "Élysée-Palast"):
+        assert is_seat_of_power(name), name
+    for name in ("Moskau", "Weißrussland", "Hausberg", "Kremlin Pool Photo"):
+        assert not is_seat_of_power(name), name
+
+
+def test_one_canonical_name_per_country_in_an_article(nlp):
+    text = ("Nordkorea hat erneut Raketen getestet. Später kehrte Kim in die Demokratische Volksrepublik Korea "
+            "zurück. Beobachter in Nordkorea sprachen von einem Erfolg.")
+    names = places(nlp, text)
+    assert names.get("Demokratische Volksrepublik Korea") == "Nordkorea", names
+    assert names.get("Nordkorea") == "Nordkorea"

@@ -171,6 +171,31 @@ def not_a_place(span: Span) -> bool:
     return last.pos_ != "PROPN" and bool(_COMMON_NOUN_SUFFIX.search(text))
 
 
+def _is_country(name: str) -> bool:
+    """A country name of the gazetteer, also inflected ("Demokratischen Volksrepublik Korea", "Russlands")."""
+    from ..resolve.names import gazetteer_base
+
+    for form in (name, gazetteer_base(name), re.sub(r"^(\w+?)(?:en|em)\b", r"\1e", name)):
+        place = find_place(form)
+        if place is not None and place.kind == "country":
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _seats_of_power() -> tuple[tuple[str, ...], ...]:
+    lines = (RESOURCE_DIR / "seats_of_power_de.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(tuple(line.casefold().split()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_seat_of_power(name: str) -> bool:
+    """A building or place that stands for the authority seated there ("Kreml", "Weißen Hauses", "Pentagon"):
+    pipeline/resources/seats_of_power_de.txt; each word of ``name`` starts with the listed word."""
+    words = _EDGE.sub("", name).casefold().split()
+    return any(len(words) == len(entry) and all(w.startswith(e) and len(w) - len(e) <= 3 for w, e in zip(words, entry))
+               for entry in _seats_of_power())
+
+
 def entity_spans(doc: Doc, types: tuple[str, ...] = ("person", "place", "organization")) -> list[tuple[str, Span]]:
     """``(type, span)`` for each NER entity of a wanted type, trimmed; body offsets only (see ``doc._.body_start``)."""
     body_start = doc._.body_start if doc.has_extension("body_start") else 0
@@ -187,6 +212,11 @@ def entity_spans(doc: Doc, types: tuple[str, ...] = ("person", "place", "organiz
             continue
         if kind in ("person", "place") and (span.text in calendar_words()
                                             or is_credit(doc.text, span.start_char, span.end_char)):
+            continue
+        if kind == "organization" and _is_country(span.text):
+            kind = "place"  # "die Demokratische Volksrepublik Korea" tagged as an organization: the gazetteer knows it
+        if kind == "place" and is_seat_of_power(span.text):
+            out.append(("organization", span))  # "der Kreml", "das Weiße Haus": the government seated there
             continue
         if kind == "place" and not_a_place(span):
             if is_source_compound(span.text):

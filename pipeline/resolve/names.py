@@ -204,10 +204,24 @@ def canonicalize(mentions: list[tuple[str, Span]]) -> list[EntityMention]:
             canonical_of[name_key(name)] = target.canonical
 
     others: dict[tuple[str, str], str] = {}
+    # one name per country in an article: "Demokratische Volksrepublik Korea", "DVRK" and "Nordkorea" are one
+    # place, named as the article names it most often (ties: the shorter name, then the earlier one)
+    country_name: dict[str, str] = {}
+    by_code: dict[str, list[str]] = {}
+    for kind, _span, base in bases:
+        if kind == "place":
+            place = find_place(base)
+            if place is not None and place.kind == "country":
+                by_code.setdefault(place.countrycode, []).append(base)
+    for names in by_code.values():
+        best = min(dict.fromkeys(names), key=lambda n: (-names.count(n), len(n), names.index(n)))
+        country_name.update({name_key(n): best for n in names})
     out = []
     for kind, span, base in bases:
         if kind == "person":
             canonical = canonical_of.get(name_key(base), base)
+        elif kind == "place" and name_key(base) in country_name:
+            canonical = country_name[name_key(base)]
         else:
             canonical = others.setdefault((kind, name_key(base)), base)
         out.append(EntityMention(type=kind, start=span.start_char, end=span.end_char, text=span.text,
