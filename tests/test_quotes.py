@@ -488,3 +488,14 @@ def test_refine_mention_repairs_a_parenthesis_head_and_adverb_edges(nlp):
     # a pronoun stays as it is
     doc = nlp("Er sagte, er komme morgen.")
     assert refine_mention(doc[0:1]).text == "Er"
+
+
+def test_group_nouns_and_their_compounds_can_speak(nlp):
+    from pipeline.resources import role_of
+
+    for word in ("Ohrenzeugen", "Sicherheitsexperten", "Marktbeobachter", "Einsatzkräfte", "Datenschützer"):
+        assert role_of(word) is not None, word
+    for word in ("Zeitung", "Montag", "Beobachtung"):
+        assert role_of(word) is None, word
+    q = only(quotes_of(nlp, "Ohrenzeugen berichteten, sie hätten einen lauten Knall gehört."))
+    assert q.speaker_mention.text == "Ohrenzeugen" and q.speaker == "Ohrenzeugen"

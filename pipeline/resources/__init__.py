@@ -58,6 +58,12 @@ def role_of(word: str) -> dict[str, str] | None:
             return entry
         if entry["kind"] == "suffix" and len(word) > len(form) + 4 and lower.endswith(form.lower() + "in"):
             return {"kind": entry["kind"], "gender": "f"}
+    # compounds of a group noun: "Ohrenzeugen", "Sicherheitsexperten", "Marktbeobachter"
+    if word[:1].isupper():
+        for form, entry in table.items():
+            if entry["kind"] == "group" and len(form) >= 6 and len(word) > len(form) + 2 \
+                    and lower.endswith(form.lower()):
+                return entry
     return None
 
 
