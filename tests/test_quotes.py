@@ -499,3 +499,23 @@ def test_group_nouns_and_their_compounds_can_speak(nlp):
         assert role_of(word) is None, word
     q = only(quotes_of(nlp, "Ohrenzeugen berichteten, sie hätten einen lauten Knall gehört."))
     assert q.speaker_mention.text == "Ohrenzeugen" and q.speaker == "Ohrenzeugen"
+
+
+def test_source_named_in_the_verb_frame_is_the_speaker(nlp):
+    # laut / zufolge inside the frame of a cue verb: the report rests on that source (Wikinews and GUIDELINES:
+    # "laut X" makes X the speaker)
+    text = ("Heute bestätigte der Gefängnisdirektor laut der Nachrichtenagentur Reuters, dass es ein Problem mit der "
+            "Versorgung gebe.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "der Nachrichtenagentur Reuters"
+    assert q.content[0].text.startswith("dass es ein Problem")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Sinngemäß hofft Musk also, dass der nächste Start noch vor Ablauf der nächsten sechs Monate erfolgt.", "Musk"),
+    ("Des Weiteren verwies Steinbrück darauf, dass der Haushaltsentwurf wieder verfassungsgemäß sei.", "Steinbrück"),
+])
+def test_speaker_after_the_finite_verb_when_the_first_phrase_cannot_speak(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == speaker
+    assert q.speaker == speaker

@@ -188,6 +188,11 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
         if owner is not None and frame.start <= owner.i < frame.end:
             return valid_speaker(noun_phrase(owner, frame))
         subj = None
+    if subj is not None and subj.i < verb.i and not _speaker_like(subj) and not is_source_noun(subj.text) \
+            and _inverted_subject(verb, frame) is not None:
+        # "Sinngemäß hofft Musk", "Der Politik schlug er vor", "Als Gründe führt der Bericht an": the parser took
+        # the first phrase for the subject; the speaker stands right after the finite verb
+        return _inverted_subject(verb, frame)
     if subj is not None and subj.lower_ not in ("es", "das", "dies", "man"):
         if frame.start <= subj.i < frame.end and valid_speaker(noun_phrase(subj, frame)):
             return noun_phrase(subj, frame)
@@ -213,6 +218,26 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
 
 
 _NOT_SPEAKERS = {"es", "man", "das", "dies", "dem", "den"}
+
+
+def _inverted_subject(verb: Token, frame: Span) -> Span | None:
+    """The speaker-like noun phrase right after a finite cue verb (or its auxiliary) in second position: "…
+    hofft Musk …", "… verwies Steinbrück darauf …", "… hat die EU zugesagt"."""
+    finite = verb if is_finite(verb) else next((t for t in verb_chain(verb) if is_finite(t) and t.i < verb.i), None)
+    if finite is None:
+        return None
+    k = finite.i + 1
+    while k < frame.end and frame.doc[k].pos_ in ("DET", "ADJ", "NUM"):
+        k += 1
+    if k >= frame.end:
+        return None
+    tok = frame.doc[k]
+    case = tok.morph.get("Case")
+    if case and "Nom" not in case and tok.pos_ != "PROPN":
+        return None
+    if tok.pos_ in ("PROPN", "NOUN", "PRON") and _speaker_like(tok) and not _in_pp(tok):
+        return valid_speaker(noun_phrase(tok, frame))
+    return None
 
 
 def _in_pp(tok: Token) -> bool:
@@ -584,6 +609,34 @@ def _relative_start(doc: Doc, i: int, sent: Span) -> bool:
                                                   ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
+def _attributed_source(frame: Span) -> Span | None:
+    """A source named in the frame itself with laut / zufolge / nach Angaben: "Heute bestätigte X laut Reuters,
+    dass …", "Das Team kam der Meldung zufolge zu dem Schluss, dass …". The report rests on that source, so it is
+    the speaker of the content (as in the German Wikinews quotation corpus)."""
+    lexicon = load_cues()
+    preps = {p for p in lexicon.prepositions() if " " not in p and p not in ("nach", "gemäß")}
+    postps = lexicon.postpositions()
+    sent = frame.sent if len(frame) else None
+    if sent is None:
+        return None
+    for tok in frame:
+        k = tok.i - sent.start
+        if tok.lower_ in preps and tok.pos_ != "VERB" and tok.i + 1 < frame.end:
+            np_ = _np_from(sent, k + 1)
+        elif tok.lower_ == "nach" and tok.i + 1 < frame.end:
+            np_ = _np_from(sent, k + 1)
+            if np_ is not None and not any(noun_cue(t.text, lexicon) for t in np_ if t.pos_ in ("NOUN", "PROPN")):
+                np_ = None
+        elif tok.lower_ in postps and tok.i > frame.start:
+            np_ = _np_before(sent, k)
+        else:
+            continue
+        if np_ is not None and frame.start <= np_.start and np_.end <= frame.end and \
+                any(t.pos_ in ("NOUN", "PROPN") for t in np_):
+            return np_
+    return None
+
+
 def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]]) -> list[_Found]:
     """Readings of one cue verb: content after the frame ("X sagte, …"), before it ("…, sagte X"), or around a
     wie-clause ("wie X mitteilte")."""
@@ -646,7 +699,7 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             subj = subject_of(verb)
             if subj is not None and content.start <= subj.i < content.end and subj.pos_ != "PRON":
                 continue  # "Baptie, der …, sagte, dass …": the speaker stands before the cue, the content after it
-        speaker = _speaker_near_verb(verb, frame, sent, rng) or _source_pp(frame)
+        speaker = _attributed_source(frame) or _speaker_near_verb(verb, frame, sent, rng) or _source_pp(frame)
         parts = [rng]
         if how == "before" and right + 1 < sent.end and doc[right].text == "," and _relative_start(doc, right + 1, sent):
             # "Man habe einen Pakt unterzeichnet, verkündete Putin, in dem sich …": the relative clause after the
@@ -830,7 +883,8 @@ def _np_from(sent: Span, j: int) -> Span | None:
             after_link = after_link or (t.pos_ == "DET" and _genitive(t))
             end += 1
             continue
-        if t.pos_ in ("PROPN", "NOUN", "X") or (t.pos_ == "PRON" and not seen_noun and end == start):
+        if t.pos_ in ("PROPN", "NOUN", "X") or t.tag_ in ("NE", "NN") and t.text[:1].isupper() \
+                or (t.pos_ == "PRON" and not seen_noun and end == start):
             seen_noun = True
             end += 1
             if t.pos_ == "NOUN" and not (end < sent.end and doc[end].pos_ == "PROPN"):
@@ -874,7 +928,7 @@ def _np_before(sent: Span, k: int) -> Span | None:
         if t.lower_ in ("eigenen", "eigener", "eigene") and seen_noun:
             start -= 1
             break  # "Pjöngjang [eigenen Angaben] zufolge": the name before belongs to the clause
-        if t.pos_ in ("PROPN", "NOUN", "X"):
+        if t.pos_ in ("PROPN", "NOUN", "X") or t.tag_ in ("NE", "NN") and t.text[:1].isupper():
             seen_noun = True
             start -= 1
             continue
