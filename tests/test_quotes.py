@@ -468,12 +468,24 @@ def test_relative_clause_after_an_interrupting_frame_is_content(nlp):
      "Der deutsche Verteidigungsminister Franz Josef Jung", "Franz Josef Jung"),
     ("„Die Lage ist ernst“, sagte Edmon Chung, CEO von DotAsia.", "Edmon Chung, CEO von DotAsia", "Edmon Chung"),
     ("Koppelin wörtlich: „Sie ziehen den Bürgern das Geld aus der Tasche.“", "Koppelin", "Koppelin"),
+    ("Roswitha Müller-Piepenkötter, die nordrhein-westfälische Justizministerin, kündigte an, die Aufklärung mit "
+     "Hochdruck voranzutreiben.", "Roswitha Müller-Piepenkötter, die nordrhein-westfälische Justizministerin",
+     "Roswitha Müller-Piepenkötter"),
+    ("„Das ist ein Problem“, sagte der Oberkommandierende General der US-Streitkräfte im Irak, General George Casey "
+     "heute anlässlich einer Pressekonferenz.",
+     "der Oberkommandierende General der US-Streitkräfte im Irak, General George Casey", "George Casey"),
+    ("So berichtete der Wissenschaftsjournalist Dirk Lorenzen dem Deutschlandfunk in einem Gespräch, dass die ESA "
+     "das Projekt stoppe.", "der Wissenschaftsjournalist Dirk Lorenzen", "Dirk Lorenzen"),
+    ("Nach Angaben von AFP und Reuters wurden vier Menschen verletzt.", "Angaben von AFP und Reuters", None),
+    ("Zahlreiche Menschen befänden sich auf der Flucht, teilten die Vereinten Nationen mit.",
+     "die Vereinten Nationen", "Vereinte Nationen"),
 ])
 def test_speaker_mention_is_the_whole_noun_phrase(nlp, text, mention, speaker):
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == mention
     assert text[q.speaker_mention.start : q.speaker_mention.end] == mention
-    assert q.speaker == speaker
+    if speaker is not None:
+        assert q.speaker == speaker
 
 
 def test_refine_mention_repairs_a_parenthesis_head_and_adverb_edges(nlp):

@@ -890,6 +890,11 @@ def _np_from(sent: Span, j: int) -> Span | None:
             if t.pos_ == "NOUN" and not (end < sent.end and doc[end].pos_ == "PROPN"):
                 after_link = False
             continue
+        if seen_noun and after_link and t.lower_ in ("und", "sowie") and end + 1 < sent.end and \
+                (doc[end + 1].pos_ == "PROPN" or doc[end + 1].tag_ == "NE" or
+                 _genitive(doc[end + 1]) and doc[end + 1].pos_ == "DET"):
+            end += 1  # "Angaben von AFP und Reuters", "Angaben der New York Times und der Los Angeles Times"
+            continue
         if seen_noun and t.lower_ in ("von", "vom", "aus") and end + 1 < sent.end \
                 and doc[end + 1].pos_ in _NP_INNER:
             end += 1  # "Angaben von X"

@@ -303,6 +303,8 @@ def _apposition_end(doc, end: int, limit: Span | None) -> int:
 # --------------------------------------------------------------------------------------------------------------
 # the speaker mention as a whole noun phrase
 
+_APPOSITION_STOP = frozenset({"anlässlich", "während", "gegenüber", "nach", "vor", "seit", "wegen", "mit", "auf",
+                              "zu", "zum", "zur", "heute", "gestern"})
 _MENTION_STOP = (",", ".", ";", ":", "!", "?", "„", "“", "”", "»", "«", "\"", "(", ")", "–", "—")
 
 
@@ -359,6 +361,35 @@ def refine_mention(span: Span) -> Span:
         start += 1
     while end - start > 1 and (doc[end - 1].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "ADJ") and doc[end - 1].is_lower):
         end -= 1
+    # a dative or accusative phrase after the head is the addressee or object, not part of the speaker:
+    # "Dirk Lorenzen [dem Deutschlandfunk]", "Toby Lanzer [dem Fernsehsender „Al Jazeera“]"
+    for k in range(start + 1, end):
+        if doc[k].lower_ in ("dem", "den", "einem", "einen") and doc[k - 1].pos_ in ("NOUN", "PROPN") \
+                and doc[k - 1].lower_ not in ("von", "vom"):
+            end = k
+            break
+    # a phrase that stops at an adjective or article continues to its noun ("die Vereinten [Nationen]"), and a
+    # name continues over words the tagger marks as proper nouns ("Li [Fei]", "des Fernsehsenders [n-tv]")
+    while end < hi and not doc[end].is_punct and not doc[end].is_space and doc[end].pos_ not in ("VERB", "AUX") and (
+            doc[end - 1].pos_ in ("ADJ", "DET") and doc[end].text[:1].isupper() and doc[end].tag_ in ("NN", "NE")
+            or doc[end].tag_ == "NE" and doc[end - 1].pos_ in ("NOUN", "PROPN") and doc[end].lower_ != "von"):
+        end += 1
+    # the name particle at the start of a name: "[Von] der Leyen"
+    if start > lo and doc[start].lower_ in ("der", "den") and doc[start - 1].lower_ == "von" and \
+            end - start >= 2 and doc[start + 1].pos_ == "PROPN" and \
+            (start - 1 == lo or doc[start - 2].is_punct or doc[start - 1].text == "Von"):
+        start -= 1
+    # a mention never cuts through a named entity: "[Li] Fei", "die Vereinten [Nationen]", "[Von der] Leyen"
+    for ent in doc.ents:
+        if ent.start < end and start < ent.end and lo <= ent.start and ent.end <= hi:
+            start, end = min(start, ent.start), max(end, ent.end)
+    # an adverbial ends the phrase: "General George Casey [heute anlässlich einer Pressekonferenz]"
+    cut = next((k for k in range(start + 1, end) if doc[k].is_lower and
+                (doc[k].pos_ == "ADV" and doc[k].tag_ != "ADJD" or doc[k].lower_ in _APPOSITION_STOP)), None)
+    if cut is not None:
+        end = cut
+        while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+            end -= 1
     first, last = doc[start], doc[end - 1]
     # titles, role nouns, adjectives and the article in front of a name
     if first.pos_ == "PROPN" or first.ent_type_:
@@ -370,7 +401,9 @@ def refine_mention(span: Span) -> Span:
         if k - 1 >= lo and _title_like(doc[k - 1]):  # a title that starts the sentence
             k -= 1
             titled = True
-        if titled:
+        if titled and k - 1 >= lo and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text.endswith("s"):
+            k -= 1  # "Mexikos Innenminister Francisco Ramirez"
+        elif titled:
             while k - 1 >= lo and doc[k - 1].pos_ in ("ADJ",) and not doc[k - 1].is_punct:
                 k -= 1
             if k - 1 >= lo and doc[k - 1].pos_ == "DET":
@@ -409,14 +442,20 @@ def refine_mention(span: Span) -> Span:
         while seg_end < hi and doc[seg_end].text not in (",", ".", ";", ":", "!", "?", "„", "»") \
                 and not doc[seg_end].is_space:
             seg_end += 1
+        # an adverbial after the apposition ends it: "…, General George Casey [heute anlässlich einer …]"
+        cut = next((i for i in range(end + 1, seg_end) if doc[i].pos_ == "ADV" and doc[i].is_lower or
+                    doc[i].lower_ in _APPOSITION_STOP), None)
+        if cut is not None and cut > end + 1:
+            seg_end = cut
         segment = doc[end + 1 : seg_end]
-        closes = seg_end >= hi or doc[seg_end].text in (",", ".", "!", "?")
+        closes = seg_end >= hi or doc[seg_end].text in (",", ".", "!", "?") or cut is not None
         if segment and len(segment) <= 12 and closes and \
-                not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.tag_ in ("PRELS", "PRELAT") for t in segment):
+                not any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in segment):
             has_name = any(t.pos_ == "PROPN" for t in doc[start:end])
             seg_name = all(t.pos_ == "PROPN" or t.text in ("-",) for t in segment)
-            role_first = _title_like(segment[0]) or (len(segment) > 1 and segment[0].pos_ in ("DET", "ADJ") and
-                                                      any(_title_like(t) for t in segment[1:3]))
+            head = next((t for t in segment if t.pos_ in ("NOUN", "PROPN") or t.tag_ in ("NN", "NE")), None)
+            role_first = head is not None and _title_like(head) and \
+                all(t.pos_ in ("DET", "ADJ", "PUNCT", "X") or t.is_punct or t.is_lower for t in segment[: head.i - segment.start])
             if (not has_name and seg_name) or (has_name and role_first):
                 end = seg_end
     return doc[start:end]
