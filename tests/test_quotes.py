@@ -531,3 +531,14 @@ def test_speaker_after_the_finite_verb_when_the_first_phrase_cannot_speak(nlp, t
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == speaker
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, mention", [
+    # the bundled model tags these subjects Gen / Acc; the speaker is still the noun phrase of the frame
+    ("Wie der Bundeswahlleiter mitteilte, lag die Wahlbeteiligung bei 41,9 Prozent.", "der Bundeswahlleiter"),
+    ("Gestern hat eine Sprecherin des Bundesverfassungsgerichts mitgeteilt, dass das Gericht eine Beschwerde "
+     "abgewiesen habe.", "eine Sprecherin des Bundesverfassungsgerichts"),
+])
+def test_speaker_despite_a_wrong_case_tag(nlp, text, mention):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == mention

@@ -214,7 +214,41 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
             if (not case or "Nom" in case or right_after) and valid_speaker(noun_phrase(tok, frame)) and \
                     (_speaker_like(tok) or is_source_noun(tok.text)):
                 return noun_phrase(tok, frame)
+    # the case tags of the bundled model are often wrong ("hat eine Sprecherin[Acc] … mitgeteilt, dass …", "Wie der
+    # Bundeswahlleiter[Gen] mitteilte"): a speech verb whose content is a clause rarely has another noun object,
+    # so the first noun phrase of the frame that can speak is its subject, whatever its case tag says
+    if exclude is not None or frame.start <= verb.i < frame.end:
+        for tok in before[::-1] + after:
+            if _in_pp(tok) or tok.lower_ in _NOT_SPEAKERS or tok.pos_ == "PRON" or tok.i == verb.i:
+                continue
+            if tok.lower_ in ("dem", "den", "einem") or _after_dative(tok):
+                continue
+            if tok.pos_ in ("PROPN", "NOUN") and (_speaker_like(tok) or is_source_noun(tok.text)) and \
+                    not _genitive_attribute(tok):
+                phrase = valid_speaker(noun_phrase(tok, frame))
+                if phrase is not None:
+                    return phrase
     return None
+
+
+def _after_dative(tok: Token) -> bool:
+    """The noun follows a dative article ("dem Sender", "einem Reporter"): an addressee."""
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].pos_ == "ADJ":
+        k -= 1
+    return k >= 0 and tok.doc[k].lower_ in ("dem", "einem")
+
+
+def _genitive_attribute(tok: Token) -> bool:
+    """The noun is a genitive or von-attribute of the noun before it ("eine Sprecherin des [Gerichts]")."""
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and doc[k].pos_ in ("ADJ", "NUM"):
+        k -= 1
+    if k < 1:
+        return False
+    return (doc[k].lower_ in ("des", "der", "eines", "einer", "von", "vom") and doc[k - 1].pos_ in ("NOUN", "PROPN")) \
+        or (doc[k].pos_ in ("NOUN",) and k == tok.i - 1 and tok.pos_ == "NOUN")
 
 
 _NOT_SPEAKERS = {"es", "man", "das", "dies", "dem", "den"}
@@ -1072,6 +1106,9 @@ def _adverb_at_sentence_start(tok: Token) -> bool:
     return e is not None and e.in_spans == 0 and e.lower + e.initial > e.other
 
 
+_ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7}$")
+
+
 def _speaker_like(tok: Token) -> bool:
     """A mention that can be a speaker: a name, a person/organization entity, a personal pronoun, a role or
     group noun ("der Sprecher", "Experten")."""
@@ -1083,6 +1120,8 @@ def _speaker_like(tok: Token) -> bool:
         return True
     if tok.pos_ != "NOUN":
         return False
+    if _ACRONYM.match(tok.text):
+        return True  # "der VfGH", "die IAEA", "das BKA": an organization's acronym
     forms = {tok.text, tok.lemma_} | ({tok.text[:-1]} if tok.text.endswith("s") else set()) | \
         ({tok.text[:-2]} if tok.text.endswith(("es", "en")) else set())  # "des Ministers", "des Präsidenten"
     return any(role_of(f) is not None or is_institution(f) for f in forms if f)
