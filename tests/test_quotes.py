@@ -542,3 +542,16 @@ def test_speaker_after_the_finite_verb_when_the_first_phrase_cannot_speak(nlp, t
 def test_speaker_despite_a_wrong_case_tag(nlp, text, mention):
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Nach Schätzung der Weltgesundheitsorganisation treten jährlich etwa 50 Millionen Dengue-Fälle auf.",
+     "Schätzung der Weltgesundheitsorganisation"),
+    ("Nach eigenem Bekunden war der Bruder seit langem in die Pläne eingeweiht.", "eigenem Bekunden"),
+    ("Nach Berechnungen der Meteorologen zieht der Sturm weiter östlich als befürchtet.",
+     "Berechnungen der Meteorologen"),
+])
+def test_nach_source_nouns_singular_and_plural(nlp, text, mention):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == mention
+    assert q.cue.text == "Nach"

@@ -754,8 +754,10 @@ def noun_cue(word: str, lexicon: CueLexicon) -> bool:
         stem = low[: len(low) - cut] if cut else low
         if len(stem) < 4:
             break
-        if stem in nouns or any(len(n) >= 5 and stem.endswith(n) for n in nouns):
-            return True
+        # singular and plural of the listed nouns ("Schätzung" / "Schätzungen", "Erkenntnis" / "Erkenntnissen")
+        for form in (stem, stem + "en", stem + "n", stem + "sen"):
+            if form in nouns or any(len(n) >= 5 and form.endswith(n) for n in nouns):
+                return True
     return False
 
 
