@@ -109,7 +109,9 @@ def name_nouns() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
 
-SPEECH_ACT_MIN_PRECISION = 0.5
+# chosen on the Wikinews TRAIN split (0.25/0.3/0.35/0.4/0.5: speaker F1 .566/.567/.567/.566/.562; quote F1 best at
+# 0.3-0.35): a verb reports speech by itself when at least 35 % of the sentence tokens it claims were gold quotations
+SPEECH_ACT_MIN_PRECISION = 0.35
 
 
 @lru_cache(maxsize=1)
