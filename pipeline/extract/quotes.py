@@ -586,6 +586,13 @@ def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool, after_
     return True
 
 
+def _content_range(doc: Doc, start: int, end: int, covered: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The character range of a content clause: without final punctuation, aligned to tokens and cut before a
+    direct quotation already found."""
+    rng = _span_chars(doc, *_strip_final_punct(doc, start, end))
+    return _cut_at_quotes(doc, rng, covered) if rng is not None else None
+
+
 def _cut_at_quotes(doc: Doc, rng: tuple[int, int], covered: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Keep content clear of direct quotations: stop before the first one inside the range."""
     start, end = rng
@@ -711,10 +718,7 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             candidates.append((doc[right].idx + 1, s_end, "after", 0.75))
     out = []
     for c_start, c_end, how, confidence in candidates:
-        rng = _span_chars(doc, *_strip_final_punct(doc, c_start, c_end))
-        if rng is None:
-            continue
-        rng = _cut_at_quotes(doc, rng, covered)
+        rng = _content_range(doc, c_start, c_end, covered)
         if rng is None:
             continue
         rng = _strip_final_punct(doc, *rng)
@@ -840,10 +844,7 @@ def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]
                 c_start = doc[frame_end].idx if frame_end < len(doc) else sent.end_char
             elif frame_end >= sent.end - 1 or not doc[frame_end:sent.end].text.strip(" .,:!?"):
                 c_end = doc[frame_start].idx
-        rng = _span_chars(doc, *_strip_final_punct(doc, c_start, c_end))
-        if rng is None:
-            continue
-        rng = _cut_at_quotes(doc, rng, covered)
+        rng = _content_range(doc, c_start, c_end, covered)
         if rng is None:
             continue
         content = _tokens_between(doc, *rng)

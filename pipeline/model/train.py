@@ -140,15 +140,22 @@ def assemble(syntax_dir: Path, ner_dir: Path, output: Path, extra_meta: dict | N
     return output
 
 
-def train_all(data_dir: Path, workdir: Path, output: Path | None = None, ner_steps: int = NER_STEPS,
-              syntax_steps: int = 4000, echo: Callable[[str], None] = print,
-              pretrain_epochs: int = NER_PRETRAIN_EPOCHS) -> Path:
-    output = output or BUNDLED_PATH
+def _convert_and_train_ner(data_dir: Path, workdir: Path, ner_steps: int, pretrain_epochs: int,
+                           echo: Callable[[str], None]) -> tuple[Path, dict, Path]:
+    """Steps 1 and 2 of the recipe: convert the corpora into ``workdir/corpus``, then pretrain and train the NER.
+    Returns the corpus folder, the conversion counts and the best NER model."""
     corpus = workdir / "corpus"
     echo(f"converting corpora from {data_dir} ...")
     counts = convert_all(data_dir, corpus)
     echo(json.dumps(counts))
-    ner_best = train_ner(data_dir, workdir, ner_steps, pretrain_epochs, echo=echo)
+    return corpus, counts, train_ner(data_dir, workdir, ner_steps, pretrain_epochs, echo=echo)
+
+
+def train_all(data_dir: Path, workdir: Path, output: Path | None = None, ner_steps: int = NER_STEPS,
+              syntax_steps: int = 4000, echo: Callable[[str], None] = print,
+              pretrain_epochs: int = NER_PRETRAIN_EPOCHS) -> Path:
+    output = output or BUNDLED_PATH
+    corpus, counts, ner_best = _convert_and_train_ner(data_dir, workdir, ner_steps, pretrain_epochs, echo)
     syntax_eval = _spacy_train(CONFIG_DIR / "syntax.cfg", workdir / "syntax-eval", corpus / "syntax-train.spacy",
                                corpus / "syntax-dev.spacy", syntax_steps, echo)
     syntax_scores = evaluate_syntax(spacy.load(syntax_eval), corpus / "syntax-test.spacy")
@@ -176,11 +183,7 @@ def train_ner_only(data_dir: Path, workdir: Path, output: Path | None = None, ba
     (default: ``base``); then evaluate (``scores.json``). The syntax components stay byte-identical."""
     base = base or BUNDLED_PATH
     output = output or base
-    corpus = workdir / "corpus"
-    echo(f"converting corpora from {data_dir} ...")
-    counts = convert_all(data_dir, corpus)
-    echo(json.dumps(counts))
-    ner_best = train_ner(data_dir, workdir, ner_steps, pretrain_epochs, echo=echo)
+    corpus, counts, ner_best = _convert_and_train_ner(data_dir, workdir, ner_steps, pretrain_epochs, echo)
     replace_ner(base, ner_best, output)
     syntax_eval = workdir / "syntax-eval" / "model-best"
     scores = evaluate_all(output, corpus, syntax_eval=syntax_eval, counts=counts, echo=echo)
