@@ -555,3 +555,11 @@ def test_nach_source_nouns_singular_and_plural(nlp, text, mention):
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == mention
     assert q.cue.text == "Nach"
+
+
+def test_passive_speech_act_takes_its_agent_as_speaker(nlp):
+    text = "Die Forderungen Berningers wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet."
+    q = only(quotes_of(nlp, text))
+    assert q.extras["via"] == "reported"
+    assert q.speaker_mention.text == "Bundesverkehrsminister Manfred Stolpe"
+    assert q.speaker == "Manfred Stolpe"

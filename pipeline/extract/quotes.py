@@ -1161,6 +1161,11 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
                     and valid_speaker(noun_phrase(subj, sent)):
                 cue_tok, speaker, entry = tok, noun_phrase(subj, sent), cue.cue
                 break
+            agent = _passive_agent(tok, sent)
+            if agent is not None:
+                # "Die Forderungen wurden von Bundesverkehrsminister Stolpe als unrealistisch bezeichnet"
+                cue_tok, speaker, entry = tok, agent, cue.cue
+                break
         rng = _span_chars(doc, *_strip_final_punct(doc, sent.start_char, sent.end_char))
         if rng is None or cue_tok is None or len(sent) < 4:
             continue
@@ -1168,6 +1173,22 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
         found_act.cue_entry = entry
         out.append(found_act)
     return out
+
+
+_PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "worden"}
+
+
+def _passive_agent(verb: Token, sent: Span) -> Span | None:
+    """The agent of a passive speech verb ("… wurde von X als … bezeichnet"): the speaker-like noun phrase after
+    von/vom in the sentence, when a form of werden goes with the participle."""
+    if not any(t.lower_ in _PASSIVE_AUX for t in sent) or is_finite(verb) and verb.lower_ not in _PASSIVE_AUX:
+        return None
+    for tok in sent:
+        if tok.lower_ in ("von", "vom") and tok.i + 1 < sent.end and tok.i < verb.i:
+            np_ = _np_from(sent, tok.i + 1 - sent.start)
+            if np_ is not None and _speaker_like(np_.root) and valid_speaker(np_) is not None:
+                return np_
+    return None
 
 
 def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
