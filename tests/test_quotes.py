@@ -563,3 +563,12 @@ def test_passive_speech_act_takes_its_agent_as_speaker(nlp):
     assert q.extras["via"] == "reported"
     assert q.speaker_mention.text == "Bundesverkehrsminister Manfred Stolpe"
     assert q.speaker == "Manfred Stolpe"
+
+
+def test_continuation_after_a_sentence_whose_subject_can_speak(nlp):
+    text = ("Die Polizei hat die Straße gesperrt. Das Robert-Koch-Institut sieht derzeit keine besondere Gefahr. "
+            "Nur Personen mit direktem Kontakt zu Geflügel seien gefährdet.")
+    q = only(quotes_of(nlp, text))
+    assert q.extras["via"] == "continuation"
+    assert q.content[0].text.startswith("Nur Personen mit direktem Kontakt")
+    assert q.speaker_mention.text == "Das Robert-Koch-Institut"

@@ -1200,6 +1200,8 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
     context_at = -99  # index of the sentence that set the context
     active = False
     last_was_continuation = False
+    salient: Span | None = None  # the speaker-like subject of the last sentence without a report
+    salient_at = -99
     for n, sent in enumerate(sents):
         owners = [f for f in found if sent.start_char <= f.parts[0][0] < sent.end_char or
                   f.sent.start == sent.start]
@@ -1216,10 +1218,15 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
             context, context_at, active, last_was_continuation = speaker, n, True, False
             continue
         if sent.text.rstrip().endswith("?") or not _reportative(sent):
+            salient, salient_at = _salient_subject(sent), n
             active, last_was_continuation = False, False
             continue
         confidence = 0.5
         speaker_here = context
+        if salient is not None and salient_at == n - 1 and not last_was_continuation:
+            # "Der Iran streitet dies ab. Sein Programm diene …": a report right after a sentence whose subject can
+            # speak continues that subject
+            context = speaker_here = salient
         if not active:
             # Konjunktiv I is the mark of reported speech in German news: a Konjunktiv I main clause a few
             # sentences after a speaker was named still reports that speaker, even after an indicative aside
@@ -1243,6 +1250,20 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
 
 
 _CONTINUATION_REACH = 6  # sentences after the last named speaker
+
+
+def _salient_subject(sent: Span) -> Span | None:
+    """The subject of a sentence's main verb when it can speak: a person or organization, a role or institution
+    noun ("Der Iran streitet dies ab.", "Die Haushaltspolitikerin …, Anja Hajduk, kritisierte die Pläne.")."""
+    root = sent.root
+    if not is_verbal(root):
+        return None
+    subj = subject_of(root)
+    if subj is None or not sent.start <= subj.i < sent.end or subj.lower_ in _NOT_SPEAKERS or subj.pos_ == "PRON":
+        return None
+    if not _speaker_like(subj):
+        return None
+    return valid_speaker(noun_phrase(subj, sent))
 _CONDITIONAL = {"wenn", "falls", "sofern", "ob", "als", "obwohl"}
 
 
