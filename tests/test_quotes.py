@@ -572,3 +572,17 @@ def test_continuation_after_a_sentence_whose_subject_can_speak(nlp):
     assert q.extras["via"] == "continuation"
     assert q.content[0].text.startswith("Nur Personen mit direktem Kontakt")
     assert q.speaker_mention.text == "Das Robert-Koch-Institut"
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("„Wer Tausende von Stellen streicht, obwohl er hohe Gewinne einfährt, handelt nicht im Sinne der "
+     "Verfassung“, so der zuständige Gewerkschaftsvorstand Uwe Foullong.",
+     "der zuständige Gewerkschaftsvorstand Uwe Foullong", "Uwe Foullong"),
+    ("„Lieber verzichte ich auf die Darstellung meiner Partei“, so Suttner wörtlich.", "Suttner", "Suttner"),
+])
+def test_direct_quote_with_so_frame(nlp, text, mention, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "direct"
+    assert q.cue.text == "so"
+    assert q.speaker_mention.text == mention
+    assert q.speaker == speaker

@@ -355,6 +355,24 @@ def _cue_in(span: Span | None, lexicon: CueLexicon, first_only: bool = False) ->
     return None
 
 
+def _so_frame(frame: Span) -> tuple[Token | None, Span | None]:
+    """„…“, so der Gewerkschaftsvorstand Uwe Foullong. / „…“, so Suttner weiter: "so" and the speaker after it."""
+    words = [t for t in frame if not t.is_punct and not t.is_space]
+    if len(words) < 2 or words[0].lower_ != "so":
+        return None, None
+    k = 1
+    while k < len(words) - 1 and words[k].lower_ in ("etwa", "auch", "zumindest", "jedenfalls"):
+        k += 1
+    nxt = words[k]
+    if not (nxt.pos_ in ("DET", "PROPN", "NOUN", "ADJ") or nxt.tag_ in ("NE", "NN") or nxt.lower_ in _SPEAKER_PRONOUNS):
+        return None, None
+    sent = nxt.sent
+    speaker = _np_from(sent, nxt.i - sent.start)
+    if speaker is None or valid_speaker(speaker) is None:
+        return None, None
+    return words[0], speaker
+
+
 def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, floor: int) -> list[_Found]:
     top = [r for r in regions if r.depth == 0 and r.open >= floor]
     found: list[_Found] = []
@@ -381,6 +399,9 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
             cue_tok = _cue_in(head, lexicon)
             if cue_tok is not None:
                 speaker = _speaker_near_verb(cue_tok, head)
+            else:
+                cue_tok, speaker = _so_frame(head)  # „…“, so der Minister.
+            if cue_tok is not None:
                 via = "cue-after"
                 # interrupted quotation: „Wir …“, sagte er, „werden …“
                 if i + 1 < len(top) and head.end_char <= top[i + 1].open and \
