@@ -586,3 +586,13 @@ def test_direct_quote_with_so_frame(nlp, text, mention, speaker):
     assert q.cue.text == "so"
     assert q.speaker_mention.text == mention
     assert q.speaker == speaker
+
+
+def test_subject_with_an_ambiguous_case_tag_and_a_demonstrative_speaker(nlp):
+    q = only(quotes_of(nlp, "Zudem verlangen die Mönche, dass sich die Regierung für das Vorgehen entschuldigt."))
+    assert q.speaker_mention.text == "die Mönche"
+    text = ("Die Polizei verwies an die Staatsanwältin Karin Bauer. Diese bestätigte, dass gegen den 39-Jährigen ein "
+            "Haftbefehl besteht.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "Diese"
+    assert q.speaker == "Karin Bauer"

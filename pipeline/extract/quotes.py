@@ -179,7 +179,8 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
     if quoted is not None:
         return quoted
     subj = subject_of(verb)
-    if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN":
+    if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN" \
+            and ("Dat" in subj.morph.get("Case") or any(c.lower_ in ("den", "einen", "dem", "einem") for c in subj.children)):
         subj = None  # "Der Zeitung sagte Filep Karma": a dative the parser took for the subject
     if subj is not None and subj.pos_ == "NOUN" and _utterance_noun(subj):
         # "Die Antwort des Ministers lautete": the one whose utterance it is; "Als Begründung gab er an": no one
@@ -1087,6 +1088,8 @@ def valid_speaker(span: Span | None) -> Span | None:
     first = span[0]
     if len(span) == 1 and first.lower_ in _SOURCE_ADVERBS:
         return span  # "demnach": the source named before; the resolver takes it from there
+    if len(span) == 1 and first.lower_ in ("dieser", "diese"):
+        return span  # "Diese bestätigte, dass …": a demonstrative standing for the one named before
     if first.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX"):
         return None
     if first.pos_ in ("ADV", "ADJ", "NUM") and not any(t.pos_ in ("NOUN", "PROPN") for t in span[1:]):

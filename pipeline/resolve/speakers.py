@@ -15,8 +15,8 @@ from ..resources import role_of
 from ..types import EntityMention, Quotation, TextSpan
 
 _ARTICLES = re.compile(r"^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", re.IGNORECASE)
-_MASC = {"er", "ihm", "ihn", "seiner"}
-_FEM_OR_PLUR = {"sie", "ihr", "ihrer"}
+_MASC = {"er", "ihm", "ihn", "seiner", "dieser"}
+_FEM_OR_PLUR = {"sie", "ihr", "ihrer", "diese"}
 _PLURAL_ONLY = {"wir"}
 FEMININE_TITLES = {"Frau", "Ministerin", "Präsidentin", "Kanzlerin"}
 _MAX_PRONOUN_DISTANCE = 1500  # characters back from the pronoun
