@@ -596,3 +596,14 @@ def test_subject_with_an_ambiguous_case_tag_and_a_demonstrative_speaker(nlp):
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == "Diese"
     assert q.speaker == "Karin Bauer"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("In dem Antrag heißt es wörtlich: „Die Aufhebung der Einstufung ist ein wichtiger Schritt.“", "dem Antrag"),
+    ("Auf der Homepage der Ausstellung heißt es zur Begründung: „Die Zählstriche wurden wegen ihrer bildhaften "
+     "Darstellung ausgewählt.“", "der Homepage der Ausstellung"),
+])
+def test_es_heisst_takes_the_text_it_stands_in_as_speaker(nlp, text, mention):
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "direct"
+    assert q.speaker_mention.text == mention

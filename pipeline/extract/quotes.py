@@ -178,6 +178,10 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
     quoted = _quoted_person(verb, frame)
     if quoted is not None:
         return quoted
+    cue = verb_cue(verb, load_cues())
+    if cue is not None and cue.type == "impersonal":
+        # "In dem Antrag heißt es wörtlich: …", "…, hieß es auf der Website": the text it stands in
+        return _source_pp(frame)
     subj = subject_of(verb)
     if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN" \
             and ("Dat" in subj.morph.get("Case") or any(c.lower_ in ("den", "einen", "dem", "einem") for c in subj.children)):
@@ -288,7 +292,7 @@ def _in_pp(tok: Token) -> bool:
 def _source_pp(frame: Span) -> Span | None:
     """"heißt es in dem Bericht", "verlautete aus EU-Kreisen": the source is the object of in/aus/von."""
     for i, tok in enumerate(frame):
-        if tok.lower_ in ("in", "im", "aus", "von", "vom") and i + 1 < len(frame):
+        if tok.lower_ in ("in", "im", "aus", "von", "vom", "auf") and i + 1 < len(frame):
             np_ = _np_from(frame, i + 1)
             if np_ is not None and np_[-1].pos_ in ("NOUN", "PROPN"):
                 # the source is the whole phrase, preposition included ("aus Militärkreisen", "in dem Bericht")
