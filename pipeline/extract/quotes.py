@@ -1099,7 +1099,8 @@ def valid_speaker(span: Span | None) -> Span | None:
     if first.pos_ in ("ADV", "ADJ", "NUM") and not any(t.pos_ in ("NOUN", "PROPN") for t in span[1:]):
         return None
     if first.lower_ in ("zur", "zum", "am", "im", "beim", "vom", "unter", "mit", "nach", "seit", "bei", "in", "an",
-                        "pro", "für", "gegen", "über", "durch", "ohne", "um", "wegen", "trotz"):
+                        "pro", "für", "gegen", "über", "durch", "ohne", "um", "wegen", "trotz", "gegenüber", "auf",
+                        "aus", "zu", "vor", "während"):
         return None
     if len(span) == 1 and first.tag_ in ("ADV", "PAV"):
         return None
