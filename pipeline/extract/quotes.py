@@ -1195,6 +1195,12 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
                 # "Die Forderungen wurden von Bundesverkehrsminister Stolpe als unrealistisch bezeichnet"
                 cue_tok, speaker, entry = tok, agent, cue.cue
                 break
+            near = _speaker_near_verb(tok, sent) if subj is None or not _speaker_like(subj) else None
+            if near is not None and _speaker_like(near.root) and near.root.lower_ not in _SPEAKER_PRONOUNS | {"ich"}:
+                # the parser missed the subject ("Greenpeace fordert die Vernichtung …" parsed with
+                # "Vernichtung" as subject): the noun phrase of the sentence that can speak
+                cue_tok, speaker, entry = tok, near, cue.cue
+                break
         rng = _span_chars(doc, *_strip_final_punct(doc, sent.start_char, sent.end_char))
         if rng is None or cue_tok is None or len(sent) < 4:
             continue
