@@ -97,6 +97,10 @@ def looks_konjunktiv_1(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     if lemma.endswith("en") and low == lemma[:-1] and (is_verbal(token) or is_finite(token)):
+        # a weak past form whose lemma came out as the plural ("kippte" / "kippten") is no Konjunktiv I; the
+        # morphology knows the tense where the lemma is wrong
+        if low.endswith("te") and "Past" in token.morph.get("Tense") and "Sub" not in token.morph.get("Mood"):
+            return False
         return not _first_person(token)
     return False
 
