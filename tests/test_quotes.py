@@ -607,3 +607,11 @@ def test_es_heisst_takes_the_text_it_stands_in_as_speaker(nlp, text, mention):
     q = only(quotes_of(nlp, text))
     assert q.kind == "direct"
     assert q.speaker_mention.text == mention
+
+
+def test_coordinated_speakers(nlp):
+    text = ("Präsident Boris Tadić und Regierungschef Vojislav Koštunica erklärten, Serbien werde die Unabhängigkeit "
+            "niemals anerkennen.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "Präsident Boris Tadić und Regierungschef Vojislav Koštunica"
+    assert q.speaker == "Boris Tadić; Vojislav Koštunica"

@@ -413,6 +413,22 @@ def refine_mention(span: Span) -> Span:
             if k - 1 >= lo and doc[k - 1].pos_ == "DET":
                 k -= 1
             start = k
+    # coordinated speakers before their verb: "Präsident Boris Tadić und Regierungschef Vojislav Koštunica
+    # erklärten", "Die Union sowie auch die FDP sprechen sich … aus"
+    while end + 1 < hi and doc[end].lower_ in ("und", "sowie"):
+        j = end + 1
+        while j < hi and doc[j].lower_ in ("auch", "andere", "weitere"):
+            j += 1
+        k = j
+        while k < hi and (doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[k].tag_ in ("NE", "NN")
+                          or doc[k].lower_ in ("der", "des")) and not doc[k].is_punct:
+            k += 1
+        if k == j or k >= hi or not (is_finite(doc[k]) and doc[k].pos_ in ("VERB", "AUX")):
+            break
+        if not any(t.pos_ == "PROPN" or t.ent_type_ or _title_like(t) for t in doc[j:k]):
+            break
+        end = k
+    last = doc[end - 1]
     # party or short parenthesis after a name
     if end < hi and doc[end].text == "(" and last.pos_ in ("PROPN", "NOUN"):
         close = next((i for i in range(end + 1, min(end + 8, hi)) if doc[i].text == ")"), None)

@@ -134,6 +134,9 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
     if hits:
         persons = [e for e in hits if e.type == "person"]
         orgs = [e for e in hits if e.type == "organization"]
+        if len(persons) > 1 and re.search(r"\s(und|sowie)\s", mention.text):
+            # coordinated speakers ("Präsident Tadić und Regierungschef Koštunica"): all of them
+            return "; ".join(dict.fromkeys(e.canonical for e in persons))
         best = (persons or orgs or hits)[-1]
         return best.canonical
     words = mention.text.split()
