@@ -615,3 +615,13 @@ def test_coordinated_speakers(nlp):
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == "Präsident Boris Tadić und Regierungschef Vojislav Koštunica"
     assert q.speaker == "Boris Tadić; Vojislav Koštunica"
+
+
+@pytest.mark.parametrize("text", [
+    "Der Rennfahrer Christian Klien wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.",
+    "Die Polizei sucht Zeugen. Es wird vermutet, dass der Brand gelegt wurde.",
+])
+def test_passive_cue_without_agent_leaves_the_speaker_open(nlp, text):
+    qs = [q for q in quotes_of(nlp, text) if q.extras["via"].startswith("verb")]
+    q = only(qs)
+    assert q.speaker_mention is None and q.speaker == ""  # the one spoken about is not the speaker, nor a guess

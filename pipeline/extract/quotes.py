@@ -46,6 +46,7 @@ class _Found:
     nested: list[QuotedRegion] = field(default_factory=list)
     refers_to: Span | None = None  # what the speaker mention stands for ("eigenen Angaben" -> the subject)
     cue_entry: str = ""  # the lexicon entry of the cue (reported speech acts)
+    unattributed: bool = False  # the text leaves the speaker open ("Es wird vermutet, dass …"): no guess
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -182,6 +183,10 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
     if cue is not None and cue.type == "impersonal":
         # "In dem Antrag heißt es wörtlich: …", "…, hieß es auf der Website": the text it stands in
         return _source_pp(frame)
+    if _passive(verb):
+        # "Klien wurde vorgeworfen, …", "Es wird vermutet, dass …": the subject is the one spoken about; the
+        # speaker is the von-agent, if one is named
+        return _passive_agent(verb, frame.sent) if len(frame) else None
     subj = subject_of(verb)
     if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN" \
             and ("Dat" in subj.morph.get("Case") or any(c.lower_ in ("den", "einen", "dem", "einem") for c in subj.children)):
@@ -771,7 +776,8 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             tail = _span_chars(doc, *_strip_final_punct(doc, doc[right + 1].idx, s_end))
             if tail is not None:
                 parts.append(tail)
-        out.append(_Found("indirect", parts, doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}"))
+        out.append(_Found("indirect", parts, doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}",
+                          unattributed=speaker is None and _passive(verb)))
     return out
 
 
@@ -1213,6 +1219,27 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
 _PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "worden"}
 
 
+def _passive(verb: Token) -> bool:
+    """A participle with a form of werden in its verb chain ("wurde vorgeworfen", "wird vermutet", "war bekannt
+    geworden"): a passive cue, whose subject does not speak."""
+    low = verb.lower_
+    participle = verb.tag_ == "VVPP" or "Part" in verb.morph.get("VerbForm") or \
+        ("ge" in low[1:7] or low.startswith("ge")) and low.endswith(("t", "en")) and verb.tag_ != "VVFIN"
+    if not participle or verb.tag_ == "VVFIN":
+        return False
+    if any(t is not verb and t.lower_ in _PASSIVE_AUX | {"geworden"} for t in verb_chain(verb)) or \
+            any(t.lower_ == "geworden" for t in verb.doc[verb.i + 1 : verb.i + 2]):
+        return True
+    # the parser missed the auxiliary: a form of werden earlier in the same clause
+    k = verb.i - 1
+    sent_start = verb.sent.start
+    while k >= sent_start and verb.doc[k].text not in (",", ";", ":") and not verb.doc[k].is_sent_start:
+        if verb.doc[k].lower_ in _PASSIVE_AUX:
+            return True
+        k -= 1
+    return k >= sent_start and verb.doc[k].lower_ in _PASSIVE_AUX
+
+
 def _passive_agent(verb: Token, sent: Span) -> Span | None:
     """The agent of a passive speech verb ("… wurde von X als … bezeichnet"): the speaker-like noun phrase after
     von/vom in the sentence, when a form of werden goes with the participle."""
@@ -1351,7 +1378,7 @@ def _nearest_named(doc: Doc, found: list[_Found]) -> None:
         return
     body_start = doc._.body_start if doc.has_extension("body_start") else 0
     for f in found:
-        if f.speaker is not None:
+        if f.speaker is not None or f.unattributed:
             continue
         start = f.parts[0][0]
         floor = max(0, start - _FALLBACK_WINDOW)
@@ -1427,6 +1454,7 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,
                                 confidence=f.confidence, sentence=sent,
                                 extras={"via": f.via, "extent": _extent(doc.text, f), "cue_entry": f.cue_entry,
+                                        "unattributed": f.unattributed,
                                         "refers_to": TextSpan(f.refers_to.start_char, f.refers_to.end_char,
                                                               f.refers_to.text) if f.refers_to is not None else None,
                                         "verbatim": _verbatim(doc, f)}))

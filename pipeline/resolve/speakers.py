@@ -99,7 +99,7 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
     for quote in quotes:
         mention = quote.speaker_mention
         confidence = quote.confidence
-        if mention is None and quote.extras.get("refers_to") is None:
+        if mention is None and quote.extras.get("refers_to") is None and not quote.extras.get("unattributed"):
             fallback = _nearest_candidate(text, quote, entities)
             if fallback is not None:
                 mention = TextSpan(fallback.start, fallback.end, fallback.text)
