@@ -620,6 +620,7 @@ def test_coordinated_speakers(nlp):
 @pytest.mark.parametrize("text", [
     "Der Rennfahrer Christian Klien wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.",
     "Die Polizei sucht Zeugen. Es wird vermutet, dass der Brand gelegt wurde.",
+    "Der Schauspieler Fred Delmare leidet an Alzheimer. Eine Heilung sei jedoch ausgeschlossen, heißt es.",
 ])
 def test_passive_cue_without_agent_leaves_the_speaker_open(nlp, text):
     qs = [q for q in quotes_of(nlp, text) if q.extras["via"].startswith("verb")]

@@ -472,7 +472,9 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
             i += 1
             continue
         sent = doc.char_span(region.open, region.open + 1, alignment_mode="expand")[0].sent
-        found.append(_Found("direct", parts, cue_span, speaker, confidence, sent, via))
+        open_speaker = speaker is None and cue_tok is not None and via in ("cue-after", "cue-before") and \
+            (_passive(cue_tok) or getattr(verb_cue(cue_tok, lexicon), "type", "") == "impersonal")
+        found.append(_Found("direct", parts, cue_span, speaker, confidence, sent, via, unattributed=open_speaker))
         i += 1
     return found
 
@@ -777,7 +779,7 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             if tail is not None:
                 parts.append(tail)
         out.append(_Found("indirect", parts, doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}",
-                          unattributed=speaker is None and _passive(verb)))
+                          unattributed=speaker is None and (_passive(verb) or cue.type == "impersonal")))
     return out
 
 
