@@ -626,3 +626,22 @@ def test_passive_cue_without_agent_leaves_the_speaker_open(nlp, text):
     qs = [q for q in quotes_of(nlp, text) if q.extras["via"].startswith("verb")]
     q = only(qs)
     assert q.speaker_mention is None and q.speaker == ""  # the one spoken about is not the speaker, nor a guess
+
+
+def test_quotation_inside_a_report_takes_the_speaker_of_its_sentence(nlp):
+    text = ("„Er hat viel bewegt“, sagte Regierungssprecher Steffen Seibert in Berlin. Später sagte Bundeskanzlerin "
+            "Angela Merkel vor der Presse, der Papst „ist und bleibt einer der bedeutendsten religiösen Denker "
+            "unserer Zeit“.")
+    quotes = quotes_of(nlp, text)
+    last = quotes[-1]
+    assert "bedeutendsten religiösen Denker" in last.content[-1].text
+    assert last.speaker == "Angela Merkel"
+
+
+def test_sentence_initial_pronoun_continues_the_previous_subject(nlp):
+    text = ("Wladimir Putin sprach sich dafür aus, die Sanktionen gegen Nordkorea zu beenden, und sicherte Kim Jong Un "
+            "Hilfe zu. Er bezeichnete die Sanktionen als »Instrument, das der Westen zu nutzen pflegt, um seine "
+            "Hegemonie aufrechtzuerhalten«.")
+    q = next(q for q in quotes_of(nlp, text) if "Instrument" in q.content[0].text)
+    assert q.speaker_mention.text == "Er"
+    assert q.speaker == "Wladimir Putin"

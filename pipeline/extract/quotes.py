@@ -449,7 +449,9 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
             via = "previous"  # a quote run: the same speaker goes on
             speaker = found[-1].speaker
         if not via and speaker is None:
-            speaker = _previous_subject(doc, region)
+            s0 = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
+            own = _cue_subject_outside(s0[0].sent, region.open, region.close + 1) if s0 is not None else None
+            speaker = own if own is not None else _previous_subject(doc, region)
         cue_span = None
         if cue_tok is not None:
             cue_span = doc[cue_tok.i : cue_tok.i + 1]
@@ -482,6 +484,26 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
 _RUN_REACH = 300  # characters: a frame-less quotation this close after another continues its speaker
 
 
+def _subject_antecedent(doc: Doc, pronoun: Token) -> Span | None:
+    """A sentence-initial "Er"/"Sie" continues the subject of the sentence before (German news keeps its topic in
+    subject position: "Putin sprach sich … aus und sicherte Kim Hilfe zu. Er bezeichnete …" -> Putin): that
+    subject when it is a named person, not inside a quotation, in the same paragraph."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n\n" in doc.text[prev.end_char : sent.start_char]:
+        return None
+    for tok in prev:
+        before = doc.text[prev.start_char : tok.idx]
+        if sum(before.count(m) for m in "„»") > sum(before.count(m) for m in "“«"):
+            continue
+        if "subject" in _roles(tok) and tok.ent_type_ and entity_type(tok.ent_type_) == "person" and \
+                tok.head.i == prev.root.i:
+            return noun_phrase(tok, prev)
+    return None
+
+
 def _previous_subject(doc: Doc, region: QuotedRegion) -> Span | None:
     """Nearest-candidate fallback inside the text: the subject of the sentence before a frame-less quotation,
     when it is a person-like mention (a name or er/sie)."""
@@ -492,6 +514,9 @@ def _previous_subject(doc: Doc, region: QuotedRegion) -> Span | None:
     if "\n\n" in doc.text[prev.end_char : region.open]:
         return None
     for tok in prev:
+        before = doc.text[prev.start_char : tok.idx]
+        if sum(before.count(m) for m in "„»") > sum(before.count(m) for m in "“«"):
+            continue  # inside a quotation: "„Er hat viel bewegt“" names no speaker
         if "subject" in _roles(tok) and (tok.pos_ == "PROPN" or tok.lower_ in _SPEAKER_PRONOUNS):
             return noun_phrase(tok, prev)
     return None
@@ -1351,6 +1376,19 @@ def _konjunktiv_1_main(sent: Span) -> bool:
     return False
 
 
+def _cue_subject_outside(sent: Span, lo: int, hi: int) -> Span | None:
+    """The speaker-like subject of a cue verb in a quotation's sentence, outside the quotation (``lo``-``hi``)."""
+    lexicon = load_cues()
+    for tok in sent:
+        if lo <= tok.idx < hi or verb_cue(tok, lexicon) is None or not is_verbal(tok):
+            continue
+        subj = subject_of(tok)
+        if subj is not None and sent.start <= subj.i < sent.end and not lo <= subj.idx < hi and \
+                _speaker_like(subj):
+            return valid_speaker(noun_phrase(subj, sent))
+    return None
+
+
 def _inherit_speakers(doc: Doc, found: list[_Found]) -> None:
     """A direct quotation without a speaker of its own takes the speaker of a report in the same sentence
     ("Aus Sicht des Experten X ermöglicht …, »…«"), else of the quotation just before it in the paragraph."""
@@ -1361,6 +1399,12 @@ def _inherit_speakers(doc: Doc, found: list[_Found]) -> None:
         same = [g for g in ordered if g is not f and g.speaker is not None and g.sent.start == f.sent.start]
         if same:
             f.speaker, f.via = same[0].speaker, "same-sentence"
+            continue
+        own = _cue_subject_outside(f.sent, f.parts[0][0] - 1, f.parts[-1][1] + 1)
+        if own is not None:
+            # "Später sagte Bundeskanzlerin Merkel vor der Presse, Benedikt XVI. „ist und bleibt …“": the quotation
+            # sits in the report of a speaker named in its own sentence
+            f.speaker, f.via = own, "same-sentence"
             continue
         prev = next((g for g in reversed(ordered[:k]) if g.speaker is not None), None)
         if prev is not None and f.parts[0][0] - prev.parts[-1][1] < _RUN_REACH and \
@@ -1443,6 +1487,10 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     found += _continuations(doc, sents, found, lexicon, covered)
     _inherit_speakers(doc, found)
     _nearest_named(doc, found)
+    for f in found:
+        if f.speaker is not None and f.refers_to is None and len(f.speaker) == 1 and \
+                f.speaker[0].lower_ in ("er", "sie") and f.speaker[0].is_sent_start:
+            f.refers_to = _subject_antecedent(doc, f.speaker[0])
     quotes = []
     ordered = sorted(found, key=lambda f: f.parts[0][0])
     for f in ordered:
