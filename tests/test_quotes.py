@@ -645,3 +645,9 @@ def test_sentence_initial_pronoun_continues_the_previous_subject(nlp):
     q = next(q for q in quotes_of(nlp, text) if "Instrument" in q.content[0].text)
     assert q.speaker_mention.text == "Er"
     assert q.speaker == "Wladimir Putin"
+
+
+def test_quoted_name_keeps_marks_and_article(nlp):
+    text = "Die „Süddeutsche Zeitung“ hatte gestern berichtet, 200 Stellen würden gestrichen."
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "Die „Süddeutsche Zeitung“"

@@ -368,7 +368,7 @@ def refine_mention(span: Span) -> Span:
     # a dative or accusative phrase after the head is the addressee or object, not part of the speaker:
     # "Dirk Lorenzen [dem Deutschlandfunk]", "Toby Lanzer [dem Fernsehsender „Al Jazeera“]"
     for k in range(start + 1, end):
-        if doc[k].lower_ in ("dem", "den", "einem", "einen") and doc[k - 1].pos_ in ("NOUN", "PROPN") \
+        if doc[k].lower_ in ("dem", "den", "einem", "einen", "einigen") and doc[k - 1].pos_ in ("NOUN", "PROPN") \
                 and doc[k - 1].lower_ not in ("von", "vom"):
             end = k
             break
@@ -394,6 +394,15 @@ def refine_mention(span: Span) -> Span:
         end = cut
         while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
             end -= 1
+    # a name in quotation marks keeps its marks and its article: "Die „Süddeutsche Zeitung“", "die „Aktion
+    # Deutschland hilft“"
+    if start - 1 >= lo and doc[start - 1].text in ("„", "»", "\""):
+        close = next((i for i in range(end - 1, min(end + 6, hi)) if doc[i].text in ("“", "«", "”", "\"")), None)
+        if close is not None and close >= end - 1 and not any(t.pos_ in ("VERB", "AUX") and t.is_lower
+                                                               for t in doc[end:close]):
+            start, end = start - 1, close + 1
+            if start - 1 >= lo and doc[start - 1].pos_ == "DET":
+                start -= 1
     first, last = doc[start], doc[end - 1]
     # titles, role nouns, adjectives and the article in front of a name
     if first.pos_ == "PROPN" or first.ent_type_:
