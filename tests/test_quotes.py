@@ -651,3 +651,12 @@ def test_quoted_name_keeps_marks_and_article(nlp):
     text = "Die „Süddeutsche Zeitung“ hatte gestern berichtet, 200 Stellen würden gestrichen."
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == "Die „Süddeutsche Zeitung“"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Nach Meinung vieler Experten werden sich im Osten die Favoriten durchsetzen.", "Meinung vieler Experten"),
+    ("46 Beamte wurden nach Angaben der Polizei vom Dienstag in der Stadt leicht verletzt.", "Angaben der Polizei"),
+])
+def test_source_phrase_with_genitive_plural_and_without_its_date(nlp, text, mention):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == mention

@@ -971,8 +971,14 @@ def _np_from(sent: Span, j: int) -> Span | None:
         t = doc[end]
         if t.pos_ in ("DET", "ADJ", "NUM") or (t.tag_ == "ADJA"):
             # after the head noun only as part of a linked attribute ("Angaben des Roten Kreuzes"), never the
-            # next phrase of the clause ("nach Angaben der Polizei obdachlos", "nach Zeugenaussagen der Ehemann")
-            if seen_noun and not after_link and not (t.pos_ == "DET" and _genitive(t)):
+            # next phrase of the clause ("nach Angaben der Polizei obdachlos", "nach Zeugenaussagen der Ehemann");
+            # a genitive plural without article opens one too ("Meinung vieler Experten", "Berichten britischer
+            # Zeitungen", "Angaben informierter Kreise")
+            genitive_plural = seen_noun and not after_link and t.is_lower and t.lower_.endswith("er") and \
+                end + 1 < sent.end and doc[end + 1].pos_ == "NOUN" and doc[end - 1].pos_ == "NOUN"
+            if genitive_plural:
+                after_link = True
+            elif seen_noun and not after_link and not (t.pos_ == "DET" and _genitive(t)):
                 break
             if seen_noun and not any(x.pos_ in ("NOUN", "PROPN") for x in doc[end + 1 : min(end + 4, sent.end)]):
                 break

@@ -387,6 +387,11 @@ def refine_mention(span: Span) -> Span:
     for ent in doc.ents:
         if ent.start < end and start < ent.end and lo <= ent.start and ent.end <= hi:
             start, end = min(start, ent.start), max(end, ent.end)
+    # a date ends the phrase: "Angaben der Polizei [vom Dienstag]"
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in ("vom", "am") and (doc[k + 1].text in _calendar_words() or doc[k + 1].like_num):
+            end = k
+            break
     # an adverbial ends the phrase: "General George Casey [heute anlässlich einer Pressekonferenz]"
     cut = next((k for k in range(start + 1, end) if doc[k].is_lower and
                 (doc[k].pos_ == "ADV" and doc[k].tag_ != "ADJD" or doc[k].lower_ in _APPOSITION_STOP)), None)
