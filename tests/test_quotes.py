@@ -660,3 +660,11 @@ def test_quoted_name_keeps_marks_and_article(nlp):
 def test_source_phrase_with_genitive_plural_and_without_its_date(nlp, text, mention):
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == mention
+
+
+def test_a_date_is_never_the_speaker(nlp):
+    from pipeline.extract.quotes import valid_speaker
+
+    doc = nlp("Ende Januar 2006 verkündete der Deutsche Fußball-Bund, die Spiele fänden statt.")
+    assert valid_speaker(doc[0:3]) is None
+    assert valid_speaker(doc[4:8]) is not None

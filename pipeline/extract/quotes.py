@@ -1147,11 +1147,21 @@ def valid_speaker(span: Span | None) -> Span | None:
         return None  # "Sonntag", "Unterdessen", "Weiter": a capitalized adverb or date, not a speaker
     if len(span) <= 3 and all(t.pos_ in ("NUM", "PUNCT", "DET") or t.text in _CALENDAR_NOUNS for t in span):
         return None  # "11. Juli", "Anfang März"
+    if len(span) <= 5 and any(t.text in _CALENDAR_NOUNS or t.like_num for t in span) and _is_date(span.text):
+        return None  # "Ende Januar 2006", "Anfang Oktober": a date is no speaker
     return span
 
 
 _SOURCE_ADVERBS = {"demnach", "demzufolge", "danach", "wonach"}
 
+
+
+def _is_date(text: str) -> bool:
+    """The whole text is one date expression ("Ende Januar 2006", "am 11. Juli")."""
+    from .dates import find_dates
+
+    found = find_dates(text)
+    return len(found) == 1 and found[0].start <= 1 and found[0].end >= len(text.rstrip()) - 1
 
 
 def _calendar_nouns() -> frozenset[str]:
