@@ -198,11 +198,12 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
         if owner is not None and frame.start <= owner.i < frame.end:
             return valid_speaker(noun_phrase(owner, frame))
         subj = None
-    if subj is not None and subj.i < verb.i and not _speaker_like(subj) and not is_source_noun(subj.text) \
-            and _inverted_subject(verb, frame) is not None:
+    if subj is not None and subj.i < verb.i and not _speaker_like(subj) and not is_source_noun(subj.text):
         # "Sinngemäß hofft Musk", "Der Politik schlug er vor", "Als Gründe führt der Bericht an": the parser took
         # the first phrase for the subject; the speaker stands right after the finite verb
-        return _inverted_subject(verb, frame)
+        inverted = _inverted_subject(verb, frame)
+        if inverted is not None:
+            return inverted
     if subj is not None and subj.lower_ not in ("es", "das", "dies", "man"):
         if frame.start <= subj.i < frame.end and valid_speaker(noun_phrase(subj, frame)):
             return noun_phrase(subj, frame)
@@ -484,42 +485,40 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
 _RUN_REACH = 300  # characters: a frame-less quotation this close after another continues its speaker
 
 
-def _subject_antecedent(doc: Doc, pronoun: Token) -> Span | None:
-    """A sentence-initial "Er"/"Sie" continues the subject of the sentence before (German news keeps its topic in
-    subject position: "Putin sprach sich … aus und sicherte Kim Hilfe zu. Er bezeichnete …" -> Putin): that
-    subject when it is a named person, not inside a quotation, in the same paragraph."""
-    sent = pronoun.sent
+def _subject_before(doc: Doc, sent: Span, until: int, accept) -> Span | None:
+    """The first subject of the sentence before ``sent`` that ``accept(token, sentence)`` takes, as its noun
+    phrase: in the same paragraph (no blank line up to ``until``) and not inside a quotation ("„Er hat viel
+    bewegt“" names no speaker)."""
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    if "\n\n" in doc.text[prev.end_char : sent.start_char]:
+    if "\n\n" in doc.text[prev.end_char : until]:
         return None
     for tok in prev:
         before = doc.text[prev.start_char : tok.idx]
         if sum(before.count(m) for m in "„»") > sum(before.count(m) for m in "“«"):
             continue
-        if "subject" in _roles(tok) and tok.ent_type_ and entity_type(tok.ent_type_) == "person" and \
-                tok.head.i == prev.root.i:
+        if "subject" in _roles(tok) and accept(tok, prev):
             return noun_phrase(tok, prev)
     return None
+
+
+def _subject_antecedent(doc: Doc, pronoun: Token) -> Span | None:
+    """A sentence-initial "Er"/"Sie" continues the subject of the sentence before (German news keeps its topic in
+    subject position: "Putin sprach sich … aus und sicherte Kim Hilfe zu. Er bezeichnete …" -> Putin): that
+    subject when it is a named person of the main clause."""
+    return _subject_before(doc, pronoun.sent, pronoun.sent.start_char, lambda tok, prev: bool(tok.ent_type_) and
+                           entity_type(tok.ent_type_) == "person" and tok.head.i == prev.root.i)
 
 
 def _previous_subject(doc: Doc, region: QuotedRegion) -> Span | None:
     """Nearest-candidate fallback inside the text: the subject of the sentence before a frame-less quotation,
     when it is a person-like mention (a name or er/sie)."""
     first = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
-    if first is None or first[0].sent.start == 0:
+    if first is None:
         return None
-    prev = doc[first[0].sent.start - 1].sent
-    if "\n\n" in doc.text[prev.end_char : region.open]:
-        return None
-    for tok in prev:
-        before = doc.text[prev.start_char : tok.idx]
-        if sum(before.count(m) for m in "„»") > sum(before.count(m) for m in "“«"):
-            continue  # inside a quotation: "„Er hat viel bewegt“" names no speaker
-        if "subject" in _roles(tok) and (tok.pos_ == "PROPN" or tok.lower_ in _SPEAKER_PRONOUNS):
-            return noun_phrase(tok, prev)
-    return None
+    return _subject_before(doc, first[0].sent, region.open,
+                           lambda tok, prev: tok.pos_ == "PROPN" or tok.lower_ in _SPEAKER_PRONOUNS)
 
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:

@@ -416,9 +416,6 @@ def refine_mention(span: Span) -> Span:
         while k - 1 >= lo and _title_like(doc[k - 1]):
             k -= 1
             titled = True
-        if k - 1 >= lo and _title_like(doc[k - 1]):  # a title that starts the sentence
-            k -= 1
-            titled = True
         if titled and k - 1 >= lo and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text.endswith("s"):
             k -= 1  # "Mexikos Innenminister Francisco Ramirez"
         elif titled:
