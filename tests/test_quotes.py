@@ -497,6 +497,9 @@ def test_refine_mention_repairs_a_parenthesis_head_and_adverb_edges(nlp):
     doc = nlp("Nach der Sitzung sagte Koppelin wörtlich, das sei ein Skandal.")
     name = next(t.i for t in doc if t.text == "Koppelin")
     assert refine_mention(doc[name : name + 2]).text == "Koppelin"
+    # titles and a genitive name in front of a name: "Mexikos Innenminister Francisco Ramirez"
+    doc = nlp("Mexikos Innenminister Francisco Ramirez gestand ein, dass die Regierung überfordert sei.")
+    assert refine_mention(doc[2:4]).text == "Mexikos Innenminister Francisco Ramirez"
     # a pronoun stays as it is
     doc = nlp("Er sagte, er komme morgen.")
     assert refine_mention(doc[0:1]).text == "Er"

@@ -416,13 +416,14 @@ def refine_mention(span: Span) -> Span:
         while k - 1 >= lo and _title_like(doc[k - 1]):
             k -= 1
             titled = True
-        if titled and k - 1 >= lo and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text.endswith("s"):
-            k -= 1  # "Mexikos Innenminister Francisco Ramirez"
-        elif titled:
-            while k - 1 >= lo and doc[k - 1].pos_ in ("ADJ",) and not doc[k - 1].is_punct:
-                k -= 1
-            if k - 1 >= lo and doc[k - 1].pos_ == "DET":
-                k -= 1
+        if titled:
+            if k - 1 >= lo and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text.endswith("s"):
+                k -= 1  # "Mexikos Innenminister Francisco Ramirez"
+            else:
+                while k - 1 >= lo and doc[k - 1].pos_ in ("ADJ",) and not doc[k - 1].is_punct:
+                    k -= 1
+                if k - 1 >= lo and doc[k - 1].pos_ == "DET":
+                    k -= 1
             start = k
     # coordinated speakers before their verb: "Präsident Boris Tadić und Regierungschef Vojislav Koštunica
     # erklärten", "Die Union sowie auch die FDP sprechen sich … aus"
