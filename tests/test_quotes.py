@@ -666,3 +666,37 @@ def test_a_date_is_never_the_speaker(nlp):
     doc = nlp("Ende Januar 2006 verkündete der Deutsche Fußball-Bund, die Spiele fänden statt.")
     assert valid_speaker(doc[0:3]) is None
     assert valid_speaker(doc[4:8]) is not None
+
+
+def test_main_clause_after_damit_is_the_content(nlp):
+    # "damit" with the finite verb right after it is an adverb of a main clause, not a purpose clause
+    text = "Generalstabschef Zakari Nandja erklärte hingegen, damit solle ein Machtvakuum vermieden werden."
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == "damit solle ein Machtvakuum vermieden werden"
+    assert q.speaker == "Zakari Nandja"
+
+
+def test_apposition_between_cue_and_dass_clause_is_frame(nlp):
+    text = ("So sagte der für die Omo-Region zuständige Koordinator für Naturkatastrophen, Deftalgne Tessema, "
+            "gegenüber der BBC, dass nur 14 Motorboote im Einsatz seien.")
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == "dass nur 14 Motorboote im Einsatz seien"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("In einer Videobotschaft, die in der letzten Nacht bei einer Kundgebung live eingespielt wurde, sagte "
+     "Thaksin, man werde kämpfen, bis die Demokratie wiederhergestellt sei.",
+     "man werde kämpfen, bis die Demokratie wiederhergestellt sei"),
+    ("Die Vereinten Nationen bestätigten den Zwischenfall, teilten jedoch mit, es sei unklar, wer den "
+     "bewaffneten Angriff ausgeführt habe.",
+     "es sei unklar, wer den bewaffneten Angriff ausgeführt habe"),
+])
+def test_konjunktiv_after_the_cue_beats_indicative_before_it(nlp, text, content):
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == content
+
+
+def test_relative_clause_after_the_cue_is_not_its_content(nlp):
+    text = "Das Unternehmen berichtete am Montag über einen Bericht, der heute in Berlin vorgelegt wurde."
+    # (the whole sentence may be reported speech of the company; the relative clause alone is no quotation)
+    assert all(not q.content[0].text.startswith("der heute") for q in quotes_of(nlp, text))

@@ -24,7 +24,7 @@ from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
 from ..resources import cue_forms, is_institution, is_source_noun, name_nouns, role_of, speech_acts
-from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, refine_mention, subject_of
+from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, looks_subjunctive, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, refine_mention, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
 _CLOSED_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "SPACE", "INTJ", "AUX"}
@@ -139,7 +139,8 @@ def _strip_final_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _has_finite_verb(span: Span) -> bool:
-    return any(is_verbal(t) and is_finite(t) for t in span)
+    # a Konjunktiv form is finite whatever the tagger says ("dass … im Einsatz seien" tagged VVIZU)
+    return any(is_verbal(t) and (is_finite(t) or looks_konjunktiv_1(t)) for t in span)
 
 
 def _n_words(text: str) -> int:
@@ -628,8 +629,15 @@ _ADVERBIAL_SUBORDINATORS = {"nachdem", "sodass", "bevor", "obwohl", "obgleich", 
 def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool, after_cue: bool = True) -> bool:
     if content is None or len(content) < 3:
         return False
-    if after_cue and content[0].lower_ in _ADVERBIAL_SUBORDINATORS:
+    if after_cue and content[0].lower_ in _ADVERBIAL_SUBORDINATORS and not (
+            len(content) > 1 and is_verbal(content[1]) and (is_finite(content[1]) or looks_subjunctive(content[1]))):
+        # (but "erklärte, damit solle ein Machtvakuum vermieden werden": a finite verb right after it makes
+        # "damit" an adverb of a main clause)
         return False  # "…, nachdem …", "…, sodass …": an adverbial clause is not what was said
+    if after_cue and is_verbal(content[0]) and is_finite(content[0]):
+        return False  # "bestätigten den Zwischenfall, teilten jedoch mit, …": a second predicate, not a clause
+    if after_cue and _relative_clause(content):
+        return False  # "berichtete über einen Vorfall, der …": a relative clause says what a noun is, not what was said
     if not _has_finite_verb(content) and content[0].lower_ not in _SUBORDINATORS:
         # "zu"-infinitive complements ("kündigte an, … zu prüfen", "forderte sie auf, … auszusetzen") are
         # reported content too, whatever the cue's strength; purpose clauses ("um … zu") are not
@@ -707,6 +715,24 @@ def _relative_start(doc: Doc, i: int, sent: Span) -> bool:
                                                   ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
+def _relative_clause(content: Span) -> bool:
+    """The content opens with a relative clause ("der heute vorgelegt wurde", "mit dem der Gründer …", "den
+    Russland gegen den Westen führe"): a relative form, and its first finite verb closes the clause (verb-final;
+    the main clauses "das sei falsch", "die Evaluierung habe ergeben" have it second). Tolerant of a
+    tagger that calls the relative pronoun an article or the Konjunktiv a participle."""
+    doc = content.doc
+    k = content.start + 1 if content[0].pos_ == "ADP" else content.start
+    if k >= content.end or doc[k].lower_ not in _RELATIVE_FORMS and doc[k].tag_ not in ("PRELS", "PRELAT"):
+        return False
+    end = next((t.i for t in content if t.text in _FRAME_BREAK), content.end)
+    while end > k and doc[end - 1].is_punct:
+        end -= 1
+    finite = next((t for t in doc[k + 1 : end] if is_verbal(t) and (is_finite(t) or looks_konjunktiv_1(t))), None)
+    # the finite verb last ("vorgelegt wurde"), not before the participle ("die Evaluierung habe ergeben")
+    return finite is not None and finite.i == end - 1 and not _zu_infinitive(doc[k:end]) and \
+        not ("zu" in finite.lower_[2:-3] and finite.lower_.endswith("en"))  # "voranzutreiben" tagged finite
+
+
 def _attributed_source(frame: Span) -> Span | None:
     """A source named in the frame itself with laut / zufolge / nach Angaben: "Heute bestätigte X laut Reuters,
     dass …", "Das Team kam der Meldung zufolge zu dem Schluss, dass …". The report rests on that source, so it is
@@ -752,6 +778,22 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
         if wie is not None and (wie.i == sent.start or doc[wie.i - 1].text in (",", "–", "—")) and \
                 not any(is_finite(t) and is_verbal(t) and t.i != verb.i for t in doc[wie.i : verb.i]):
             left = wie.i
+    # "sagte der Koordinator, Deftalgne Tessema, gegenüber der BBC, dass …": verbless segments between the cue
+    # and a dass/ob clause (appositions, addressees) belong to the frame, not to the content
+    k = right
+    while k < sent.end and doc[k].text == ",":
+        seg_end = k + 1
+        while seg_end < sent.end and doc[seg_end].text not in _FRAME_BREAK and not _inside(doc[seg_end].idx, covered):
+            seg_end += 1
+        segment = doc[k + 1 : seg_end]
+        if not len(segment) or segment[0].lower_ in _SUBORDINATORS or segment[0].lower_ in _ADVERBIAL_SUBORDINATORS \
+                or _has_finite_verb(segment) or _relative_start(doc, k + 1, sent) or \
+                any(is_verbal(t) for t in segment) or seg_end - k > 12:
+            break
+        k = seg_end
+        if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].lower_ in ("dass", "daß", "ob"):
+            right = k
+            break
     frame = doc[left:right]
     first = doc[left]
     if first.tag_ in ("PRELS", "PRELAT") or (first.pos_ == "ADP" and left + 1 < right and
@@ -795,6 +837,10 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             if subj is not None and content.start <= subj.i < content.end and subj.pos_ != "PRON":
                 continue  # "Baptie, der …, sagte, dass …": the speaker stands before the cue, the content after it
         speaker = _attributed_source(frame) or _speaker_near_verb(verb, frame, sent, rng) or _source_pp(frame)
+        if clause_is_subjunctive(content) or content[0].lower_ in ("dass", "daß", "ob"):
+            # the reported clause is marked as such: "In einer Videobotschaft, die … eingespielt wurde, sagte
+            # Thaksin, man werde kämpfen" - the Konjunktiv after the cue, not the indicative before it
+            confidence += 0.1
         parts = [rng]
         if how == "before" and right + 1 < sent.end and doc[right].text == "," and _relative_start(doc, right + 1, sent):
             # "Man habe einen Pakt unterzeichnet, verkündete Putin, in dem sich …": the relative clause after the
