@@ -700,3 +700,24 @@ def test_relative_clause_after_the_cue_is_not_its_content(nlp):
     text = "Das Unternehmen berichtete am Montag über einen Bericht, der heute in Berlin vorgelegt wurde."
     # (the whole sentence may be reported speech of the company; the relative clause alone is no quotation)
     assert all(not q.content[0].text.startswith("der heute") for q in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Merkel entgegnete, dann solle der Iran „sehen, wie er dieses Gesetz ändern kann“.",
+     "sehen, wie er dieses Gesetz ändern kann"),
+    ("Der Verteidiger betonte, der Angeklagte sei weder „dissozial“, „noch hätte er sich jemals etwas zu schulden "
+     "kommen lassen“.", "noch hätte er sich jemals etwas zu schulden kommen lassen"),
+])
+def test_report_runs_on_through_a_frameless_quoted_part(nlp, text, fragment):
+    quotes = quotes_of(nlp, text)
+    report = next(q for q in quotes if q.kind == "mixed")
+    assert fragment in report.content[-1].text
+    assert fragment in [v.text for v in report.extras["verbatim"]]
+
+
+def test_konjunktiv_of_an_ieren_verb_continues_the_report(nlp):
+    text = ("Derzeit werde geprüft, wie die Weiterleitung wieder hergestellt werden kann, so Wikimedia Deutschland "
+            "weiter. Der Zugriff über de.wikipedia.org funktioniere weiterhin.")
+    quotes = quotes_of(nlp, text)
+    assert any("funktioniere weiterhin" in q.content[-1].text and q.speaker == "Wikimedia Deutschland"
+               for q in quotes), [(q.content[-1].text, q.speaker) for q in quotes]

@@ -138,9 +138,14 @@ def _strip_final_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _finite(tok: Token) -> bool:
+    """A finite verb; a Konjunktiv form is finite whatever the tagger says ("dass … im Einsatz seien" tagged
+    VVIZU, "Starke Winde hätten …" tagged VAINF)."""
+    return is_finite(tok) or is_verbal(tok) and (looks_konjunktiv_1(tok) or looks_konjunktiv_2(tok))
+
+
 def _has_finite_verb(span: Span) -> bool:
-    # a Konjunktiv form is finite whatever the tagger says ("dass … im Einsatz seien" tagged VVIZU)
-    return any(is_verbal(t) and (is_finite(t) or looks_konjunktiv_1(t)) for t in span)
+    return any(is_verbal(t) and _finite(t) for t in span)
 
 
 def _n_words(text: str) -> int:
@@ -658,10 +663,19 @@ def _content_range(doc: Doc, start: int, end: int, covered: list[tuple[int, int]
     return _cut_at_quotes(doc, rng, covered) if rng is not None else None
 
 
+class _Covered(list):
+    """The character ranges of the direct quotations found (with their marks); ``loose``: those without a frame
+    of their own inside a sentence, which a report's content may run through."""
+    loose: set[tuple[int, int]] = set()
+
+
 def _cut_at_quotes(doc: Doc, rng: tuple[int, int], covered: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Keep content clear of direct quotations: stop before the first one inside the range."""
     start, end = rng
+    loose = getattr(covered, "loose", ())
     for c_start, c_end in covered:
+        if (c_start, c_end) in loose and c_start > start:
+            continue
         if c_start <= start < c_end:
             start = c_end
         elif start < c_start < end:
@@ -1111,7 +1125,7 @@ _KONJ2_REPORTING = {"hätten", "würden", "wären", "hätte", "wäre", "würde"}
 
 def _reportative(sent: Span) -> bool:
     """Konjunktiv, or reportative "sollen" with a perfect infinitive ("soll … getötet haben")."""
-    finite = [t for t in sent if is_finite(t)]
+    finite = [t for t in sent if _finite(t)]
     if any(_konj1(t) for t in finite):
         return True
     # Konjunktiv II stands in for Konjunktiv I where that equals the indicative ("sie hätten", "sie würden");
@@ -1428,7 +1442,7 @@ def _konjunktiv_1_main(sent: Span) -> bool:
     """A finite verb of the sentence's main clause in Konjunktiv I ("sei", "habe", "reiche"), not a question and
     not only inside a conditional or subordinate clause."""
     for tok in sent:
-        if not is_finite(tok) or not _konj1(tok):
+        if not _finite(tok) or not _konj1(tok):
             continue
         # the verb (or, for an auxiliary, its main verb) must not be introduced by wenn/falls/ob/…
         if not any(c.lower_ in _CONDITIONAL for c in tok.children) and \
@@ -1530,7 +1544,11 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     floor = doc._.body_start if floor is None and doc.has_extension("body_start") else (floor or 0)
     regions = find_quoted_regions(doc.text, start=floor)
     found = _direct_quotes(doc, regions, lexicon, floor)
-    covered = [(p[0] - 1, p[1] + 1) for f in found for p in f.parts]
+    covered = _Covered((p[0] - 1, p[1] + 1) for f in found for p in f.parts)
+    # a frame-less quotation inside a sentence ("dann solle der Iran „sehen, wie er …“") is a quoted part of the
+    # report around it: the report's content runs on through it (a mixed quotation)
+    covered.loose = {(p[0] - 1, p[1] + 1) for f in found if f.via == "" for p in f.parts
+                     if f.sent.start_char < p[0] - 1 and doc.text[f.sent.start_char : p[0] - 1].strip()}
     used_cues = {t.i for f in found if f.cue is not None for t in f.cue}
     fragments = [r for r in regions if r.depth == 0 and not _inside(r.open, covered) and not _quoted_name(doc, r)]
     for sent in doc.sents:

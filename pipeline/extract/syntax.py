@@ -102,6 +102,9 @@ def looks_konjunktiv_1(token: Token) -> bool:
         if low.endswith("te") and "Past" in token.morph.get("Tense") and "Sub" not in token.morph.get("Mood"):
             return False
         return not _first_person(token)
+    if low.endswith("iere") and len(low) > 6 and token.is_lower and lemma in (low, low[:-1]) and is_verbal(token):
+        # the lemmatizer gave up on an -ieren verb ("funktioniere" -> "funktionier")
+        return not _first_person(token)
     return False
 
 
