@@ -721,3 +721,28 @@ def test_konjunktiv_of_an_ieren_verb_continues_the_report(nlp):
     quotes = quotes_of(nlp, text)
     assert any("funktioniere weiterhin" in q.content[-1].text and q.speaker == "Wikimedia Deutschland"
                for q in quotes), [(q.content[-1].text, q.speaker) for q in quotes]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Laut ndr.de blieben einige Demonstranten anschließend noch auf dem Platz.", "ndr.de"),
+    ("Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2.000 Menschen mit Lebensmitteln "
+     "versorgt.", "einer am Dienstag veröffentlichten Pressemitteilung des WFP"),
+    ("Laut einem Artikel von „BBC News“ leben zehn Millionen Menschen von den Zahlungen der Migranten.",
+     "einem Artikel von „BBC News“"),
+    ("Ursache für den Brand waren laut Ministerium Arbeiten an der Stromübergabestelle.", "Ministerium"),
+    ("Nach einer Stellungnahme der US-Armee befand sich der Helikopter auf dem Flug zwischen zwei Militärbasen.",
+     "einer Stellungnahme der US-Armee"),
+])
+def test_source_phrase_extent(nlp, text, mention):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == mention
+
+
+def test_pronoun_report_in_konjunktiv_continues_the_report(nlp):
+    text = ("Ein Regierungssprecher in Berlin sagte, dass der Airbus nach Deutschland zurückkehren musste. Er wisse "
+            "auch nicht, was die USA zu diesem Schritt bewogen hatten. Die Sperre sei aber inzwischen wieder "
+            "aufgehoben worden.")
+    quotes = quotes_of(nlp, text)
+    cont = next(q for q in quotes if "wisse" in q.content[0].text)
+    assert "Sperre sei" in cont.content[-1].text
+    assert cont.speaker_mention.text == "Ein Regierungssprecher in Berlin"

@@ -999,6 +999,7 @@ def _lower_phrases(lexicon: CueLexicon) -> list[tuple[str, ...]]:
     return _PHRASES_CACHE[key]
 
 
+_WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|at|ch|eu|info|fr|uk|ru|tv)", re.I)  # ndr.de
 _NP_INNER = {"DET", "ADJ", "NUM", "PROPN", "NOUN", "X"}
 
 
@@ -1028,6 +1029,10 @@ def _np_from(sent: Span, j: int) -> Span | None:
     after_link = False  # inside the attribute after "des"/"der"/"von": its determiners and adjectives belong
     while end < sent.end:
         t = doc[end]
+        if not seen_noun and _WEB_NAME.fullmatch(t.text):
+            seen_noun = True  # "laut ndr.de", whatever the tagger made of it
+            end += 1
+            continue
         if t.pos_ in ("DET", "ADJ", "NUM") or (t.tag_ == "ADJA"):
             # after the head noun only as part of a linked attribute ("Angaben des Roten Kreuzes"), never the
             # next phrase of the clause ("nach Angaben der Polizei obdachlos", "nach Zeugenaussagen der Ehemann");
@@ -1044,6 +1049,19 @@ def _np_from(sent: Span, j: int) -> Span | None:
             after_link = after_link or (t.pos_ == "DET" and _genitive(t))
             end += 1
             continue
+        if not seen_noun and t.pos_ == "ADP" and end > start:
+            # a participle with its own phrase before the noun: "einer am Dienstag veröffentlichten Mitteilung"
+            k = end + 1
+            while k < min(end + 6, sent.end) and doc[k].pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV") and \
+                    not (doc[k].tag_ == "ADJA" and k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN")):
+                k += 1
+            if k < sent.end and doc[k].tag_ == "ADJA" and k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+                end = k + 1
+                continue
+            break
+        if seen_noun and not after_link and t.pos_ == "NOUN" and doc[end - 1].pos_ in ("NOUN", "X") and \
+                not t.ent_type_ and not doc[end - 1].ent_type_:
+            break  # "laut Ministerium Arbeiten an …": the next noun is the clause's
         if t.pos_ in ("PROPN", "NOUN", "X") or t.tag_ in ("NE", "NN") and t.text[:1].isupper() \
                 or (t.pos_ == "PRON" and not seen_noun and end == start):
             seen_noun = True
@@ -1057,11 +1075,13 @@ def _np_from(sent: Span, j: int) -> Span | None:
             end += 1  # "Angaben von AFP und Reuters", "Angaben der New York Times und der Los Angeles Times"
             continue
         if seen_noun and t.lower_ in ("von", "vom", "aus") and end + 1 < sent.end \
-                and doc[end + 1].pos_ in _NP_INNER:
+                and (doc[end + 1].pos_ in _NP_INNER and not (t.lower_ == "aus" and doc[end + 1].pos_ == "NOUN")
+                     or doc[end + 1].text in ("„", "»")):
             end += 1  # "Angaben von X"
             after_link = True
             continue
-        if seen_noun and t.text in ("„", "»", "\"") and doc[end - 1].pos_ == "NOUN":
+        if seen_noun and t.text in ("„", "»", "\"") and (doc[end - 1].pos_ == "NOUN" or
+                                                        doc[end - 1].lower_ in ("von", "vom")):
             # a quoted name after its noun: "der Website „icelandreview.com“", "Fernsehsender „Channel 10“"
             close = next((i for i in range(end + 1, min(end + 8, sent.end)) if doc[i].text in ("“", "«", "\"", "”")), None)
             if close is not None:
@@ -1078,7 +1098,8 @@ def _np_from(sent: Span, j: int) -> Span | None:
         break
     if not seen_noun:
         return None
-    while end > start and doc[end - 1].pos_ in ("DET", "ADP") or end > start and doc[end - 1].lower_ in ("von", "vom", "des", "der", "aus"):
+    while end > start and not _WEB_NAME.fullmatch(doc[end - 1].text) and (
+            doc[end - 1].pos_ in ("DET", "ADP") or doc[end - 1].lower_ in ("von", "vom", "des", "der", "aus")):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -1188,6 +1209,8 @@ def valid_speaker(span: Span | None) -> Span | None:
     while len(span) > 1 and span[0].lower_ in _FOCUS_WORDS and span[0].pos_ in ("ADV", "PART", "CCONJ", "ADJ"):
         span = span[1:]
     first = span[0]
+    if len(span) == 1 and _WEB_NAME.fullmatch(first.text):
+        return span  # "laut ndr.de": a website, whatever the tagger made of it
     if len(span) == 1 and first.lower_ in _SOURCE_ADVERBS:
         return span  # "demnach": the source named before; the resolver takes it from there
     if len(span) == 1 and first.lower_ in ("dieser", "diese"):
@@ -1378,6 +1401,11 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
             active = False  # a direct quotation without a frame of its own ends the run
             continue
         speaker = _cue_context(sent, lexicon, covered)
+        if speaker is not None and active and context is not None and speaker.root.pos_ == "PRON" and \
+                _konjunktiv_1_main(sent):
+            # "Er wisse auch nicht, was …": the report's speaker, in Konjunktiv I, goes on - the sentence is part
+            # of the report, not a new one
+            speaker = None
         if speaker is not None:
             context, context_at, active, last_was_continuation = speaker, n, True, False
             continue
