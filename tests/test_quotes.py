@@ -746,3 +746,31 @@ def test_pronoun_report_in_konjunktiv_continues_the_report(nlp):
     cont = next(q for q in quotes if "wisse" in q.content[0].text)
     assert "Sperre sei" in cont.content[-1].text
     assert cont.speaker_mention.text == "Ein Regierungssprecher in Berlin"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the lemmatizer keeps "gehöre" as it is; a finite verb in -e is Konjunktiv I
+    ("Die Nachrichtenagentur AP berichtete im Zusammenhang mit dem Absturz, der Hubschrauber gehöre einem "
+     "Waffenfabrikanten.", "der Hubschrauber gehöre einem Waffenfabrikanten"),
+    # "niederzulegen" tagged as a finite verb is still a zu-infinitive
+    ("Der Fraktionsvorsitzende im niedersächsischen Landtag, Wolfgang Jüttner, hatte Lenz gestern aufgefordert, "
+     "sein Mandat niederzulegen.", "sein Mandat niederzulegen"),
+])
+def test_complement_despite_tagger_errors(nlp, text, content):
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == content
+
+
+def test_adjectives_tagged_as_verbs_are_no_konjunktiv(nlp):
+    from pipeline.extract.syntax import looks_konjunktiv_1
+
+    doc = nlp("Zwischen 1973 und 1976 studierte Müller an der Universität deutsche und rumänische Literatur.")
+    assert not any(looks_konjunktiv_1(t) for t in doc)
+
+
+def test_parliament_attribute_belongs_to_the_speaker(nlp):
+    text = ("Der Fraktionsvorsitzende im niedersächsischen Landtag, Wolfgang Jüttner, hatte Lenz gestern "
+            "aufgefordert, sein Mandat niederzulegen.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "Der Fraktionsvorsitzende im niedersächsischen Landtag, Wolfgang Jüttner"
+    assert q.speaker == "Wolfgang Jüttner"

@@ -614,12 +614,19 @@ def _fragment_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, in
     return None
 
 
+_ZU_INFIX = re.compile(r"(?:ab|an|auf|aus|bei|bekannt|dar|durch|ein|fest|fern|fort|frei|her|heraus|herbei|hin|hinzu|"
+                       r"los|mit|nach|nieder|offen|statt|teil|um|vor|voran|vorbei|weg|weiter|wieder|zurück|"
+                       r"zusammen|zu|über|unter)zu[a-zäöüß]{3,}e?n")
+
+
 def _zu_infinitive(content: Span) -> bool:
     """The content ends in a zu-infinitive: "… zu prüfen", "… auszusetzen"."""
-    verbs = [t for t in content if is_verbal(t) and not is_finite(t)]
+    verbs = [t for t in content if is_verbal(t) and (not is_finite(t) or _ZU_INFIX.fullmatch(t.lower_))]
     if not verbs:
         return False
     last = verbs[-1]
+    if _ZU_INFIX.fullmatch(last.lower_):
+        return True  # "niederzulegen", "voranzutreiben", whatever the tagger says
     if last.i > content.start and content.doc[last.i - 1].lower_ == "zu":
         return True
     return "zu" in last.lower_[2:-2] and last.tag_ == "VVIZU" or ("Inf" in last.morph.get("VerbForm")

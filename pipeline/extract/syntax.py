@@ -102,8 +102,11 @@ def looks_konjunktiv_1(token: Token) -> bool:
         if low.endswith("te") and "Past" in token.morph.get("Tense") and "Sub" not in token.morph.get("Mood"):
             return False
         return not _first_person(token)
-    if low.endswith("iere") and len(low) > 6 and token.is_lower and lemma in (low, low[:-1]) and is_verbal(token):
-        # the lemmatizer gave up on an -ieren verb ("funktioniere" -> "funktionier")
+    if token.is_lower and is_verbal(token) and (low.endswith("iere") and lemma == low[:-1] or lemma == low and (
+            not low.endswith("te") and len(low) > 4 and token.dep_ not in ("amod", "det") and
+            not has_role(token, "verb_particle") and not has_role(token, "modifier"))):
+        # the lemmatizer gave up ("gehöre" -> "gehöre", "funktioniere" -> "funktionier"): a finite verb in -e
+        # that is not a weak past in -te (an adjective tagged as a verb keeps its lemma: "große" -> "groß")
         return not _first_person(token)
     return False
 
