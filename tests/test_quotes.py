@@ -774,3 +774,18 @@ def test_parliament_attribute_belongs_to_the_speaker(nlp):
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == "Der Fraktionsvorsitzende im niedersächsischen Landtag, Wolfgang Jüttner"
     assert q.speaker == "Wolfgang Jüttner"
+
+
+@pytest.mark.parametrize("text, parts, speaker", [
+    ("Die Boote sind laut Deftalgne Tessema zudem recht klein.", ["Die Boote sind", "zudem recht klein"],
+     "Deftalgne Tessema"),
+    ("Zwar sei es ein wichtiger Schritt – so Canny –, trotzdem suche das Unternehmen neue Investoren.",
+     ["Zwar sei es ein wichtiger Schritt", "trotzdem suche das Unternehmen neue Investoren"], "Canny"),
+    ("Zur Zwischenfinanzierung bekomme das Unternehmen, wie es auf einer Pressekonferenz in Oslo hieß, 4,3 "
+     "Millionen Euro.", ["Zur Zwischenfinanzierung bekomme das Unternehmen", "4,3 Millionen Euro"], None),
+])
+def test_frame_inside_the_sentence_splits_the_content(nlp, text, parts, speaker):
+    q = only(quotes_of(nlp, text))
+    assert [c.text for c in q.content] == parts
+    if speaker:
+        assert q.speaker == speaker

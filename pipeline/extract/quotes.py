@@ -821,11 +821,16 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
                                               doc[left + 1].tag_ in ("PRELS", "PRELAT")):
         return []  # a cue verb in a relative clause ("Baptie, der die Stärke angegeben hatte, sagte …")
     candidates: list[tuple[int, int, str, float]] = []
+    rest = None
     if first.lower_ == "wie" and left < verb.i:
         before = (s_start, frame.start_char)
         after = (frame.end_char, s_end)
         best = max((before, after), key=lambda c: c[1] - c[0])
         candidates.append((*best, "wie", 0.75))
+        other = before if best is after else after
+        # "Zur Finanzierung bekomme das Unternehmen, wie es auf der Pressekonferenz hieß, 4,3 Millionen Euro":
+        # a wie-clause inside the sentence splits the content in two
+        rest = _content_range(doc, *other, covered) if _n_words(doc.text[other[0]:other[1]]) >= 2 else None
     else:
         # "…, sagte X." / "…, fügte Kim hinzu." / "…, so der Minister weiter": the cue leads the frame
         leads = verb.i == left or (verb.i == left + 1 and first.pos_ in ("ADV", "PART"))
@@ -863,6 +868,8 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             # Thaksin, man werde kämpfen" - the Konjunktiv after the cue, not the indicative before it
             confidence += 0.1
         parts = [rng]
+        if how == "wie" and rest is not None:
+            parts = sorted([rng, _strip_final_punct(doc, *rest)])
         if how == "before" and right + 1 < sent.end and doc[right].text == "," and _relative_start(doc, right + 1, sent):
             # "Man habe einen Pakt unterzeichnet, verkündete Putin, in dem sich …": the relative clause after the
             # frame belongs to the content before it
@@ -945,7 +952,7 @@ def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]
             weak = low in ("gemäß",)
         if cue_span is None and low in postps and k > 0:
             cue_span, speaker = sent[k : k + 1], _np_before(sent, k)
-        if cue_span is None and low == "so" and k > 0 and toks[k - 1].text == "," and nxt is not None \
+        if cue_span is None and low == "so" and k > 0 and toks[k - 1].text in (",", "–", "—", "(") and nxt is not None \
                 and nxt.pos_ in ("DET", "PROPN", "NOUN", "PRON"):
             cue_span, speaker = sent[k : k + 1], _np_from(sent, k + 1)
         if cue_span is None and low in adverbs and low in ("demnach", "demzufolge", "danach", "wonach"):
@@ -977,7 +984,18 @@ def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]
             continue
         if weak and not clause_is_subjunctive(content):
             continue
-        found = _Found("indirect", [rng], cue_span, speaker, 0.7, sent, f"phrase-{cue_span.text.lower()}")
+        parts = [rng]
+        if not content_override and rng[0] < doc[frame_start].idx and doc[frame_end - 1].idx < rng[1]:
+            # a frame inside the sentence ("Die Boote sind laut X zudem recht klein", "…, so Canny, …") is not
+            # part of what was said: the content is the two pieces around it
+            head = _span_chars(doc, rng[0], len(doc.text[: doc[frame_start].idx].rstrip(_TRIM)))
+            tail_start = doc[frame_end].idx if frame_end < len(doc) else rng[1]
+            while tail_start < rng[1] and doc.text[tail_start] in _TRIM:
+                tail_start += 1
+            tail = _span_chars(doc, tail_start, rng[1]) if tail_start < rng[1] else None
+            if head is not None and tail is not None and head[1] > head[0] and tail[1] > tail[0]:
+                parts = [head, tail]
+        found = _Found("indirect", parts, cue_span, speaker, 0.7, sent, f"phrase-{cue_span.text.lower()}")
         # "eigenen Angaben zufolge", "nach eigenen Angaben": the mention is "eigenen Angaben", the source it
         # refers to is the clause's own subject
         if any(t.lower_ in ("eigenen", "eigener", "eigene") for t in speaker):
