@@ -1342,7 +1342,7 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
             if not (tok.head is tok or "root" in _roles(tok)):
                 continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
             subj = subject_of(tok)
-            if subj is not None and sent.start <= subj.i < sent.end and _speaker_like(subj) \
+            if subj is not None and sent.start <= subj.i < sent.end and _speaker_or_source(subj, lexicon) \
                     and valid_speaker(noun_phrase(subj, sent)):
                 cue_tok, speaker, entry = tok, noun_phrase(subj, sent), cue.cue
                 break
