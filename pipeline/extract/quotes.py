@@ -23,7 +23,7 @@ from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
-from ..resources import cue_forms, is_institution, is_source_noun, name_nouns, role_of, speech_acts
+from ..resources import cue_forms, is_institution, is_source_noun, name_nouns, role_of, speech_act_objects, speech_acts
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, looks_subjunctive, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, refine_mention, subject_of
 
 _TRIM = " \t\n\r,;:–—-"
@@ -1339,6 +1339,9 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
                 continue
             if acts is not None and cue.cue not in acts:
                 continue  # not a verb that reports speech by itself (speech_acts_de.tsv)
+            needs = speech_act_objects().get(cue.cue)
+            if needs and not any(t.lower_ in needs for t in sent):
+                continue  # "Die Polizei verwies an die Staatsanwältin": not "verwies auf …"
             if not (tok.head is tok or "root" in _roles(tok)):
                 continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
             subj = subject_of(tok)

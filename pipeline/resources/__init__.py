@@ -123,6 +123,18 @@ def speech_acts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def speech_act_objects() -> dict[str, frozenset[str]]:
+    """Speech-act verbs that report speech only with one of their prepositional objects (verweisen auf, sprechen
+    von): cue -> the prepositions, with their da(r)- forms (speech_act_objects_de.tsv)."""
+    table = {}
+    for row in read_tsv("speech_act_objects_de.tsv"):
+        preps = row["prepositions"].split()
+        forms = set(preps) | {("dar" if p[0] in "aeiouäöü" else "da") + p for p in preps}
+        table[row["cue"]] = frozenset(forms)
+    return table
+
+
+@lru_cache(maxsize=1)
 def source_nouns() -> frozenset[str]:
     """Nouns naming a text or statement that can be a report's source (source_nouns_de.txt)."""
     with open(RESOURCE_DIR / "source_nouns_de.txt", encoding="utf-8") as fh:
