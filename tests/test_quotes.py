@@ -789,3 +789,25 @@ def test_frame_inside_the_sentence_splits_the_content(nlp, text, parts, speaker)
     assert [c.text for c in q.content] == parts
     if speaker:
         assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Vertreter der drei Organisationen sagten, dass sie keine schnelle Entscheidung erwarten.",
+     "Vertreter der drei Organisationen"),
+    ("Das „National Hurricane Centre“ der USA geht davon aus, dass er Kategorie fünf erreicht.",
+     "Das „National Hurricane Centre“ der USA"),
+    ("Die französische Aufsichtsbehörde für Zivilluftfahrt (DGAC) teilte mit, dass die Maschinen unsicher seien.",
+     "Die französische Aufsichtsbehörde für Zivilluftfahrt (DGAC)"),
+    ("Um 11:09 Uhr berichtet die Online-Ausgabe des „Spiegel“, dass der Anwalt des Vereins klagen werde.",
+     "die Online-Ausgabe des „Spiegel“"),
+])
+def test_speaker_mention_keeps_its_attributes(nlp, text, mention):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == mention
+
+
+def test_second_verb_shares_the_subject_not_its_object(nlp):
+    text = ("Die USA würden direkte Maßnahmen ergreifen, um alle beteiligten Stellen zu sanktionieren, und forderte "
+            "Pjöngjang auf, die Verhandlungen einzustellen.")
+    q = next(q for q in quotes_of(nlp, text) if q.content[0].text == "die Verhandlungen einzustellen")
+    assert q.speaker_mention.text == "Die USA"

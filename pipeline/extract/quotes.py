@@ -194,6 +194,13 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
         # speaker is the von-agent, if one is named
         return _passive_agent(verb, frame.sent) if len(frame) else None
     subj = subject_of(verb)
+    if subj is None and "conjunct" in _roles(verb) and verb.head is not verb and verb.head.i < verb.i and \
+            is_verbal(verb.head) and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("und", "sowie", "oder"):
+        # "Die USA würden Maßnahmen ergreifen und forderte Pjöngjang auf, …": the second verb shares the first
+        # one's subject; the noun after it is the addressee
+        shared = subject_of(verb.head)
+        if shared is not None and _speaker_like(shared) and shared.lower_ not in _NOT_SPEAKERS:
+            return noun_phrase(shared, shared.sent)
     if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN" \
             and ("Dat" in subj.morph.get("Case") or any(c.lower_ in ("den", "einen", "dem", "einem") for c in subj.children)):
         subj = None  # "Der Zeitung sagte Filep Karma": a dative the parser took for the subject

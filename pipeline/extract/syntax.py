@@ -333,6 +333,81 @@ def _title_like(tok: Token) -> bool:
         (role_of(tok.text) is not None or is_institution(tok.text))
 
 
+_OPEN_MARKS = ("„", "»", "\"")
+_CLOSE_MARKS = ("“", "«", "”", "\"")
+
+
+def _quoted_end(doc, k: int, hi: int) -> int | None:
+    """The token after the closing mark of a quoted name opening at ``k`` ("„Der Spiegel“"), if short."""
+    close = next((i for i in range(k + 1, min(k + 8, hi)) if doc[i].text in _CLOSE_MARKS), None)
+    if close is None or close == k + 1 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in doc[k + 1 : close]):
+        return None
+    return close + 1
+
+
+def _genitive_tail(doc, start: int, end: int, hi: int) -> int:
+    """The end of a mention taken over the genitive attributes and quoted names that follow its head noun."""
+    while end < hi:
+        last = doc[end - 1]
+        nxt = doc[end]
+        if nxt.text in _OPEN_MARKS and (last.pos_ in ("NOUN", "PROPN") or last.tag_ in ("NN", "NE")):
+            stop = _quoted_end(doc, end, hi)  # "des Magazins „Der Spiegel“"
+            if stop is None:
+                break
+            end = stop
+            continue
+        if nxt.lower_ in ("des", "der", "eines", "einer") and (last.pos_ in ("NOUN", "PROPN") or
+                                                              last.text in _CLOSE_MARKS):
+            k = end + 1
+            while k < hi and (doc[k].pos_ in ("ADJ", "NUM") or doc[k].tag_ == "ADJA"):
+                k += 1
+            if k < hi and doc[k].text in _OPEN_MARKS:
+                stop = _quoted_end(doc, k, hi)  # "des „Spiegel“"
+                if stop is None:
+                    break
+                end = stop
+                continue
+            if k < hi and (doc[k].pos_ in ("NOUN", "PROPN") or doc[k].tag_ in ("NN", "NE")) and \
+                    doc[k].text[:1].isupper() and not (nxt.lower_ == "der" and "Nom" in doc[k].morph.get("Case")):
+                end = k + 1
+                while end < hi and doc[end].pos_ == "PROPN":
+                    end += 1
+                continue
+        break
+    return end
+
+
+_ATTRIBUTE_PREPS = ("für", "in", "im", "aus", "bei", "beim")
+
+
+def _attribute_tail(doc, start: int, end: int, hi: int) -> int:
+    """A prepositional attribute that closes the noun phrase before its verb or a comma: "die Aufsichtsbehörde
+    [für Zivilluftfahrt (DGAC)] teilte mit", "Wie die Banca d'Italia [in Rom] bekannt gab"."""
+    if end >= hi or doc[end].lower_ not in _ATTRIBUTE_PREPS or doc[end - 1].pos_ not in ("NOUN", "PROPN") and \
+            doc[end - 1].text not in _CLOSE_MARKS + (")",):
+        return end
+    k = end + 1
+    while k < hi and (doc[k].pos_ in ("DET", "ADJ", "NUM") or doc[k].tag_ == "ADJA"):
+        k += 1
+    if k >= hi or not (doc[k].pos_ in ("NOUN", "PROPN") or doc[k].tag_ in ("NN", "NE")) or \
+            doc[k].text in _calendar_words() or doc[k].like_num:
+        return end
+    stop = k + 1
+    while stop < hi and doc[stop].pos_ == "PROPN":
+        stop += 1
+    stop = _genitive_tail(doc, start, stop, hi)
+    if stop < hi and doc[stop].text == "(":
+        close = next((i for i in range(stop + 1, min(stop + 6, hi)) if doc[i].text == ")"), None)
+        if close is not None:
+            stop = close + 1
+    # the phrase must end there: a verb, its particle or a punctuation mark follows
+    if stop >= hi or doc[stop].pos_ in ("VERB", "AUX") or doc[stop].is_punct or \
+            doc[stop].pos_ == "ADP" and doc[stop].is_lower and stop + 1 < hi and doc[stop + 1].pos_ in ("VERB", "AUX") \
+            or doc[stop].tag_ == "PTKVZ":
+        return stop
+    return end
+
+
 def refine_mention(span: Span) -> Span:
     """The speaker mention as the whole noun phrase that names the speaker, whichever rule found it:
 
@@ -474,6 +549,9 @@ def refine_mention(span: Span) -> Span:
             if stop > k and (stop >= hi or doc[stop].pos_ in ("VERB", "AUX", "PUNCT") or doc[stop].is_punct):
                 end = stop
                 last = doc[end - 1]
+    # a genitive attribute after the head belongs to it: "Das „National Hurricane Centre“ der USA", "die
+    # Online-Ausgabe des „Spiegel“", "Angaben des Magazins „Der Spiegel“"
+    end = _attribute_tail(doc, start, _genitive_tail(doc, start, end, hi), hi)
     # ", Annette Widmann-Mauz" after a role phrase; ", CEO von DotAsia" after a name
     if end + 1 < hi and doc[end].text == ",":
         seg_end = end + 1
