@@ -377,6 +377,15 @@ def _genitive_tail(doc, start: int, end: int, hi: int) -> int:
     return end
 
 
+def _utterance(tok: Token) -> bool:
+    """A noun naming an utterance ("die Antwort des Ministers"): its genitive is the speaker, not the noun."""
+    from ..resources import is_source_noun
+    from ..resources.cues import load_cues
+
+    nouns = load_cues().nouns()
+    return (tok.text in nouns or tok.lemma_ in nouns) and not is_source_noun(tok.text)
+
+
 _ATTRIBUTE_PREPS = ("für", "in", "im", "aus", "bei", "beim")
 
 
@@ -552,6 +561,16 @@ def refine_mention(span: Span) -> Span:
     # a genitive attribute after the head belongs to it: "Das „National Hurricane Centre“ der USA", "die
     # Online-Ausgabe des „Spiegel“", "Angaben des Magazins „Der Spiegel“"
     end = _attribute_tail(doc, start, _genitive_tail(doc, start, end, hi), hi)
+    # a genitive found on its own takes in the noun it belongs to: "die Online-Ausgabe [des „Spiegel“]",
+    # "Vertreter [der drei Organisationen]"
+    if start - 1 > lo and doc[start].lower_ in ("des", "eines") and doc[start - 1].pos_ == "NOUN" and \
+            doc[start - 1].text[:1].isupper() and not _utterance(doc[start - 1]):
+        k = start - 1
+        while k - 1 >= lo and (doc[k - 1].pos_ in ("ADJ", "NUM") or doc[k - 1].tag_ == "ADJA"):
+            k -= 1
+        if k - 1 >= lo and doc[k - 1].pos_ == "DET" and doc[k - 1].lower_ not in ("des", "eines"):
+            k -= 1
+        start = k
     # ", Annette Widmann-Mauz" after a role phrase; ", CEO von DotAsia" after a name
     if end + 1 < hi and doc[end].text == ",":
         seg_end = end + 1
