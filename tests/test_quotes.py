@@ -811,3 +811,10 @@ def test_second_verb_shares_the_subject_not_its_object(nlp):
             "Pjöngjang auf, die Verhandlungen einzustellen.")
     q = next(q for q in quotes_of(nlp, text) if q.content[0].text == "die Verhandlungen einzustellen")
     assert q.speaker_mention.text == "Die USA"
+
+
+def test_source_before_a_relative_clause_speaks_for_heisst_es(nlp):
+    text = ("In der Vorabversion des Berichts, der als Download von der Behörde ins Netz gestellt wurde, heißt es, "
+            "die Zahl der Gewalttaten sei gestiegen.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "der Vorabversion des Berichts"

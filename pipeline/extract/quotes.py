@@ -188,11 +188,11 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
     cue = verb_cue(verb, load_cues())
     if cue is not None and cue.type == "impersonal":
         # "In dem Antrag heißt es wörtlich: …", "…, hieß es auf der Website": the text it stands in
-        return _source_pp(frame)
+        return _source_pp(frame) or _leading_source(frame)
     if _passive(verb):
         # "Klien wurde vorgeworfen, …", "Es wird vermutet, dass …": the subject is the one spoken about; the
         # speaker is the von-agent, if one is named
-        return _passive_agent(verb, frame.sent) if len(frame) else None
+        return (_passive_agent(verb, frame.sent) or _leading_source(frame)) if len(frame) else None
     subj = subject_of(verb)
     if subj is None and "conjunct" in _roles(verb) and verb.head is not verb and verb.head.i < verb.i and \
             is_verbal(verb.head) and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("und", "sowie", "oder"):
@@ -317,6 +317,26 @@ def _source_pp(frame: Span) -> Span | None:
                 # the source is the whole phrase, preposition included ("aus Militärkreisen", "in dem Bericht")
                 return np_
     return None
+
+
+def _leading_source(frame: Span) -> Span | None:
+    """"In der Vorabversion des Berichts, der … ins Netz gestellt wurde, heißt es, …", "In einer Presseerklärung,
+    die … veröffentlicht wurde, wurde verkündet, …": a written source opening the sentence, before a relative
+    clause that separates it from the frame."""
+    if not len(frame):
+        return None
+    sent = frame.sent
+    doc = frame.doc
+    if frame.start <= sent.start + 1 or doc[frame.start - 1].text != "," or \
+            doc[sent.start].lower_ not in ("in", "im", "auf", "aus"):
+        return None
+    comma = next((t.i for t in sent if t.text == ","), frame.start - 1)
+    np_ = _np_from(sent, 1) if comma > sent.start + 1 else None
+    if np_ is None or np_.end > comma or not any(is_source_noun(w) or w in load_cues().sources()
+                                                  for t in np_ if t.pos_ in ("NOUN", "PROPN")
+                                                  for w in (t.text, t.lemma_, t.text.rstrip("s"))):
+        return None
+    return np_
 
 
 _SPEAKER_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
