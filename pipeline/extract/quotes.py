@@ -1690,7 +1690,8 @@ _CLOSERS = "“”«»‘›\"'‹’"
 
 def _extent(text: str, f: _Found) -> tuple[int, int]:
     """The quotation as it stands in the text: a direct quotation with its quotation marks („…“), an indirect one
-    with the closing mark of a quoted fragment it ends in (… als „maßvoll“)."""
+    with the closing mark of a quoted fragment it ends in (… als „maßvoll“), a sentence reported as a whole
+    (a reported speech act, a continuation) with its final punctuation."""
     start, end = f.parts[0][0], f.parts[-1][1]
     if f.kind == "direct":
         if start > 0 and text[start - 1] in _OPENERS:
@@ -1704,6 +1705,8 @@ def _extent(text: str, f: _Found) -> tuple[int, int]:
             if text[end] in closers and inner.count(opener) > sum(inner.count(c) for c in closers):
                 end += 1
                 break
+    if f.via in ("continuation", "reported") and end < len(text) and text[end] in _END_PUNCT:
+        end += 1  # a whole sentence reported: the sentence with its final mark
     return start, end
 
 
