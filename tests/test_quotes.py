@@ -818,3 +818,18 @@ def test_source_before_a_relative_clause_speaks_for_heisst_es(nlp):
             "die Zahl der Gewalttaten sei gestiegen.")
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == "der Vorabversion des Berichts"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the frame fills the Vorfeld: the content starts at the finite verb
+    ("Nach Angaben des stellvertretenden Gouverneurs Nasser Baoum der Provinz Schabwa kommen die Verhandlungen "
+     "gut voran.", ["kommen die Verhandlungen gut voran"]),
+    ("Nach Angaben der FDP-Innenexpertin, Gisela Piltz, fehle es an einem durchgreifenden Konzept.",
+     ["fehle es an einem durchgreifenden Konzept"]),
+    # the frame stands in a relative or adverbial clause: the report is that clause
+    ("Die Hunde trafen mit Verzögerung ein, da nach Angaben der Fluggesellschaft die Genehmigung zu spät "
+     "beantragt worden war.", ["da", "die Genehmigung zu spät beantragt worden war"]),
+])
+def test_phrase_frame_content_follows_the_clause(nlp, text, content):
+    q = only(quotes_of(nlp, text))
+    assert [c.text for c in q.content] == content

@@ -999,8 +999,16 @@ def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]
         else:
             # content: the sentence without the frame, as one range; a frame at either edge is cut off
             c_start, c_end = sent.start_char, sent.end_char
-            if not doc[sent.start:frame_start].text.strip(" ,:–—\"„“"):
-                c_start = doc[frame_end].idx if frame_end < len(doc) else sent.end_char
+            clause = _subordinate_clause(sent, frame_start, frame_end)
+            if clause is not None:
+                # "…, die nach dessen Angaben die Bombe enthalten sollte": the report is the clause it stands in
+                c_start, c_end = clause
+            elif not doc[sent.start:frame_start].text.strip(" ,:–—\"„“"):
+                # "Nach Angaben des Gouverneurs X der Provinz Y kommen …": the frame fills the Vorfeld, the
+                # content starts at the finite verb
+                verb = _finite_after(sent, frame_end)
+                c_start = doc[verb].idx if verb is not None else (
+                    doc[frame_end].idx if frame_end < len(doc) else sent.end_char)
             elif frame_end >= sent.end - 1 or not doc[frame_end:sent.end].text.strip(" .,:!?"):
                 c_end = doc[frame_start].idx
         rng = _content_range(doc, c_start, c_end, covered)
@@ -1038,6 +1046,53 @@ def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]
                 found.refers_to = noun_phrase(subj, sent)
         return found
     return None
+
+
+def _finite_after(sent: Span, k: int) -> int | None:
+    """The first finite verb of the main clause from token ``k`` on, passing over appositions and relative clauses
+    of the phrase before it ("Nach Angaben von X, einem früheren Minister, der …, wurde …")."""
+    doc = sent.doc
+    in_relative = False
+    for i in range(k, sent.end):
+        t = doc[i]
+        if t.text == "," and i + 1 < sent.end:
+            in_relative = _relative_start(doc, i + 1, sent) or (in_relative and not any(
+                _finite(x) and is_verbal(x) for x in doc[k:i]))
+            continue
+        if in_relative or t.is_punct:
+            continue
+        if is_verbal(t) and _finite(t):
+            return i if i - k <= 25 else None
+    return None
+
+
+def _subordinate_clause(sent: Span, frame_start: int, frame_end: int) -> tuple[int, int] | None:
+    """The character range of the relative or adverbial clause a phrase frame stands in ("…, die nach dessen
+    Angaben die Bombe enthalten sollte", "…, da nach Angaben der Fluggesellschaft …", "…, nach denen …"), or None
+    when the frame is part of the main clause."""
+    doc = sent.doc
+    k = frame_start
+    while k > sent.start and doc[k - 1].text not in (",", ";", "–", "—", "("):
+        k -= 1
+    if k <= sent.start:
+        return None
+    first = doc[k]
+    opens = _relative_start(doc, k, sent) or first.lower_ in _ADVERBIAL_SUBORDINATORS | {"da", "weil", "dass", "daß"} \
+        or first.tag_ in ("KOUS", "PRELS", "PRELAT") or (k == frame_start and doc[frame_end - 1].lower_ in _RELATIVE_FORMS)
+    if not opens:
+        return None
+    start = doc[k].idx if k < frame_start else (doc[frame_end].idx if frame_end < sent.end else sent.end_char)
+    # the clause ends at the first comma after its (final) verb
+    end = sent.end_char
+    seen_verb = False
+    for i in range(frame_end, sent.end):
+        t = doc[i]
+        if is_verbal(t):
+            seen_verb = True
+        elif t.text in (",", ";", "–", "—", ")") and seen_verb:
+            end = t.idx
+            break
+    return (start, end) if end > start else None
 
 
 _PHRASES_CACHE: dict[int, list[tuple[str, ...]]] = {}
@@ -1134,9 +1189,10 @@ def _np_from(sent: Span, j: int) -> Span | None:
             continue
         if seen_noun and t.text in ("„", "»", "\"") and (doc[end - 1].pos_ == "NOUN" or
                                                         doc[end - 1].lower_ in ("von", "vom")):
-            # a quoted name after its noun: "der Website „icelandreview.com“", "Fernsehsender „Channel 10“"
+            # a quoted name after its noun: "der Website „icelandreview.com“", "Fernsehsender „Channel 10“" (a
+            # name, not a quoted phrase: "Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“")
             close = next((i for i in range(end + 1, min(end + 8, sent.end)) if doc[i].text in ("“", "«", "\"", "”")), None)
-            if close is not None:
+            if close is not None and end + 1 < close and not doc[end + 1].is_lower:
                 end = close + 1
                 continue
         if seen_noun and t.text == "(":

@@ -340,8 +340,9 @@ _CLOSE_MARKS = ("“", "«", "”", "\"")
 def _quoted_end(doc, k: int, hi: int) -> int | None:
     """The token after the closing mark of a quoted name opening at ``k`` ("„Der Spiegel“"), if short."""
     close = next((i for i in range(k + 1, min(k + 8, hi)) if doc[i].text in _CLOSE_MARKS), None)
-    if close is None or close == k + 1 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in doc[k + 1 : close]):
-        return None
+    if close is None or close == k + 1 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in doc[k + 1 : close]) \
+            or doc[k + 1].is_lower:
+        return None  # a name starts with a capital: "„Der Spiegel“", not "„ganz besonders sorgfältig“"
     return close + 1
 
 
