@@ -1747,7 +1747,8 @@ _CLOSERS = "“”«»‘›\"'‹’"
 def _extent(text: str, f: _Found) -> tuple[int, int]:
     """The quotation as it stands in the text: a direct quotation with its quotation marks („…“), an indirect one
     with the closing mark of a quoted fragment it ends in (… als „maßvoll“), a sentence reported as a whole
-    (a reported speech act, a continuation) with its final punctuation."""
+    (a reported speech act, a continuation) with its final punctuation, a sentence taken up by "Das sagte X."
+    with that pronoun."""
     start, end = f.parts[0][0], f.parts[-1][1]
     if f.kind == "direct":
         if start > 0 and text[start - 1] in _OPENERS:
@@ -1761,8 +1762,11 @@ def _extent(text: str, f: _Found) -> tuple[int, int]:
             if text[end] in closers and inner.count(opener) > sum(inner.count(c) for c in closers):
                 end += 1
                 break
-    if f.via in ("continuation", "reported") and end < len(text) and text[end] in _END_PUNCT:
+    if f.via in ("continuation", "reported", "anaphoric") and end < len(text) and text[end] in _END_PUNCT:
         end += 1  # a whole sentence reported: the sentence with its final mark
+    if f.via == "anaphoric" and f.cue is not None and f.cue.start > 0:
+        # "… verschoben. Das teilte die Behörde mit.": the pronoun that stands for the report is part of it
+        end = max(end, f.cue.doc[f.cue.start - 1].idx + len(f.cue.doc[f.cue.start - 1].text))
     return start, end
 
 
