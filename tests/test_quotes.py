@@ -833,3 +833,33 @@ def test_source_before_a_relative_clause_speaks_for_heisst_es(nlp):
 def test_phrase_frame_content_follows_the_clause(nlp, text, content):
     q = only(quotes_of(nlp, text))
     assert [c.text for c in q.content] == content
+
+
+def test_quoted_names_are_no_quotations(nlp):
+    text = ("Rob Mueller, Klub-Sekretär der Buitenboys, sagte zum „Algemeen Dagblad“, nach dem Spiel hätten alle "
+            "Spieler dem Schiedsrichter die Hand gegeben.")
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "indirect"
+    assert q.content[0].text == "nach dem Spiel hätten alle Spieler dem Schiedsrichter die Hand gegeben"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("René Préval sagte vor der Presse, Annabi sei tot, doch UN-Pressesprecher Nicholas Birnback erklärte, den Tod "
+     "Annabis bislang nicht bestätigen zu können.", "Annabi sei tot"),
+    ("An die Gewerkschaften gewandt sagte Köhler, sie müssten ihre Zurückhaltung in dieser Frage aufgeben und "
+     "bemühte hier das Bild vom gemeinsamen Boot.", "sie müssten ihre Zurückhaltung in dieser Frage aufgeben"),
+])
+def test_report_ends_where_the_writers_clause_begins(nlp, text, content):
+    q = next(q for q in quotes_of(nlp, text) if q.speaker_mention is not None and
+             q.speaker_mention.text in ("René Préval", "Köhler"))
+    assert q.content[0].text == content
+
+
+def test_cue_nearest_the_colon_introduces_the_quotation(nlp):
+    text = ("Sarkozy sagte, Europa brauche die Engländer und fügte hinzu: „Wer kann glauben, man könne das Europa "
+            "der Zukunft ohne die Engländer aufbauen?“")
+    quotes = quotes_of(nlp, text)
+    assert [q.kind for q in quotes] == ["indirect", "direct"]
+    assert quotes[0].content[0].text == "Europa brauche die Engländer"
+    assert quotes[1].cue.text == "fügte"
+    assert quotes[1].speaker == "Sarkozy"

@@ -198,7 +198,13 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
             is_verbal(verb.head) and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("und", "sowie", "oder"):
         # "Die USA würden Maßnahmen ergreifen und forderte Pjöngjang auf, …": the second verb shares the first
         # one's subject; the noun after it is the addressee
-        shared = subject_of(verb.head)
+        head = verb.head
+        # "Er sagte, Europa brauche die Engländer, und fügte hinzu": a head in Konjunktiv is the report, the verb
+        # shares the subject of the cue above it
+        while clause_is_subjunctive(verb_chain(head)) and head.head is not head and head.head.i < head.i and \
+                is_verbal(head.head):
+            head = head.head
+        shared = subject_of(head)
         if shared is not None and _speaker_like(shared) and shared.lower_ not in _NOT_SPEAKERS:
             return noun_phrase(shared, shared.sent)
     if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN" \
@@ -388,10 +394,12 @@ def _frame_after(doc: Doc, region: QuotedRegion, ceiling: int) -> Span | None:
     return _tokens_between(doc, pos, end)
 
 
-def _cue_in(span: Span | None, lexicon: CueLexicon, first_only: bool = False) -> Token | None:
+def _cue_in(span: Span | None, lexicon: CueLexicon, first_only: bool = False, last: bool = False) -> Token | None:
+    """The cue verb of a frame: the first one, or with ``last`` the one nearest to a quotation after the frame
+    ("Er sagte, Europa brauche die Engländer, und fügte hinzu: „…“")."""
     if span is None:
         return None
-    for tok in span:
+    for tok in (reversed(span) if last else span):
         if verb_cue(tok, lexicon) is not None:
             return tok
         if first_only and tok.is_alpha and tok.pos_ in ("VERB", "AUX"):
@@ -456,7 +464,8 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
                     i += 1
         if cue_tok is None and before is not None:
             text_before = before.text.rstrip()
-            cue_tok = _cue_in(before, lexicon)
+            # "Er sagte, …, und fügte hinzu: „…“": before a colon, the cue nearest to the quotation introduces it
+            cue_tok = _cue_in(before, lexicon, last=text_before.endswith(":"))
             embedded = len(before) > 0 and before[-1].pos_ in ("DET", "ADP", "ADJ", "NOUN", "PROPN") and \
                 not text_before.endswith((":", ","))  # "sprach von einem „heiligen Kampf“": a fragment
             if cue_tok is not None and not embedded and (text_before.endswith((":", ",")) or
@@ -475,6 +484,9 @@ def _direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, f
             else:
                 cue_tok = None
         colon_before = before is not None and before.text.rstrip().endswith(":")
+        if _name_in_marks(doc, region):
+            i += 1  # "sagte zum „Algemeen Dagblad“", "Ein Sprecher der „Polizei von DeLand“": a name, not a quote
+            continue
         if not via and not _is_quotation_like(content):
             i += 1
             continue
@@ -588,6 +600,30 @@ def _indirect_in_sentence(sent: Span, lexicon: CueLexicon, covered: list[tuple[i
     if found is None and fragments:
         found = _fragment_frame(sent, lexicon, covered, used_cues, fragments)
     return [found] if found is not None else []
+
+
+_NAME_PARTICLES = {"von", "der", "de", "des", "del", "di", "du", "la", "le", "van", "of", "the", "and", "for", "und",
+                   "für", "am", "an", "auf", "im", "in", "zu", "zur", "zum"}
+
+
+_NAME_LEADS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "zum", "zur", "vom",
+               "im", "beim", "am", "von", "bei", "laut", "mit", "gegenüber", "für"}
+
+
+def _name_in_marks(doc: Doc, region: QuotedRegion) -> bool:
+    """A short name in quotation marks after an article or preposition ("der „Polizei von DeLand“", "zum
+    „Algemeen Dagblad“"): capitalized words, no verb - a newspaper, an organization, a title."""
+    span = doc.char_span(region.start, region.end, alignment_mode="expand")
+    if span is None or not len(span) or span.start < 2:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not 1 <= len(words) <= 5 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in span):
+        return False
+    if not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in words) or \
+            not words[0].text[:1].isupper() or any(t.text in ("!", "?", ".") for t in span):
+        return False
+    before = doc[span.start - 2]  # the token before the opening mark
+    return before.pos_ in ("DET", "ADP") and before.is_lower or before.lower_ in _NAME_LEADS
 
 
 def _quoted_name(doc: Doc, region: QuotedRegion) -> bool:
@@ -739,6 +775,37 @@ def _clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return rng
 
 
+_CLAUSE_LINKS = ("und", "sowie", "aber", "doch", "jedoch", "sondern", "während")
+
+
+def _own_clause(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """The report ends where the writer's own clause takes over: "…, Annabi sei tot[, doch UN-Sprecher Birnback
+    erklärte, …]", "sie müssten ihre Zurückhaltung aufgeben [und bemühte hier das Bild …]" - a linked clause in the
+    indicative that names a new speech act or goes on with the cue's subject (a finite verb right after the link)."""
+    content = _tokens_between(doc, *rng)
+    if content is None or len(content) < 4 or not clause_is_subjunctive(content):
+        return rng
+    lexicon = load_cues()
+    for k in range(content.start + 2, content.end - 1):
+        link = doc[k]
+        if link.lower_ not in _CLAUSE_LINKS:
+            continue
+        rest_end = next((i for i in range(k + 1, content.end) if doc[i].text in (",", ";", ":")), content.end)
+        rest = doc[k + 1 : rest_end]
+        if not len(rest) or clause_is_subjunctive(rest) or _zu_infinitive(rest):
+            continue
+        finite = [t for t in rest if is_verbal(t) and is_finite(t)]
+        if not finite:
+            continue
+        v1 = is_verbal(rest[0]) and is_finite(rest[0]) and link.lower_ in ("und", "sowie")
+        new_report = any(verb_cue(t, lexicon) is not None for t in rest if is_verbal(t)) and \
+            doc[k - 1].text == ","
+        if v1 or new_report:
+            end = k - 1 if doc[k - 1].text == "," else k
+            return _strip_final_punct(doc, rng[0], doc[end - 1].idx + len(doc[end - 1].text))
+    return rng
+
+
 def _object_filled(verb: Token, frame: Span) -> bool:
     """The cue verb has its accusative object in the frame ("kündigt eine Zusammenarbeit an"): what follows the
     comma or colon is then not its complement."""
@@ -875,7 +942,7 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             continue
         rng = _strip_final_punct(doc, *rng)
         if how == "after":
-            rng = _clause_extent(doc, rng)
+            rng = _own_clause(doc, _clause_extent(doc, rng))
             if _object_filled(verb, frame) and not doc.text[rng[0]:rng[1]].lower().startswith(("dass", "daß", "ob ")):
                 tail = _tokens_between(doc, *rng)
                 if tail is not None and not clause_is_subjunctive(tail) and not _zu_infinitive(tail):
