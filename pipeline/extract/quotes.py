@@ -709,7 +709,7 @@ def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool, after_
         # (but "erklärte, damit solle ein Machtvakuum vermieden werden": a finite verb right after it makes
         # "damit" an adverb of a main clause)
         return False  # "…, nachdem …", "…, sodass …": an adverbial clause is not what was said
-    if after_cue and is_verbal(content[0]) and is_finite(content[0]):
+    if after_cue and is_verbal(content[0]) and is_finite(content[0]) and not _zu_infinitive(content):
         return False  # "bestätigten den Zwischenfall, teilten jedoch mit, …": a second predicate, not a clause
     if after_cue and _relative_clause(content):
         return False  # "berichtete über einen Vorfall, der …": a relative clause says what a noun is, not what was said
