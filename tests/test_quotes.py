@@ -863,3 +863,13 @@ def test_cue_nearest_the_colon_introduces_the_quotation(nlp):
     assert quotes[0].content[0].text == "Europa brauche die Engländer"
     assert quotes[1].cue.text == "fügte"
     assert quotes[1].speaker == "Sarkozy"
+
+
+def test_konjunktiv_sentence_with_a_quoted_phrase_continues_the_report(nlp):
+    text = ("Stoiber begründete seinen Rückzug mit der veränderten Lage in der SPD. Damit seien „der Kurs und die "
+            "Berechenbarkeit der SPD nicht mehr so klar“. Auch habe sich die Grundlage für seine Bereitschaft "
+            "verändert.")
+    quotes = quotes_of(nlp, text)
+    cont = next(q for q in quotes if q.content[0].text.startswith("Damit seien"))
+    assert cont.speaker == "Stoiber"
+    assert "Auch habe sich" in cont.content[-1].text

@@ -1570,12 +1570,19 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
     for n, sent in enumerate(sents):
         owners = [f for f in found if sent.start_char <= f.parts[0][0] < sent.end_char or
                   f.sent.start == sent.start]
+        loose = getattr(covered, "loose", ())
+        quoted_parts = owners and all(f.kind == "direct" and f.via in ("", "previous", "same-sentence") and
+                                      all((a - 1, b + 1) in loose for a, b in f.parts) for f in owners)
+        if quoted_parts and _reportative(sent) and active:
+            # "Damit seien „der Kurs und die Berechenbarkeit der SPD nicht mehr so klar“.": a Konjunktiv sentence
+            # that quotes a phrase goes on with the report around it
+            owners = []
         if owners:
             if owners[-1].speaker is not None:
                 context, context_at = owners[-1].speaker, n
             active, last_was_continuation = True, False
             continue
-        if any(_inside(t.idx, covered) for t in sent):
+        if any(_inside(t.idx, covered) for t in sent) and not quoted_parts:
             active = False  # a direct quotation without a frame of its own ends the run
             continue
         speaker = _cue_context(sent, lexicon, covered)
