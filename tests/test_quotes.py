@@ -873,3 +873,11 @@ def test_konjunktiv_sentence_with_a_quoted_phrase_continues_the_report(nlp):
     cont = next(q for q in quotes if q.content[0].text.startswith("Damit seien"))
     assert cont.speaker == "Stoiber"
     assert "Auch habe sich" in cont.content[-1].text
+
+
+def test_name_apposition_after_the_cue_belongs_to_the_frame(nlp):
+    text = ("In einem Interview erklärte der Direktor der Internationalen Atomenergie-Organisation (IAEO), Mohammed "
+            "el-Baradei, Nordkorea besitze vier bis sechs Atomwaffen.")
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == "Nordkorea besitze vier bis sechs Atomwaffen"
+    assert q.speaker == "Mohammed el-Baradei"

@@ -905,8 +905,12 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
                 or _has_finite_verb(segment) or _relative_start(doc, k + 1, sent) or \
                 any(is_verbal(t) for t in segment) or seg_end - k > 12:
             break
+        name_apposition = len(segment) <= 5 and all(t.pos_ == "PROPN" or t.tag_ == "NE" or t.text in ("-", ".")
+                                                     for t in segment) and \
+            (doc[k - 1].pos_ in ("NOUN", "PROPN") or doc[k - 1].text == ")") and verb.i < k
         k = seg_end
-        if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].lower_ in ("dass", "daß", "ob"):
+        if k + 1 < sent.end and doc[k].text == "," and (doc[k + 1].lower_ in ("dass", "daß", "ob") or name_apposition):
+            # (", Mohammed el-Baradei, Nordkorea besitze …": the name after the speaker's role is its apposition)
             right = k
             break
     frame = doc[left:right]
