@@ -896,6 +896,7 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
     # "sagte der Koordinator, Deftalgne Tessema, gegenüber der BBC, dass …": verbless segments between the cue
     # and a dass/ob clause (appositions, addressees) belong to the frame, not to the content
     k = right
+    named_at = None  # after a name apposition (", Mohammed el-Baradei,"), if nothing better follows
     while k < sent.end and doc[k].text == ",":
         seg_end = k + 1
         while seg_end < sent.end and doc[seg_end].text not in _FRAME_BREAK and not _inside(doc[seg_end].idx, covered):
@@ -909,10 +910,13 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
                                                      for t in segment) and \
             (doc[k - 1].pos_ in ("NOUN", "PROPN") or doc[k - 1].text == ")") and verb.i < k
         k = seg_end
-        if k + 1 < sent.end and doc[k].text == "," and (doc[k + 1].lower_ in ("dass", "daß", "ob") or name_apposition):
-            # (", Mohammed el-Baradei, Nordkorea besitze …": the name after the speaker's role is its apposition)
-            right = k
+        if name_apposition and named_at is None and k + 1 < sent.end and doc[k].text == ",":
+            named_at = k  # ", Mohammed el-Baradei, Nordkorea besitze …": the name after the role is its apposition
+        if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].lower_ in ("dass", "daß", "ob"):
+            right = named_at = k
             break
+    if named_at is not None:
+        right = named_at
     frame = doc[left:right]
     first = doc[left]
     if first.tag_ in ("PRELS", "PRELAT") or (first.pos_ == "ADP" and left + 1 < right and
