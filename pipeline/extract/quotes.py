@@ -1455,6 +1455,9 @@ def _adverb_at_sentence_start(tok: Token) -> bool:
 _ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7}$")
 
 
+_AGED = re.compile(r"\d+-[jJ]ährigen?|\d+-[jJ]ährige[rm]?")
+
+
 def _speaker_like(tok: Token) -> bool:
     """A mention that can be a speaker: a name, a person/organization entity, a personal pronoun, a role or
     group noun ("der Sprecher", "Experten")."""
@@ -1468,6 +1471,8 @@ def _speaker_like(tok: Token) -> bool:
         return False
     if _ACRONYM.match(tok.text):
         return True  # "der VfGH", "die IAEA", "das BKA": an organization's acronym
+    if _AGED.fullmatch(tok.text):
+        return True  # "der 81-Jährige", "die 35-jährige": a person named by age
     forms = {tok.text, tok.lemma_} | ({tok.text[:-1]} if tok.text.endswith("s") else set()) | \
         ({tok.text[:-2]} if tok.text.endswith(("es", "en")) else set())  # "des Ministers", "des Präsidenten"
     return any(role_of(f) is not None or is_institution(f) for f in forms if f)
