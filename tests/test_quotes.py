@@ -881,3 +881,13 @@ def test_name_apposition_after_the_cue_belongs_to_the_frame(nlp):
     q = only(quotes_of(nlp, text))
     assert q.content[0].text == "Nordkorea besitze vier bis sechs Atomwaffen"
     assert q.speaker == "Mohammed el-Baradei"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Er trat zurück, nachdem er mit dem Vorsitzenden gesprochen hatte, da dieser seinen Rückzug angekündigt hatte.",
+     False),
+    ("Er bot eine Reservierung an, da er angeblich noch einen weiteren Tisch in einem Festzelt habe.", True),
+])
+def test_a_reason_is_reported_only_in_konjunktiv(nlp, text, reported):
+    quotes = quotes_of(nlp, text)
+    assert any(q.content[-1].text.startswith("da ") for q in quotes) == reported

@@ -710,6 +710,12 @@ def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool, after_
         # "damit" an adverb of a main clause)
         return False  # "…, nachdem …", "…, sodass …": an adverbial clause is not what was said
     if after_cue and is_verbal(content[0]) and is_finite(content[0]) and not _zu_infinitive(content):
+        return False
+    if after_cue and (content[0].lower_ in ("um", "sondern") and not (
+            len(content) > 1 and is_verbal(content[1]) and _finite(content[1])) or
+            content[0].lower_ in ("da", "weil", "denn", "doch", "aber") and not clause_is_subjunctive(content)):
+        # "…, um eine Eskalation zu vermeiden", "…, da dieser seinen Rückzug angekündigt hatte": a purpose or a
+        # reason in the indicative is the writer's, not what was said (in Konjunktiv it is the speaker's reason)
         return False  # "bestätigten den Zwischenfall, teilten jedoch mit, …": a second predicate, not a clause
     if after_cue and _relative_clause(content):
         return False  # "berichtete über einen Vorfall, der …": a relative clause says what a noun is, not what was said
