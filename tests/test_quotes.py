@@ -891,3 +891,12 @@ def test_name_apposition_after_the_cue_belongs_to_the_frame(nlp):
 def test_a_reason_is_reported_only_in_konjunktiv(nlp, text, reported):
     quotes = quotes_of(nlp, text)
     assert any(q.content[-1].text.startswith("da ") for q in quotes) == reported
+
+
+def test_name_before_zufolge_whatever_its_tag(nlp):
+    text = ("Anlass war die Weitergabe der Internet-Kommunikation durch deren Eltern. Nacke zufolge soll Mindermann "
+            "dabei „unangemessene Fragen“ an die Jugendliche gestellt haben, ohne dabei aber den Straftatbestand "
+            "erfüllt zu haben.")
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == "zufolge"
+    assert q.speaker == "Nacke"

@@ -1304,7 +1304,9 @@ def _np_before(sent: Span, k: int) -> Span | None:
         if t.lower_ in ("eigenen", "eigener", "eigene") and seen_noun:
             start -= 1
             break  # "Pjöngjang [eigenen Angaben] zufolge": the name before belongs to the clause
-        if t.pos_ in ("PROPN", "NOUN", "X") or t.tag_ in ("NE", "NN") and t.text[:1].isupper():
+        if t.pos_ in ("PROPN", "NOUN", "X") or t.tag_ in ("NE", "NN") and t.text[:1].isupper() or \
+                not seen_noun and start == end and t.is_alpha and t.text[:1].isupper() and (t.ent_type_ or t.i == sent.start):
+            # (the word right before "zufolge" that the tagger missed but the recognizer names: "Nacke zufolge")
             seen_noun = True
             start -= 1
             continue
@@ -1400,6 +1402,9 @@ def valid_speaker(span: Span | None) -> Span | None:
     first = span[0]
     if len(span) == 1 and _WEB_NAME.fullmatch(first.text):
         return span  # "laut ndr.de": a website, whatever the tagger made of it
+    if span.end < len(span.doc) and span.doc[span.end].lower_ == "zufolge" and first.text[:1].isupper() and \
+            first.is_alpha and first.lower_ not in _SOURCE_ADVERBS:
+        return span  # "Nacke zufolge": what stands before "zufolge" is a noun phrase, whatever its tag
     if len(span) == 1 and first.lower_ in _SOURCE_ADVERBS:
         return span  # "demnach": the source named before; the resolver takes it from there
     if len(span) == 1 and first.lower_ in ("dieser", "diese"):
