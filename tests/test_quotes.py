@@ -894,3 +894,11 @@ def test_name_before_zufolge_whatever_its_tag(nlp):
     q = only(quotes_of(nlp, text))
     assert q.cue.text == "zufolge"
     assert q.speaker == "Nacke"
+
+
+def test_whitespace_is_never_a_speaker(nlp):
+    from pipeline.extract.quotes import valid_speaker
+
+    doc = nlp("Er sagte es.\n\n  „Das ist neu“, hieß es.")
+    spaces = [t for t in doc if t.is_space]
+    assert spaces and all(valid_speaker(doc[t.i : t.i + 1]) is None for t in spaces)

@@ -1395,8 +1395,10 @@ def valid_speaker(span: Span | None) -> Span | None:
     """``span`` unless it cannot name a speaker: a prepositional or adverbial phrase ("Zur Panik", "Am Donnerstag",
     "unter anderem", "mit folgenden Worten"), a lone adverb ("Unterdessen", "Weiter") or a relative pronoun.
     Focus particles in front ("Auch der Minister", "so Schnappauf") are not part of the speaker."""
-    if span is None or not len(span):
+    if span is None or not len(span) or not span.text.strip():
         return None
+    while len(span) > 1 and span[0].is_space:
+        span = span[1:]
     while len(span) > 1 and span[0].lower_ in _FOCUS_WORDS and span[0].pos_ in ("ADV", "PART", "CCONJ", "ADJ"):
         span = span[1:]
     first = span[0]
