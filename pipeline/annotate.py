@@ -44,6 +44,9 @@ for _name, _default in (("article_date", None), ("body_start", 0), ("article_id"
 
 
 _SENT_END = {".", "!", "?", "…", ":", ";"}
+_SENTENCE_OPENERS = {"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Er", "Sie", "Es", "Wir", "Ich",
+                     "Dies", "Diese", "Dieser", "Dieses", "Damit", "Dabei", "Demnach", "Laut", "Nach", "Auch", "Zudem",
+                     "Im", "In", "Am", "Bei", "Mit", "Seit", "Wie"}
 _CLOSING_MARKS = {"“", "”", "«", "»", "\"", "‘", "’", "‹", "›", "'", ")"}
 
 
@@ -64,6 +67,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             nxt.is_sent_start = False  # the first word of a quotation belongs to the sentence its mark opens
         elif tok.text in _CLOSING_MARKS and i > 0 and doc[i - 1].text[-1:] in ".!?…" and nxt.text[:1].isupper():
             nxt.is_sent_start = True
+        elif len(tok.text) > 2 and tok.text.endswith(".") and any(c.isdigit() for c in tok.text) and \
+                any(c.isalpha() for c in tok.text) and nxt.text in _SENTENCE_OPENERS:
+            nxt.is_sent_start = True  # "… vom Typ MI-17. Der Hubschrauber …": the tokenizer kept the period
         elif tok.text in _CLOSING_MARKS and (nxt.text in (",", ";", ":") or nxt.text[:1].islower()):
             nxt.is_sent_start = False  # „…“, sagte Putin / „…!“ sagte er: the frame stays with its quotation
         elif tok.text not in _SENT_END and tok.text not in _CLOSING_MARKS and not tok.text.endswith(".") \

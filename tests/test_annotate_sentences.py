@@ -1,0 +1,13 @@
+"""Sentence boundaries the pipeline sets before the parser (annotate.paragraph_boundaries)."""
+from __future__ import annotations
+
+
+def test_period_kept_on_a_type_name_still_ends_the_sentence(nlp):
+    doc = nlp("Die Armeeleitung sprach von einem Absturz der Maschine vom Typ MI-17. Der Hubschrauber sei abgestürzt.")
+    assert [s.text for s in doc.sents] == ["Die Armeeleitung sprach von einem Absturz der Maschine vom Typ MI-17.",
+                                           "Der Hubschrauber sei abgestürzt."]
+
+
+def test_ordinal_dates_do_not_end_sentences(nlp):
+    doc = nlp("Am 3. Oktober 1990 sagte er, die Einheit sei da.")
+    assert len(list(doc.sents)) == 1
