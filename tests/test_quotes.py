@@ -902,3 +902,10 @@ def test_whitespace_is_never_a_speaker(nlp):
     doc = nlp("Er sagte es.\n\n  „Das ist neu“, hieß es.")
     spaces = [t for t in doc if t.is_space]
     assert spaces and all(valid_speaker(doc[t.i : t.i + 1]) is None for t in spaces)
+
+
+def test_cue_verb_read_as_an_adjective_is_not_part_of_the_speaker(nlp):
+    text = ("Auf die Spannungen im Nahen Osten und den derzeit schwachen Dollar verweisen Analysten. Das Preisniveau "
+            "sei jedoch trotz großer Nachfrage stabil.")
+    q = next(q for q in quotes_of(nlp, text) if q.content[0].text.startswith("Das Preisniveau"))
+    assert q.speaker_mention.text == "Analysten"

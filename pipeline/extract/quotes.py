@@ -1388,7 +1388,8 @@ def _anaphoric(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLex
 
 
 _FOCUS_WORDS = {"auch", "so", "zudem", "selbst", "sogar", "nur", "ebenfalls", "jedoch", "aber", "dagegen",
-                "hingegen", "allerdings", "inzwischen", "nun", "jetzt", "bereits", "schon"}
+                "hingegen", "allerdings", "inzwischen", "nun", "jetzt", "bereits", "schon", "einzig", "lediglich",
+                "allein", "insbesondere", "besonders", "gerade"}
 
 
 def valid_speaker(span: Span | None) -> Span | None:
@@ -1399,6 +1400,8 @@ def valid_speaker(span: Span | None) -> Span | None:
         return None
     while len(span) > 1 and span[0].is_space:
         span = span[1:]
+    while len(span) > 1 and span[0].is_lower and span[0].is_alpha and verb_cue(span[0], load_cues()) is not None:
+        span = span[1:]  # "[verweisen] Analysten": the cue verb the tagger read as an adjective
     while len(span) > 1 and span[0].lower_ in _FOCUS_WORDS and span[0].pos_ in ("ADV", "PART", "CCONJ", "ADJ"):
         span = span[1:]
     first = span[0]

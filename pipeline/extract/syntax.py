@@ -418,6 +418,10 @@ def _attribute_tail(doc, start: int, end: int, hi: int) -> int:
     return end
 
 
+_LOWER_NAME_PARTS = {"von", "van", "de", "der", "den", "da", "di", "del", "du", "la", "le", "al", "el", "bin", "ibn",
+                     "ter", "zu"}
+
+
 def refine_mention(span: Span) -> Span:
     """The speaker mention as the whole noun phrase that names the speaker, whichever rule found it:
 
@@ -452,8 +456,10 @@ def refine_mention(span: Span) -> Span:
             start = s
     # edges that cannot belong to a noun phrase
     while end - start > 1 and (doc[start].pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or
-                               doc[start].pos_ == "ADV" and doc[start].is_lower and doc[start + 1].pos_ != "ADJ"):
-        start += 1
+                               doc[start].pos_ == "ADV" and doc[start].is_lower and doc[start + 1].pos_ != "ADJ" or
+                               doc[start].pos_ in ("NOUN", "PROPN", "X") and doc[start].is_lower and
+                               doc[start].is_alpha and doc[start].text not in _LOWER_NAME_PARTS):
+        start += 1  # ("verweisen Analysten": a verb the tagger called a noun - German nouns are capitalized)
     while end - start > 1 and (doc[end - 1].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "ADJ") and doc[end - 1].is_lower):
         end -= 1
     # a dative or accusative phrase after the head is the addressee or object, not part of the speaker:
