@@ -909,3 +909,11 @@ def test_cue_verb_read_as_an_adjective_is_not_part_of_the_speaker(nlp):
             "sei jedoch trotz großer Nachfrage stabil.")
     q = next(q for q in quotes_of(nlp, text) if q.content[0].text.startswith("Das Preisniveau"))
     assert q.speaker_mention.text == "Analysten"
+
+
+def test_adverbial_phrase_is_no_speaker(nlp):
+    from pipeline.extract.quotes import valid_speaker
+
+    doc = nlp("Stellvertretend für die EU-Kommission empfahl der Kommissar, die Gespräche aufzunehmen.")
+    assert valid_speaker(doc[0:4]) is None
+    assert valid_speaker(doc[6:8]) is not None
