@@ -1418,7 +1418,8 @@ def valid_speaker(span: Span | None) -> Span | None:
         return None
     if first.pos_ in ("ADV", "ADJ", "NUM") and not any(t.pos_ in ("NOUN", "PROPN") for t in span[1:]):
         return None
-    if first.pos_ in ("ADV", "ADJ") and len(span) > 1 and span[1].pos_ == "ADP" and span[1].is_lower:
+    if len(span) > 1 and span[1].pos_ == "ADP" and span[1].is_lower and not _speaker_like(first) and (
+            first.pos_ in ("ADV", "ADJ") or first.lower_.endswith(("end", "sam", "lich", "weise"))):
         return None  # "Stellvertretend für die EU-Kommission", "Gemeinsam mit …": an adverbial phrase
     if first.lower_ in ("zur", "zum", "am", "im", "beim", "vom", "unter", "mit", "nach", "seit", "bei", "in", "an",
                         "pro", "für", "gegen", "über", "durch", "ohne", "um", "wegen", "trotz", "gegenüber", "auf",
