@@ -882,11 +882,10 @@ def _attributed_source(frame: Span) -> Span | None:
     return None
 
 
-def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]]) -> list[_Found]:
-    """Readings of one cue verb: content after the frame ("X sagte, …"), before it ("…, sagte X"), or around a
-    wie-clause ("wie X mitteilte")."""
+def _frame_bounds(sent: Span, verb: Token, covered: list[tuple[int, int]]) -> tuple[int, int]:
+    """The token range of a cue verb's frame: the comma/colon-delimited stretch around the verb, widened over a
+    wie-clause's apposition commas and over verbless segments between the cue and its content."""
     doc = sent.doc
-    s_start, s_end = sent.start_char, sent.end_char
     left = verb.i
     while left > sent.start and doc[left - 1].text not in _FRAME_BREAK and not _inside(doc[left - 1].idx, covered):
         left -= 1
@@ -923,16 +922,21 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
             break
     if named_at is not None:
         right = named_at
-    frame = doc[left:right]
+    return left, right
+
+
+def _frame_candidates(sent: Span, verb: Token, frame: Span, covered: list[tuple[int, int]]
+                      ) -> tuple[list[tuple[int, int, str, float]], tuple[int, int] | None]:
+    """Where the content of a frame may stand, as (start, end, how, confidence): before it ("…, sagte X"),
+    after it ("X sagte, …"), or around a wie-clause; plus the second piece of a content a wie-clause splits."""
+    doc = sent.doc
+    left, right = frame.start, frame.end
     first = doc[left]
-    if first.tag_ in ("PRELS", "PRELAT") or (first.pos_ == "ADP" and left + 1 < right and
-                                              doc[left + 1].tag_ in ("PRELS", "PRELAT")):
-        return []  # a cue verb in a relative clause ("Baptie, der die Stärke angegeben hatte, sagte …")
     candidates: list[tuple[int, int, str, float]] = []
     rest = None
     if first.lower_ == "wie" and left < verb.i:
-        before = (s_start, frame.start_char)
-        after = (frame.end_char, s_end)
+        before = (sent.start_char, frame.start_char)
+        after = (frame.end_char, sent.end_char)
         best = max((before, after), key=lambda c: c[1] - c[0])
         candidates.append((*best, "wie", 0.75))
         other = before if best is after else after
@@ -945,10 +949,24 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
         # "…, hatte Obama in Moskau gesagt": a finite auxiliary leads the frame, the cue participle closes it
         closes = is_finite(first) and first.pos_ == "AUX" and verb.i == right - 1 and right >= sent.end - 1
         if left > sent.start and doc[left - 1].text == "," and (leads or closes):
-            candidates.append((s_start, doc[left - 1].idx, "before", 0.8))
+            candidates.append((sent.start_char, doc[left - 1].idx, "before", 0.8))
         # "X sagte, (dass) …" / "X sagte: …"
         if right < sent.end and doc[right].text in (",", ":"):
-            candidates.append((doc[right].idx + 1, s_end, "after", 0.75))
+            candidates.append((doc[right].idx + 1, sent.end_char, "after", 0.75))
+    return candidates, rest
+
+
+def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]]) -> list[_Found]:
+    """Readings of one cue verb: content after the frame ("X sagte, …"), before it ("…, sagte X"), or around a
+    wie-clause ("wie X mitteilte")."""
+    doc = sent.doc
+    left, right = _frame_bounds(sent, verb, covered)
+    frame = doc[left:right]
+    first = doc[left]
+    if first.tag_ in ("PRELS", "PRELAT") or (first.pos_ == "ADP" and left + 1 < right and
+                                              doc[left + 1].tag_ in ("PRELS", "PRELAT")):
+        return []  # a cue verb in a relative clause ("Baptie, der die Stärke angegeben hatte, sagte …")
+    candidates, rest = _frame_candidates(sent, verb, frame, covered)
     out = []
     for c_start, c_end, how, confidence in candidates:
         rng = _content_range(doc, c_start, c_end, covered)
@@ -981,7 +999,7 @@ def _verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int
         if how == "before" and right + 1 < sent.end and doc[right].text == "," and _relative_start(doc, right + 1, sent):
             # "Man habe einen Pakt unterzeichnet, verkündete Putin, in dem sich …": the relative clause after the
             # frame belongs to the content before it
-            tail = _span_chars(doc, *_strip_final_punct(doc, doc[right + 1].idx, s_end))
+            tail = _span_chars(doc, *_strip_final_punct(doc, doc[right + 1].idx, sent.end_char))
             if tail is not None:
                 parts.append(tail)
         out.append(_Found("indirect", parts, doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}",
