@@ -24,7 +24,7 @@ from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
 from ..resources import cue_forms, is_institution, is_source_noun, name_nouns, role_of, speech_act_objects, speech_acts
-from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, looks_subjunctive, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, refine_mention, subject_of
+from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, looks_subjunctive, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, refine_mention, subject_of, utterance_noun
 
 _TRIM = " \t\n\r,;:–—-"
 _CLOSED_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "SPACE", "INTJ", "AUX"}
@@ -171,13 +171,6 @@ def _quoted_person(verb: Token, frame: Span) -> Span | None:
     return None
 
 
-def _utterance_noun(tok: Token) -> bool:
-    """A noun of saying that names the utterance itself (Begründung, Antwort, Kritik, Forderung), not a written
-    source that can stand for its author (Bericht, Erklärung, Studie)."""
-    lexicon = load_cues()
-    return (tok.text in lexicon.nouns() or tok.lemma_ in lexicon.nouns()) and not is_source_noun(tok.text)
-
-
 def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
                        exclude: tuple[int, int] | None = None) -> Span | None:
     """Subject of the cue verb inside the frame, else the nearest nominative nominal of the frame (after the verb
@@ -210,7 +203,7 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
     if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN" \
             and ("Dat" in subj.morph.get("Case") or any(c.lower_ in ("den", "einen", "dem", "einem") for c in subj.children)):
         subj = None  # "Der Zeitung sagte Filep Karma": a dative the parser took for the subject
-    if subj is not None and subj.pos_ == "NOUN" and _utterance_noun(subj):
+    if subj is not None and subj.pos_ == "NOUN" and utterance_noun(subj):
         # "Die Antwort des Ministers lautete": the one whose utterance it is; "Als Begründung gab er an": no one
         owner = next((c for c in subj.children if c.i > subj.i and c.pos_ in ("NOUN", "PROPN") and
                       ("genitive" in _roles(c) or c.dep_ in ("nmod", "ag", "pg")) and _speaker_like(c)), None)
@@ -710,13 +703,13 @@ def _content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool, after_
         # "damit" an adverb of a main clause)
         return False  # "…, nachdem …", "…, sodass …": an adverbial clause is not what was said
     if after_cue and is_verbal(content[0]) and is_finite(content[0]) and not _zu_infinitive(content):
-        return False
+        return False  # "bestätigten den Zwischenfall, teilten jedoch mit, …": a second predicate, not a clause
     if after_cue and (content[0].lower_ in ("um", "sondern") and not (
             len(content) > 1 and is_verbal(content[1]) and _finite(content[1])) or
             content[0].lower_ in ("da", "weil", "denn", "doch", "aber") and not clause_is_subjunctive(content)):
         # "…, um eine Eskalation zu vermeiden", "…, da dieser seinen Rückzug angekündigt hatte": a purpose or a
         # reason in the indicative is the writer's, not what was said (in Konjunktiv it is the speaker's reason)
-        return False  # "bestätigten den Zwischenfall, teilten jedoch mit, …": a second predicate, not a clause
+        return False
     if after_cue and _relative_clause(content):
         return False  # "berichtete über einen Vorfall, der …": a relative clause says what a noun is, not what was said
     if not _has_finite_verb(content) and content[0].lower_ not in _SUBORDINATORS:
@@ -1617,10 +1610,10 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
     last_was_continuation = False
     salient: Span | None = None  # the speaker-like subject of the last sentence without a report
     salient_at = -99
+    loose = getattr(covered, "loose", ())
     for n, sent in enumerate(sents):
         owners = [f for f in found if sent.start_char <= f.parts[0][0] < sent.end_char or
                   f.sent.start == sent.start]
-        loose = getattr(covered, "loose", ())
         quoted_parts = owners and all(f.kind == "direct" and f.via in ("", "previous", "same-sentence") and
                                       all((a - 1, b + 1) in loose for a, b in f.parts) for f in owners)
         if quoted_parts and _reportative(sent) and active:

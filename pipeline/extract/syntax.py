@@ -346,7 +346,7 @@ def _quoted_end(doc, k: int, hi: int) -> int | None:
     return close + 1
 
 
-def _genitive_tail(doc, start: int, end: int, hi: int) -> int:
+def _genitive_tail(doc, end: int, hi: int) -> int:
     """The end of a mention taken over the genitive attributes and quoted names that follow its head noun."""
     while end < hi:
         last = doc[end - 1]
@@ -378,8 +378,10 @@ def _genitive_tail(doc, start: int, end: int, hi: int) -> int:
     return end
 
 
-def _utterance(tok: Token) -> bool:
-    """A noun naming an utterance ("die Antwort des Ministers"): its genitive is the speaker, not the noun."""
+def utterance_noun(tok: Token) -> bool:
+    """A noun of saying that names the utterance itself (Begründung, Antwort, Kritik, Forderung), not a written
+    source that can stand for its author (Bericht, Erklärung, Studie): in "die Antwort des Ministers" the genitive
+    is the speaker, not the noun."""
     from ..resources import is_source_noun
     from ..resources.cues import load_cues
 
@@ -390,7 +392,7 @@ def _utterance(tok: Token) -> bool:
 _ATTRIBUTE_PREPS = ("für", "in", "im", "aus", "bei", "beim")
 
 
-def _attribute_tail(doc, start: int, end: int, hi: int) -> int:
+def _attribute_tail(doc, end: int, hi: int) -> int:
     """A prepositional attribute that closes the noun phrase before its verb or a comma: "die Aufsichtsbehörde
     [für Zivilluftfahrt (DGAC)] teilte mit", "Wie die Banca d'Italia [in Rom] bekannt gab"."""
     if end >= hi or doc[end].lower_ not in _ATTRIBUTE_PREPS or doc[end - 1].pos_ not in ("NOUN", "PROPN") and \
@@ -405,7 +407,7 @@ def _attribute_tail(doc, start: int, end: int, hi: int) -> int:
     stop = k + 1
     while stop < hi and doc[stop].pos_ == "PROPN":
         stop += 1
-    stop = _genitive_tail(doc, start, stop, hi)
+    stop = _genitive_tail(doc, stop, hi)
     if stop < hi and doc[stop].text == "(":
         close = next((i for i in range(stop + 1, min(stop + 6, hi)) if doc[i].text == ")"), None)
         if close is not None:
@@ -498,8 +500,8 @@ def refine_mention(span: Span) -> Span:
             end -= 1
     # a name in quotation marks keeps its marks and its article: "Die „Süddeutsche Zeitung“", "die „Aktion
     # Deutschland hilft“"
-    if start - 1 >= lo and doc[start - 1].text in ("„", "»", "\""):
-        close = next((i for i in range(end - 1, min(end + 6, hi)) if doc[i].text in ("“", "«", "”", "\"")), None)
+    if start - 1 >= lo and doc[start - 1].text in _OPEN_MARKS:
+        close = next((i for i in range(end - 1, min(end + 6, hi)) if doc[i].text in _CLOSE_MARKS), None)
         if close is not None and close >= end - 1 and not any(t.pos_ in ("VERB", "AUX") and t.is_lower
                                                                for t in doc[end:close]):
             start, end = start - 1, close + 1
@@ -565,13 +567,13 @@ def refine_mention(span: Span) -> Span:
             if stop > k and (stop >= hi or doc[stop].pos_ in ("VERB", "AUX", "PUNCT") or doc[stop].is_punct):
                 end = stop
                 last = doc[end - 1]
-    # a genitive attribute after the head belongs to it: "Das „National Hurricane Centre“ der USA", "die
-    # Online-Ausgabe des „Spiegel“", "Angaben des Magazins „Der Spiegel“"
-    end = _attribute_tail(doc, start, _genitive_tail(doc, start, end, hi), hi)
+    # genitive attributes and quoted names after the head belong to it ("Das „National Hurricane Centre“ der USA",
+    # "Angaben des Magazins „Der Spiegel“"), and so does a prepositional attribute that closes the phrase
+    end = _attribute_tail(doc, _genitive_tail(doc, end, hi), hi)
     # a genitive found on its own takes in the noun it belongs to: "die Online-Ausgabe [des „Spiegel“]",
     # "Vertreter [der drei Organisationen]"
     if start - 1 > lo and doc[start].lower_ in ("des", "eines") and doc[start - 1].pos_ == "NOUN" and \
-            doc[start - 1].text[:1].isupper() and not _utterance(doc[start - 1]):
+            doc[start - 1].text[:1].isupper() and not utterance_noun(doc[start - 1]):
         k = start - 1
         while k - 1 >= lo and (doc[k - 1].pos_ in ("ADJ", "NUM") or doc[k - 1].tag_ == "ADJA"):
             k -= 1
