@@ -425,6 +425,28 @@ def test_only_mined_speech_act_verbs_make_a_report_without_content(nlp):
     assert quotes_of(nlp, "Die Gewerkschaft kritisierte den Minister am Montag in Berlin.") == []
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Die SPD will die Krankenversicherung zu einer Bürgerversicherung weiterentwickeln.", "SPD"),
+    ("Die Regierung beabsichtigt, die Steuern im kommenden Jahr zu senken.", "Regierung"),
+])
+def test_an_announced_intention_is_a_reported_speech_act(nlp, text, speaker):
+    # verbs outside the cue lexicon (speech_act_candidates_de.txt) that the mining found to report speech
+    q = only(quotes_of(nlp, text))
+    assert q.extras["via"] == "reported"
+    assert speaker in q.speaker_mention.text
+
+
+def test_intention_of_a_thing_is_no_speech_act(nlp):
+    assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
+
+
+def test_speech_act_object_may_be_contracted(nlp):
+    from pipeline.resources import speech_act_objects
+
+    assert {"zu", "zum", "zur"} <= speech_act_objects()["aufrufen"]
+    assert "vom" in speech_act_objects()["sprechen"]
+
+
 def test_speech_act_lexicon_is_read_from_its_data_file():
     from pipeline.resources import SPEECH_ACT_MIN_PRECISION, read_tsv, speech_acts
 

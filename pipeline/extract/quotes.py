@@ -23,7 +23,8 @@ from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
-from ..resources import cue_forms, is_institution, is_source_noun, name_nouns, role_of, speech_act_objects, speech_acts
+from ..resources import (cue_forms, is_institution, is_source_noun, name_nouns, role_of, speech_act_candidates,
+                         speech_act_objects, speech_acts)
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, looks_subjunctive, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, refine_mention, subject_of, utterance_noun
 
 _TRIM = " \t\n\r,;:–—-"
@@ -187,14 +188,14 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
         # speaker is the von-agent, if one is named
         return (_passive_agent(verb, frame.sent) or _leading_source(frame)) if len(frame) else None
     subj = subject_of(verb)
-    if subj is None and "conjunct" in _roles(verb) and verb.head is not verb and verb.head.i < verb.i and \
+    if subj is None and "conjunct" in _roles(verb) and verb.head.i != verb.i and verb.head.i < verb.i and \
             is_verbal(verb.head) and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("und", "sowie", "oder"):
         # "Die USA würden Maßnahmen ergreifen und forderte Pjöngjang auf, …": the second verb shares the first
         # one's subject; the noun after it is the addressee
         head = verb.head
         # "Er sagte, Europa brauche die Engländer, und fügte hinzu": a head in Konjunktiv is the report, the verb
         # shares the subject of the cue above it
-        while clause_is_subjunctive(verb_chain(head)) and head.head is not head and head.head.i < head.i and \
+        while clause_is_subjunctive(verb_chain(head)) and head.head.i != head.i and head.head.i < head.i and \
                 is_verbal(head.head):
             head = head.head
         shared = subject_of(head)
@@ -762,7 +763,7 @@ def _clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     if content is None or len(content) < 3 or content[0].lower_ not in _SUBORDINATORS:
         return rng
     head = content[0].head
-    if head is content[0] or not (content.start <= head.i < content.end) or not is_verbal(head):
+    if head.i == content[0].i or not (content.start <= head.i < content.end) or not is_verbal(head):
         return rng
     edge = max(t.i for t in head.subtree if content.start <= t.i < content.end)
     nxt = edge + 1
@@ -1514,6 +1515,19 @@ def _speaker_or_source(tok: Token, lexicon: CueLexicon) -> bool:
         tok.text in lexicon.nouns() or tok.lemma_ in lexicon.nouns()
 
 
+def _act_verb(tok: Token, lexicon: CueLexicon) -> str | None:
+    """The speech-act entry of a verb: its cue-lexicon entry, or a finite verb of intention or stance from
+    speech_act_candidates_de.txt ("Die SPD will …"); None for other words."""
+    cue = verb_cue(tok, lexicon)
+    if cue is not None:
+        return cue.cue if cue.type == "verb" else None
+    if not is_finite(tok) and not (tok.head.i == tok.i and len(verb_chain(tok)) == 1):
+        return None  # (a root verb without auxiliary is finite, whatever the tagger says: "beabsichtigt" as VVPP)
+    particle = particle_of(tok)
+    name = particle + tok.lemma_ if particle else tok.lemma_
+    return name if name in speech_act_candidates() else None
+
+
 def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
                    covered: list[tuple[int, int]], acts: frozenset[str] | None) -> list[_Found]:
     """A sentence that reports a speech act without a content clause ("Die Polizei sprach von 800 Autos",
@@ -1527,31 +1541,31 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
             continue
         cue_tok = speaker = entry = None
         for tok in sent:
-            cue = verb_cue(tok, lexicon)
-            if cue is None or cue.type != "verb" or tok.pos_ not in ("VERB", "AUX"):
+            name = _act_verb(tok, lexicon)
+            if name is None or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            if acts is not None and cue.cue not in acts:
+            if acts is not None and name not in acts:
                 continue  # not a verb that reports speech by itself (speech_acts_de.tsv)
-            needs = speech_act_objects().get(cue.cue)
+            needs = speech_act_objects().get(name)
             if needs and not any(t.lower_ in needs for t in sent):
                 continue  # "Die Polizei verwies an die Staatsanwältin": not "verwies auf …"
-            if not (tok.head is tok or "root" in _roles(tok)):
+            if not (tok.head.i == tok.i or "root" in _roles(tok)):
                 continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
             subj = subject_of(tok)
             if subj is not None and sent.start <= subj.i < sent.end and _speaker_or_source(subj, lexicon) \
                     and valid_speaker(noun_phrase(subj, sent)):
-                cue_tok, speaker, entry = tok, noun_phrase(subj, sent), cue.cue
+                cue_tok, speaker, entry = tok, noun_phrase(subj, sent), name
                 break
             agent = _passive_agent(tok, sent)
             if agent is not None:
                 # "Die Forderungen wurden von Bundesverkehrsminister Stolpe als unrealistisch bezeichnet"
-                cue_tok, speaker, entry = tok, agent, cue.cue
+                cue_tok, speaker, entry = tok, agent, name
                 break
             near = _speaker_near_verb(tok, sent) if subj is None or not _speaker_like(subj) else None
             if near is not None and _speaker_like(near.root) and near.root.lower_ not in _SPEAKER_PRONOUNS | {"ich"}:
                 # the parser missed the subject ("Greenpeace fordert die Vernichtung …" parsed with
                 # "Vernichtung" as subject): the noun phrase of the sentence that can speak
-                cue_tok, speaker, entry = tok, near, cue.cue
+                cue_tok, speaker, entry = tok, near, name
                 break
         rng = _span_chars(doc, *_strip_final_punct(doc, sent.start_char, sent.end_char))
         if rng is None or cue_tok is None or len(sent) < 4:
@@ -1702,7 +1716,7 @@ def _konjunktiv_1_main(sent: Span) -> bool:
             continue
         # the verb (or, for an auxiliary, its main verb) must not be introduced by wenn/falls/ob/…
         if not any(c.lower_ in _CONDITIONAL for c in tok.children) and \
-                not any(c.lower_ in _CONDITIONAL for c in tok.head.children if tok.head is not tok):
+                not any(c.lower_ in _CONDITIONAL for c in tok.head.children if tok.head.i != tok.i):
             return True
     return False
 

@@ -34,14 +34,14 @@ def verb_chain(verb: Token) -> list[Token]:
     chain += [c for c in verb.children if has_role(c, "auxiliary")]
     # TIGER: walk up through oc links between verbs, and down to oc verb children
     node = verb
-    while has_role(node, "clausal_complement") and node.dep_ == "oc" and is_verbal(node.head) and node.head is not node:
+    while has_role(node, "clausal_complement") and node.dep_ == "oc" and is_verbal(node.head) and node.head.i != node.i:
         node = node.head
         chain.append(node)
     for child in verb.children:
         if child.dep_ == "oc" and is_verbal(child) and not any(g.lower_ in ("dass", "ob") for g in child.children):
             chain.append(child)
     # UD: a verb attached as aux/cop to a head
-    if has_role(verb, "auxiliary") and verb.head is not verb:
+    if has_role(verb, "auxiliary") and verb.head.i != verb.i:
         chain.append(verb.head)
     return chain
 

@@ -123,6 +123,14 @@ def speech_acts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def speech_act_candidates() -> frozenset[str]:
+    """Verbs of intention or stance outside the cue lexicon that the speech-act mining measures too ("Die SPD will
+    …", "Die Regierung plant …"; speech_act_candidates_de.txt)."""
+    with open(RESOURCE_DIR / "speech_act_candidates_de.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def speech_act_objects() -> dict[str, frozenset[str]]:
     """Speech-act verbs that report speech only with one of their prepositional objects (verweisen auf, sprechen
     von): cue -> the prepositions, with their da(r)- forms (speech_act_objects_de.tsv)."""
