@@ -436,6 +436,11 @@ def test_an_announced_intention_is_a_reported_speech_act(nlp, text, speaker):
     assert speaker in q.speaker_mention.text
 
 
+def test_object_before_a_final_infinitive_is_not_part_of_the_speaker(nlp):
+    q = only(quotes_of(nlp, "Darüber hinaus will sich die SPD für die Stärkung der Tarifautonomie einsetzen."))
+    assert q.speaker_mention.text == "die SPD"
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

@@ -412,12 +412,17 @@ def _attribute_tail(doc, end: int, hi: int) -> int:
         close = next((i for i in range(stop + 1, min(stop + 6, hi)) if doc[i].text == ")"), None)
         if close is not None:
             stop = close + 1
-    # the phrase must end there: a verb, its particle or a punctuation mark follows
-    if stop >= hi or doc[stop].pos_ in ("VERB", "AUX") or doc[stop].is_punct or \
+    # the phrase must end there: a verb, its particle or a punctuation mark follows - not an infinitive at the end
+    # of the clause ("will sich die SPD [für die Stärkung der Tarifautonomie] einsetzen": an object of the verb)
+    if stop >= hi or doc[stop].pos_ in ("VERB", "AUX") and not _infinitive(doc[stop]) or doc[stop].is_punct or \
             doc[stop].pos_ == "ADP" and doc[stop].is_lower and stop + 1 < hi and doc[stop + 1].pos_ in ("VERB", "AUX") \
             or doc[stop].tag_ == "PTKVZ":
         return stop
     return end
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ in ("VVINF", "VAINF", "VMINF", "VVIZU") or "Inf" in tok.morph.get("VerbForm")
 
 
 _LOWER_NAME_PARTS = {"von", "van", "de", "der", "den", "da", "di", "del", "du", "la", "le", "al", "el", "bin", "ibn",
