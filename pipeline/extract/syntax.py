@@ -348,9 +348,19 @@ def _quoted_end(doc, k: int, hi: int) -> int | None:
 
 def _genitive_tail(doc, end: int, hi: int) -> int:
     """The end of a mention taken over the genitive attributes and quoted names that follow its head noun."""
+    from ..resources import is_institution
+
     while end < hi:
         last = doc[end - 1]
         nxt = doc[end]
+        if nxt.ent_iob_ == "B" and last.pos_ == "NOUN" and not last.ent_type_ and is_institution(last.text):
+            # the name of the institution, whatever the tagger made of it: "des Fernsehsenders [n-tv]", "der
+            # Zeitung [The Jakarta Post]", "der Stadt [Den Haag]"
+            stop = end + 1
+            while stop < hi and doc[stop].ent_iob_ == "I":
+                stop += 1
+            end = stop
+            continue
         if nxt.text in _OPEN_MARKS and (last.pos_ in ("NOUN", "PROPN") or last.tag_ in ("NN", "NE")):
             stop = _quoted_end(doc, end, hi)  # "des Magazins „Der Spiegel“"
             if stop is None:
