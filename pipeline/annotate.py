@@ -78,6 +78,46 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+_NOT_A_NAME_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "ADV", "PRON", "DET"}
+_CLOSED_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "ADV"}
+_VERB_FEATURES = ("VerbForm", "Mood", "Tense", "Person")
+_BEFORE_FIRST_WORD = {"„", "»", "\"", "(", ":", "‚", "›", "'", "–", "-", "—", "“", "«", "”", ")", ";"}
+_FORMAL_PRONOUNS = {"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem", "Ihres"}
+
+
+def _first_word(doc: Doc, tok) -> bool:
+    """The first word of a sentence, a quotation or a parenthesis, where any word is capitalized."""
+    k = tok.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or tok.is_sent_start or k < tok.i - 1:
+        return True
+    prev = doc[k]
+    return prev.text in _BEFORE_FIRST_WORD or prev.text[-1:] in ".!?…" or "\n" in prev.whitespace_
+
+
+@Language.component("pos_repair")
+def pos_repair(doc: Doc) -> Doc:
+    """Nouns and names the part-of-speech model calls something else. The bundled pipeline predicts STTS tags
+    (tagger) and universal POS (morphologizer) separately, and where they disagree on a name the rules, which
+    read ``pos_``, lose it: "des Fernsehsenders n-tv" (NE, but VERB), "Petra Pau, PDS-Bundestagsabgeordnete,"
+    (NN, but VERB). A word tagged NE, or a capitalized word inside a sentence tagged NN or given a closed-class
+    POS (German capitalizes nouns, and nothing else there but the formal "Sie"), becomes PROPN/NOUN and loses
+    its verb features. In de_core_news_md the POS is derived from the tag, so this rarely changes anything."""
+    for tok in doc:
+        if tok.pos_ not in _NOT_A_NAME_POS or not tok.text[:1].isalpha() or tok.text in _FORMAL_PRONOUNS:
+            continue
+        capital = tok.text[:1].isupper()
+        if not (tok.tag_ == "NE" or capital and (tok.tag_ == "NN" or tok.pos_ in _CLOSED_POS)):
+            continue
+        if _first_word(doc, tok):
+            continue
+        tok.pos_ = "PROPN" if tok.tag_ == "NE" or (tok.ent_type_ and tok.tag_ != "NN") else "NOUN"
+        features = {k: v for k, v in tok.morph.to_dict().items() if k not in _VERB_FEATURES}
+        tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(features.items())) or None)
+    return doc
+
+
 @Language.component("article_dates")
 def article_dates(doc: Doc) -> Doc:
     doc._.dates = find_dates(doc.text, doc._.article_date, start=doc._.body_start)
@@ -110,6 +150,9 @@ def build_nlp(model: str | None = None) -> Language:
             nlp.add_pipe("paragraph_boundaries", first=True)
     if "ner" in nlp.pipe_names and "person_rules" not in nlp.pipe_names:
         nlp.add_pipe("person_rules", after="ner")
+    if "pos_repair" not in nlp.pipe_names:
+        nlp.add_pipe("pos_repair", before="person_rules") if "person_rules" in nlp.pipe_names else \
+            nlp.add_pipe("pos_repair", last=True)
     for name in EXTRACTORS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

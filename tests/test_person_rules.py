@@ -51,10 +51,10 @@ def _repaired(nlp, text: str, ents: list[tuple[str, str]]):
 
 # ------------------------------------------------------------------------------------------ in the CLI pipeline
 
-def test_component_runs_right_after_ner(nlp):
+def test_component_runs_after_ner_and_the_pos_repair(nlp):
     names = nlp.pipe_names
     assert "person_rules" in names
-    assert names.index("person_rules") == names.index("ner") + 1
+    assert names.index("ner") < names.index("pos_repair") < names.index("person_rules")
 
 
 def test_first_name_and_surname_found_that_the_bare_model_splits(nlp):

@@ -1,4 +1,5 @@
-"""NER per label with and without the ``person_rules`` component (pipeline/extract/person_rules.py).
+"""NER per label with and without the ``person_rules`` component (pipeline/extract/person_rules.py), which reads
+the part of speech as ``pos_repair`` (pipeline/annotate.py) leaves it: "after" runs both, as ``pipeline run`` does.
 
     python models/scripts/eval_ner_rules.py [--model models/de_pipeline_news] [--sets test] [--cache DIR]
                                             [--errors N]
@@ -37,6 +38,7 @@ from spacy.scorer import get_ner_prf  # noqa: E402
 from spacy.tokens import Doc, DocBin  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
+from pipeline.annotate import pos_repair  # noqa: E402  (registers "pos_repair")
 from pipeline.extract import person_rules as _registration  # noqa: E402,F401  (registers "person_rules")
 from pipeline.model.corpora import (GERMEVAL_MAP, bio_to_doc, is_news_source, read_bio_conll,  # noqa: E402
                                     smartdata_docs)
@@ -145,7 +147,8 @@ def main(argv: list[str] | None = None) -> None:
     names = SET_GROUPS.get(args.sets) or tuple(s.strip() for s in args.sets.split(",") if s.strip())
     nlp = spacy.load(args.model)
     rules = nlp.add_pipe("person_rules", after="ner")
-    bare_pipes = [n for n in nlp.pipe_names if n != "person_rules"]
+    nlp.add_pipe("pos_repair", before="person_rules")
+    bare_pipes = [n for n in nlp.pipe_names if n not in ("person_rules", "pos_repair")]
     print(f"model {args.model}; pipes {nlp.pipe_names}\n")
     texts_cache: dict[str, list[Doc]] = {}
     for name in names:
@@ -153,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
         texts = [g.text for g in gold]
         with nlp.select_pipes(enable=bare_pipes):
             before = analysed_docs(nlp, texts, args.cache, f"{model_key(args.model)}|{name}")
-        after = [rules(doc.copy()) for doc in before]
+        after = [rules(pos_repair(doc.copy())) for doc in before]
         print(table(name, scores(before, gold), scores(after, gold), len(gold)))
         if args.check:
             full = list(nlp.pipe(texts[:300]))
