@@ -453,6 +453,11 @@ def test_the_name_of_an_institution_belongs_to_the_speaker(nlp, text, mention):
     assert q.speaker_mention.text == mention
 
 
+def test_an_object_in_first_position_is_not_the_speaker_of_a_speech_act(nlp):
+    # "erwartet" is a speech act verb ("Die Polizei erwartet …"); here the object stands first
+    assert quotes_of(nlp, "Den 35-jährigen Piloten erwartet eine Anklage wegen fahrlässiger Körperverletzung.") == []
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

@@ -1552,6 +1552,8 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
             if not (tok.head.i == tok.i or "root" in _roles(tok)):
                 continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
             subj = subject_of(tok)
+            if subj is not None and any(c.lower_ in _OBJECT_ARTICLES for c in subj.children if c.i < subj.i):
+                subj = None  # "Den 35-jährigen Piloten erwartet eine Anklage": an object the parser took for the subject
             if subj is not None and sent.start <= subj.i < sent.end and _speaker_or_source(subj, lexicon) \
                     and valid_speaker(noun_phrase(subj, sent)):
                 cue_tok, speaker, entry = tok, noun_phrase(subj, sent), name
@@ -1562,7 +1564,8 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
                 cue_tok, speaker, entry = tok, agent, name
                 break
             near = _speaker_near_verb(tok, sent) if subj is None or not _speaker_like(subj) else None
-            if near is not None and _speaker_like(near.root) and near.root.lower_ not in _SPEAKER_PRONOUNS | {"ich"}:
+            if near is not None and _speaker_like(near.root) and near.root.lower_ not in _SPEAKER_PRONOUNS | {"ich"} \
+                    and near[0].lower_ not in _OBJECT_ARTICLES:
                 # the parser missed the subject ("Greenpeace fordert die Vernichtung …" parsed with
                 # "Vernichtung" as subject): the noun phrase of the sentence that can speak
                 cue_tok, speaker, entry = tok, near, name
@@ -1577,6 +1580,7 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
 
 
 _PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "worden"}
+_OBJECT_ARTICLES = {"den", "dem", "einen", "einem"}
 
 
 def _passive(verb: Token) -> bool:
