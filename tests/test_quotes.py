@@ -458,6 +458,22 @@ def test_an_object_in_first_position_is_not_the_speaker_of_a_speech_act(nlp):
     assert quotes_of(nlp, "Den 35-jährigen Piloten erwartet eine Anklage wegen fahrlässiger Körperverletzung.") == []
 
 
+def test_a_sentence_that_points_back_is_no_report_of_its_own(nlp):
+    text = ("Die Stadt hatte die Gebühren erhöht. Die Gebühren seien zu niedrig gewesen und müssten steigen. "
+            "Das sagte der Bürgermeister am Montag.")
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == "Die Gebühren seien zu niedrig gewesen und müssten steigen"
+    assert q.speaker_mention.text == "der Bürgermeister"
+
+
+def test_a_sentence_that_points_back_names_the_speaker_of_the_quote_before_it(nlp):
+    text = ("Der Konzern hatte die Preise erhöht. „Die Lage ist ernst und wird sich nicht bessern.“ Das sagte "
+            "Peskow am Montag in Moskau.")
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "direct"
+    assert q.speaker_mention.text == "Peskow"
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

@@ -1379,17 +1379,29 @@ def _cue_context(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]
     return None
 
 
+def _points_back(sent: Span, lexicon: CueLexicon) -> bool:
+    """"Das erklärte ein Sprecher.", "Dies berichtete die dpa.": a demonstrative object and a cue verb open the
+    sentence - it frames the sentence before it."""
+    if len(sent) < 3 or sent[0].lower_ not in ("das", "dies", "dieses"):
+        return False
+    cue = verb_cue(sent[1], lexicon)
+    return cue is not None and cue.type == "verb"
+
+
 def _anaphoric(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
                covered: list[tuple[int, int]]) -> list[_Found]:
     """"Das erklärte ein Sprecher." makes the sentence before it an indirect quotation."""
     owned = {f.sent.start for f in found}
     out = []
     for prev, sent in zip(sents, sents[1:]):
-        if len(sent) > 20 or len(sent) < 3 or sent[0].lower_ not in ("das", "dies", "dieses"):
+        if len(sent) > 20 or not _points_back(sent, lexicon):
             continue
         verb = sent[1]
-        cue = verb_cue(verb, lexicon)
-        if cue is None or cue.type != "verb" or prev.start in owned or any(_inside(t.idx, covered) for t in prev):
+        if prev.start in owned or any(_inside(t.idx, covered) for t in prev):
+            # the sentence before is a quotation already: "Das sagte X" names its speaker if it has none
+            for f in found:
+                if f.speaker is None and f.sent.start == prev.start:
+                    f.speaker = _speaker_near_verb(verb, sent[1:])
             continue
         rng = _span_chars(doc, *_strip_final_punct(doc, prev.start_char, prev.end_char))
         if rng is None or not _has_finite_verb(prev):
@@ -1539,6 +1551,8 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
     for sent in sents:
         if sent.start in owned or any(_inside(t.idx, covered) for t in sent) or sent.text.rstrip().endswith("?"):
             continue
+        if _points_back(sent, lexicon):
+            continue  # "Dies berichtete die dpa.": the frame of the sentence before it, not a report of its own
         cue_tok = speaker = entry = None
         for tok in sent:
             name = _act_verb(tok, lexicon)
