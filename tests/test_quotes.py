@@ -457,6 +457,13 @@ def test_a_sentence_that_points_back_names_the_speaker_of_the_quote_before_it(nl
     assert q.speaker_mention.text == "Peskow"
 
 
+def test_a_cue_in_a_zu_infinitive_has_the_subject_of_its_verb(nlp):
+    text = ("Der Sprecher des Weißen Hauses beeilte sich, gegenüber Journalisten zu erklären, die Äußerungen stellten "
+            "keinen Politikwechsel dar.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "Der Sprecher des Weißen Hauses"
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

@@ -201,6 +201,13 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
         shared = subject_of(head)
         if shared is not None and _speaker_like(shared) and shared.lower_ not in _NOT_SPEAKERS:
             return noun_phrase(shared, shared.sent)
+    if subj is None and verb.head.i != verb.i and is_verbal(verb.head) and \
+            (verb.tag_ == "VVIZU" or any(c.tag_ == "PTKZU" for c in verb.children)):
+        # "Der Sprecher beeilte sich, gegenüber Journalisten zu erklären, …": the infinitive's subject is the one of
+        # the verb it depends on
+        ctrl = subject_of(verb.head)
+        if ctrl is not None and ctrl.lower_ not in _NOT_SPEAKERS and _speaker_like(ctrl):
+            subj = ctrl
     if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN" \
             and ("Dat" in subj.morph.get("Case") or any(c.lower_ in ("den", "einen", "dem", "einem") for c in subj.children)):
         subj = None  # "Der Zeitung sagte Filep Karma": a dative the parser took for the subject
