@@ -464,6 +464,12 @@ def test_a_cue_in_a_zu_infinitive_has_the_subject_of_its_verb(nlp):
     assert q.speaker_mention.text == "Der Sprecher des Weißen Hauses"
 
 
+def test_a_decision_or_treaty_can_be_the_source(nlp):
+    q = only(quotes_of(nlp, "Der Beschluss sieht vor, dass eine Versammlung mit 1.200 Mitgliedern über die Kandidaten "
+                            "entscheidet."))
+    assert q.speaker_mention.text == "Der Beschluss"
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 
