@@ -470,6 +470,20 @@ def test_a_decision_or_treaty_can_be_the_source(nlp):
     assert q.speaker_mention.text == "Der Beschluss"
 
 
+@pytest.mark.parametrize("text", [
+    # past tense and adjectives the tagger calls finite verbs ("kippte", "diverse" VVFIN, but ADJ to the
+    # morphologizer), and "ließen", as much Präteritum as Konjunktiv II
+    "Ein Polizeisprecher sagte, der Fahrer sei zu schnell gewesen. Der LKW geriet ins Schleudern, rammte die "
+    "Mittelleitplanke und kippte dann um.",
+    "Die Veranstalter sagten, die Konferenz sei ein Erfolg. Am Vorbereitungstreffen in Dakar nehmen 40 Nationen und "
+    "diverse internationale Organisationen teil.",
+    "Die Polizei teilte mit, die Männer seien geflohen. Anschließend ließen sie 24.000 Liter Kerosin über dem "
+    "Mittelmeer ab.",
+])
+def test_an_indicative_sentence_does_not_continue_the_report(nlp, text):
+    assert [q.extras["via"] for q in quotes_of(nlp, text)] == ["verb-after"]
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

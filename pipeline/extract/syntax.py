@@ -96,6 +96,8 @@ def looks_konjunktiv_1(token: Token) -> bool:
     if not low.endswith("e") or len(low) < 4:
         return False
     lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX"):
+        return False  # beyond the listed forms both models must see a verb ("diverse", "kippte": VVFIN but ADJ)
     if lemma.endswith("en") and low == lemma[:-1] and (is_verbal(token) or is_finite(token)):
         # a weak past form whose lemma came out as the plural ("kippte" / "kippten") is no Konjunktiv I; the
         # morphology knows the tense where the lemma is wrong
