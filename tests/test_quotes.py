@@ -484,6 +484,14 @@ def test_an_indicative_sentence_does_not_continue_the_report(nlp, text):
     assert [q.extras["via"] for q in quotes_of(nlp, text)] == ["verb-after"]
 
 
+def test_a_quoted_fragment_needs_the_speech_sense_of_its_verb(nlp):
+    text = ("Die Deutsche Welle berichtet in ihrer Nachricht von 50 teilnehmenden Nationen. Dort sei man sich über "
+            "einen Aktionsplan einig geworden. Dieser bestehe aus „repressiven“ und „präventiven“ Maßnahmen.")
+    assert [q.extras["via"] for q in quotes_of(nlp, text)] == ["reported", "continuation"]
+    q = only(quotes_of(nlp, "Die Gewerkschaft bestand auf einer „sofortigen Rücknahme“ der Kürzungen."))
+    assert q.kind == "mixed" and q.speaker_mention.text == "Die Gewerkschaft"
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

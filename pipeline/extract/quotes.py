@@ -658,6 +658,9 @@ def _fragment_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, in
         cue = verb_cue(tok, lexicon)
         if cue is None or cue.type != "verb":
             continue
+        needs = speech_act_objects().get(cue.cue)
+        if needs and not any(t.lower_ in needs for t in sent):
+            continue  # "Dieser bestehe aus „repressiven“ … Maßnahmen": not "bestehen auf"
         between = doc.text[tok.idx + len(tok.text) : first.open]
         if any(ch in between for ch in ".;:!?"):
             continue
