@@ -492,6 +492,12 @@ def test_a_quoted_fragment_needs_the_speech_sense_of_its_verb(nlp):
     assert q.kind == "mixed" and q.speaker_mention.text == "Die Gewerkschaft"
 
 
+def test_a_listed_konjunktiv_form_is_finite_whatever_its_tag(nlp):
+    q = only(quotes_of(nlp, "Ein Sprecher sagte, es gebe Tote."))  # "gebe" tagged as an adjective
+    assert q.content[0].text == "es gebe Tote"
+    assert q.extras["via"] == "verb-after"
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

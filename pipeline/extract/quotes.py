@@ -23,7 +23,7 @@ from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
-from ..resources import (cue_forms, is_institution, is_source_noun, name_nouns, role_of, speech_act_candidates,
+from ..resources import (cue_forms, is_institution, konjunktiv_forms, is_source_noun, name_nouns, role_of, speech_act_candidates,
                          speech_act_objects, speech_acts)
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, looks_subjunctive, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, refine_mention, subject_of, utterance_noun
 
@@ -142,11 +142,18 @@ def _strip_final_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _finite(tok: Token) -> bool:
     """A finite verb; a Konjunktiv form is finite whatever the tagger says ("dass … im Einsatz seien" tagged
     VVIZU, "Starke Winde hätten …" tagged VAINF)."""
-    return is_finite(tok) or is_verbal(tok) and (looks_konjunktiv_1(tok) or looks_konjunktiv_2(tok))
+    return is_finite(tok) or is_verbal(tok) and (looks_konjunktiv_1(tok) or looks_konjunktiv_2(tok)) or \
+        _listed_konjunktiv(tok)
+
+
+def _listed_konjunktiv(tok: Token) -> bool:
+    """A form of konjunktiv_de.txt ("gebe", "sei"): a finite verb whatever the tagger says ("es gebe Tote" with
+    "gebe" tagged as an adjective)."""
+    return tok.lower_ in konjunktiv_forms() and tok.pos_ not in ("NOUN", "PROPN")
 
 
 def _has_finite_verb(span: Span) -> bool:
-    return any(is_verbal(t) and _finite(t) for t in span)
+    return any(is_verbal(t) and _finite(t) or _listed_konjunktiv(t) for t in span)
 
 
 def _n_words(text: str) -> int:
