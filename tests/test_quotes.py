@@ -498,6 +498,12 @@ def test_a_listed_konjunktiv_form_is_finite_whatever_its_tag(nlp):
     assert q.extras["via"] == "verb-after"
 
 
+def test_coordinated_names_before_zufolge(nlp):
+    q = only(quotes_of(nlp, "Die Erschütterungen waren Berichten der Fernsehsender Sky News und BBC zufolge bis "
+                            "Newcastle zu spüren."))
+    assert q.speaker_mention.text == "Berichten der Fernsehsender Sky News und BBC"
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

@@ -1346,6 +1346,10 @@ def _np_before(sent: Span, k: int) -> Span | None:
                 and doc[start - 2].pos_ in ("NOUN", "PROPN"):
             start -= 1
             continue
+        if t.lower_ in ("und", "sowie") and seen_noun and doc[start].pos_ == "PROPN" and start - 2 >= sent.start \
+                and doc[start - 2].pos_ == "PROPN":
+            start -= 1  # "Berichten der Fernsehsender Sky News [und] BBC zufolge"
+            continue
         break
     if not seen_noun:
         return None
