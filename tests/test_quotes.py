@@ -504,6 +504,18 @@ def test_coordinated_names_before_zufolge(nlp):
     assert q.speaker_mention.text == "Berichten der Fernsehsender Sky News und BBC"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Der Senator betonte, dass es die Entscheidung der Investoren sei, wie die Bebauung im Einzelnen umgesetzt "
+     "werde.", "dass es die Entscheidung der Investoren sei, wie die Bebauung im Einzelnen umgesetzt werde"),
+    ("Der Präsident erklärte, dass in seinem Land den Menschen nicht erlaubt werden solle, bestimmte "
+     "Kommunikationstechniken zu benutzen.",
+     "dass in seinem Land den Menschen nicht erlaubt werden solle, bestimmte Kommunikationstechniken zu benutzen"),
+])
+def test_a_konjunktiv_clause_after_the_complement_clause_is_still_the_report(nlp, text, content):
+    q = only(quotes_of(nlp, text))
+    assert q.content[0].text == content
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

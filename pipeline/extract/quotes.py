@@ -775,7 +775,9 @@ _FRAME_BREAK = (",", ":", ";", "–", "—")
 
 def _clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     """A complement clause that opens the content ends where its verb's subtree ends: "dass der Ehemann gesucht
-    werde[, hatte dieser versucht, …]" keeps only the dass-clause. Cut only at a comma followed by a new clause."""
+    werde[, hatte dieser versucht, …]" keeps only the dass-clause. Cut only at a comma followed by a new clause in
+    the indicative (a Konjunktiv clause or a zu-infinitive after the comma is still the report: "dass es die
+    Entscheidung der Investoren sei, wie die Bebauung umgesetzt werde")."""
     content = _tokens_between(doc, *rng)
     if content is None or len(content) < 3 or content[0].lower_ not in _SUBORDINATORS:
         return rng
@@ -787,6 +789,10 @@ def _clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     if nxt + 1 < content.end and doc[nxt].text == "," and \
             any(is_verbal(t) and is_finite(t) for t in doc[nxt + 1 : content.end]) and \
             doc[nxt + 1].lower_ not in ("und", "oder", "aber", "dass", "daß", "ob"):
+        stop = next((i for i in range(nxt + 1, content.end) if doc[i].text in (",", ";", ":")), content.end)
+        rest = doc[nxt + 1 : stop]
+        if clause_is_subjunctive(rest) or _zu_infinitive(rest):
+            return rng  # "…, wie die Bebauung umgesetzt werde", "…, bestimmte Techniken zu benutzen": still the report
         end = doc[edge].idx + len(doc[edge].text)
         return _strip_final_punct(doc, rng[0], end)
     return rng
