@@ -516,6 +516,16 @@ def test_a_konjunktiv_clause_after_the_complement_clause_is_still_the_report(nlp
     assert q.content[0].text == content
 
 
+def test_a_noun_of_saying_inside_quotation_marks_is_no_cue(nlp):
+    # "„… Frage …“ gewesen" is no noun frame like "ist der Meinung": the noun is quoted
+    text = ("Die Polizisten erklärten, sie hätten Hinweise darauf, dass die Gewalt eine Reaktion auf „die rechtmäßige "
+            "und legitime Frage nach ihrer Dienstnummer“ gewesen sei.")
+    quotes = quotes_of(nlp, text)
+    assert [q.kind for q in quotes] == ["mixed", "direct"]
+    assert quotes[0].content[0].text.endswith("gewesen sei")
+    assert all(q.speaker_mention.text == "Die Polizisten" for q in quotes)
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

@@ -105,8 +105,8 @@ def _noun_frame_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     if token.dep_ in ("cop",) or "auxiliary" in _roles(token):  # "ist der Meinung": the noun heads the clause
         candidates.append(token.head)
     for noun in candidates:
-        if noun.pos_ != "NOUN":
-            continue
+        if noun.pos_ != "NOUN" or _within_marks(noun):
+            continue  # (a noun inside quotation marks is quoted: "eine Reaktion auf „die Frage …“ gewesen")
         lemma = noun.lemma_ if noun.lemma_[:1].isupper() else noun.text
         if lemma in nouns or noun.text in nouns:
             return Cue(cue=f"{noun.text} {token.lower_}", type="noun-frame", base=token.lemma_.lower(), particle="",
@@ -116,6 +116,20 @@ def _noun_frame_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
 
 # --------------------------------------------------------------------------------------------------------------
 # helpers over spans
+
+
+def _within_marks(tok: Token) -> bool:
+    """More quotation marks open than closed before the token in its sentence (straight marks alternate)."""
+    depth = 0
+    straight = 0
+    for t in tok.doc[tok.sent.start : tok.i]:
+        if t.text in ("„", "»", "‚", "›"):
+            depth += 1
+        elif t.text in ("“", "«", "‘", "‹", "”") and depth > 0:
+            depth -= 1
+        elif t.text == "\"":
+            straight ^= 1
+    return depth > 0 or straight == 1
 
 
 def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
