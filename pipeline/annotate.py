@@ -151,7 +151,9 @@ def build_nlp(model: str | None = None) -> Language:
     if "ner" in nlp.pipe_names and "person_rules" not in nlp.pipe_names:
         nlp.add_pipe("person_rules", after="ner")
     if "pos_repair" not in nlp.pipe_names:
-        nlp.add_pipe("pos_repair", before="person_rules") if "person_rules" in nlp.pipe_names else \
+        if "person_rules" in nlp.pipe_names:
+            nlp.add_pipe("pos_repair", before="person_rules")  # the person rules read the mended POS
+        else:
             nlp.add_pipe("pos_repair", last=True)
     for name in EXTRACTORS:
         if name not in nlp.pipe_names:

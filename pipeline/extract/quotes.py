@@ -23,8 +23,8 @@ from ..resources.cues import Cue, CueLexicon, load_cues
 from ..types import Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
-from ..resources import (cue_forms, is_institution, konjunktiv_forms, is_source_noun, name_nouns, role_of, speech_act_candidates,
-                         speech_act_objects, speech_acts)
+from ..resources import (cue_forms, is_institution, is_source_noun, konjunktiv_forms, name_nouns, role_of,
+                         speech_act_candidates, speech_act_objects, speech_acts)
 from .syntax import clause_is_subjunctive, looks_konjunktiv_1, looks_konjunktiv_2, looks_subjunctive, is_finite, verb_chain, is_verbal, noun_phrase, particle_of, refine_mention, subject_of, utterance_noun
 
 _TRIM = " \t\n\r,;:–—-"
