@@ -860,6 +860,9 @@ def test_konjunktiv_of_an_ieren_verb_continues_the_report(nlp):
      "einem Bericht der Zeitung The Jakarta Post"),
     # but a prepositional phrase before the clause-final infinitive is the verb's object
     ("Darüber hinaus will sich die SPD für die Stärkung der Tarifautonomie einsetzen.", "die SPD"),
+    # a role phrase with a name in its attribute still takes the person's name after it
+    ("Die Reform sei notwendig, sagte die gesundheitspolitische Sprecherin der Unionsfraktion im Bundestag, Annette "
+     "Widmann-Mauz.", "die gesundheitspolitische Sprecherin der Unionsfraktion im Bundestag, Annette Widmann-Mauz"),
 ])
 def test_source_phrase_extent(nlp, text, mention):
     q = only(quotes_of(nlp, text))

@@ -613,10 +613,14 @@ def refine_mention(span: Span) -> Span:
         if segment and len(segment) <= 12 and closes and \
                 not any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in segment):
             has_name = any(t.pos_ == "PROPN" for t in doc[start:end])
-            seg_name = all(t.pos_ == "PROPN" or t.text in ("-",) for t in segment)
+            seg_name = all(t.pos_ == "PROPN" or t.tag_ == "NE" or t.text in ("-",) for t in segment)
             head = next((t for t in segment if t.pos_ in ("NOUN", "PROPN") or t.tag_ in ("NN", "NE")), None)
             role_first = head is not None and _title_like(head) and \
                 all(t.pos_ in ("DET", "ADJ", "PUNCT", "X") or t.is_punct or t.is_lower for t in segment[: head.i - segment.start])
-            if (not has_name and seg_name) or (has_name and role_first):
+            # a role phrase whose attribute holds a name still takes the person's name after it: "die Sprecherin der
+            # Unionsfraktion im Bundestag, Annette Widmann-Mauz"
+            head_noun = next((t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN")), None)
+            role_head = head_noun is not None and head_noun.pos_ == "NOUN" and _title_like(head_noun)
+            if (not has_name and seg_name) or (has_name and role_first) or (role_head and seg_name and len(segment) <= 4):
                 end = seg_end
     return doc[start:end]
