@@ -526,6 +526,17 @@ def test_a_noun_of_saying_inside_quotation_marks_is_no_cue(nlp):
     assert all(q.speaker_mention.text == "Die Polizisten" for q in quotes)
 
 
+def test_a_role_with_its_country_is_the_person_given_that_role(nlp):
+    # "dankte" is tagged as an adjective: the cue is never part of the speaker; "Nordkoreas Machthaber" is Kim,
+    # not the country named in the phrase
+    text = ("Der nordkoreanische Machthaber Kim Jong Un ist in Russland eingetroffen. Am Morgen kam er am Bahnhof an. "
+            "Nordkoreas Machthaber dankte Putin für die Einladung und den warmen Empfang, obwohl dieser \"sehr "
+            "beschäftigt\" sei.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "Nordkoreas Machthaber"
+    assert q.speaker == "Kim Jong Un"
+
+
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
 

@@ -1907,6 +1907,9 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
         speaker = valid_speaker(f.speaker)
         if speaker is not None:
             speaker = valid_speaker(refine_mention(speaker)) or speaker
+        if speaker is not None and f.cue is not None and speaker.start < f.cue.start < speaker.end:
+            # the cue is never part of its speaker ("Nordkoreas Machthaber [dankte Putin]", "dankte" tagged ADJA)
+            speaker = valid_speaker(doc[speaker.start : f.cue.start]) or speaker
         mention = TextSpan(speaker.start_char, speaker.end_char, speaker.text) if speaker is not None else None
         sent = TextSpan(f.sent.start_char, f.sent.end_char, f.sent.text)
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,

@@ -137,6 +137,16 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
         if len(persons) > 1 and re.search(r"\s(und|sowie)\s", mention.text):
             # coordinated speakers ("Präsident Tadić und Regierungschef Koštunica"): all of them
             return "; ".join(dict.fromkeys(e.canonical for e in persons))
+        if not persons:
+            # "Nordkoreas Machthaber": a person's role with the country or institution named in it is the person
+            # that role was given to earlier ("Machthaber Kim Jong Un"), if any
+            for word in mention.text[: hits[0].start - mention.start].split() + \
+                    mention.text[hits[-1].end - mention.start :].split():
+                role = role_of(word.strip(",.;:()"))
+                if role is not None and role["kind"] in ("role", "suffix"):
+                    antecedent = _role_antecedent(text, word.strip(",.;:()"), entities, mention.start)
+                    if antecedent is not None:
+                        return antecedent.canonical
         best = (persons or orgs or hits)[-1]
         return best.canonical
     words = mention.text.split()
