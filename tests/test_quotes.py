@@ -428,6 +428,8 @@ def test_only_mined_speech_act_verbs_make_a_report_without_content(nlp):
 @pytest.mark.parametrize("text, speaker", [
     ("Die SPD will die Krankenversicherung zu einer Bürgerversicherung weiterentwickeln.", "SPD"),
     ("Die Regierung beabsichtigt, die Steuern im kommenden Jahr zu senken.", "Regierung"),
+    ("Beobachter halten die Auswechslung der Regierung deshalb für einen Befreiungsschlag des Präsidenten.",
+     "Beobachter"),
 ])
 def test_an_announced_intention_is_a_reported_speech_act(nlp, text, speaker):
     # verbs outside the cue lexicon (speech_act_candidates_de.txt) that the mining found to report speech
@@ -539,6 +541,7 @@ def test_a_role_with_its_country_is_the_person_given_that_role(nlp):
 
 def test_intention_of_a_thing_is_no_speech_act(nlp):
     assert quotes_of(nlp, "Der Motor will bei dieser Kälte nicht anspringen.") == []
+    assert quotes_of(nlp, "Der Zug der Regierung hält am Montag in Berlin.") == []  # halten only with "für"
 
 
 def test_speech_act_object_may_be_contracted(nlp):
