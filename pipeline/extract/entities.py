@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..model.labels import entity_type
-from ..resources import RESOURCE_DIR, institutions, is_source_noun, role_of
+from ..resources import RESOURCE_DIR, institutions, is_source_noun, read_lines, role_of
 from .gazetteer import find_place, is_major_place
 
 # characters that never start or end a name
@@ -184,8 +184,7 @@ def _is_country(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _seats_of_power() -> tuple[tuple[str, ...], ...]:
-    lines = (RESOURCE_DIR / "seats_of_power_de.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(tuple(line.casefold().split()) for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(tuple(line.casefold().split()) for line in read_lines("seats_of_power_de.txt"))
 
 
 def is_seat_of_power(name: str) -> bool:

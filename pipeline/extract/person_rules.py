@@ -55,7 +55,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model.labels import entity_type
-from ..resources import RESOURCE_DIR, role_of
+from ..resources import RESOURCE_DIR, read_lines, role_of
 from . import gazetteer
 
 FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_de.txt"
@@ -120,8 +120,7 @@ def load_evidence(path: str | None = None) -> dict[str, Evidence]:
 @lru_cache(maxsize=1)
 def load_place_nouns() -> frozenset[str]:
     """Nouns that name the kind of place the next word is ("Halbinsel", "Hauptstadt"): place_nouns_de.txt."""
-    with open(PLACE_NOUNS_FILE, encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return frozenset(read_lines(PLACE_NOUNS_FILE.name))
 
 
 def genitive_bases(word: str) -> list[str]:

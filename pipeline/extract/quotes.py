@@ -230,7 +230,7 @@ def _speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
         if ctrl is not None and ctrl.lower_ not in _NOT_SPEAKERS and _speaker_like(ctrl):
             subj = ctrl
     if subj is not None and subj.morph.get("Case") and "Nom" not in subj.morph.get("Case") and subj.pos_ == "NOUN" \
-            and ("Dat" in subj.morph.get("Case") or any(c.lower_ in ("den", "einen", "dem", "einem") for c in subj.children)):
+            and ("Dat" in subj.morph.get("Case") or any(c.lower_ in _OBJECT_ARTICLES for c in subj.children)):
         subj = None  # "Der Zeitung sagte Filep Karma": a dative the parser took for the subject
     if subj is not None and subj.pos_ == "NOUN" and utterance_noun(subj):
         # "Die Antwort des Ministers lautete": the one whose utterance it is; "Als Begründung gab er an": no one
@@ -304,6 +304,7 @@ def _genitive_attribute(tok: Token) -> bool:
 
 
 _NOT_SPEAKERS = {"es", "man", "das", "dies", "dem", "den"}
+_OBJECT_ARTICLES = {"den", "dem", "einen", "einem"}  # a noun phrase they open is an object, not a subject
 
 
 def _inverted_subject(verb: Token, frame: Span) -> Span | None:
@@ -662,6 +663,13 @@ def _quoted_name(doc: Doc, region: QuotedRegion) -> bool:
                                                             before.text in name_nouns())
 
 
+def _lacks_object(cue: str, sent: Span) -> bool:
+    """A verb that speaks only with its prepositional object (speech_act_objects_de.tsv: verweisen auf, bestehen
+    auf) without that preposition (or its da(r)- form) in the sentence."""
+    needs = speech_act_objects().get(cue)
+    return bool(needs) and not any(t.lower_ in needs for t in sent)
+
+
 def _fragment_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]], used_cues: set[int],
                     fragments: list[QuotedRegion]) -> _Found | None:
     """A cue verb whose object holds a quoted fragment: "Kim sprach von einem „heiligen Kampf“",
@@ -679,8 +687,7 @@ def _fragment_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, in
         cue = verb_cue(tok, lexicon)
         if cue is None or cue.type != "verb":
             continue
-        needs = speech_act_objects().get(cue.cue)
-        if needs and not any(t.lower_ in needs for t in sent):
+        if _lacks_object(cue.cue, sent):
             continue  # "Dieser bestehe aus „repressiven“ … Maßnahmen": not "bestehen auf"
         between = doc.text[tok.idx + len(tok.text) : first.open]
         if any(ch in between for ch in ".;:!?"):
@@ -787,6 +794,11 @@ def _cut_at_quotes(doc: Doc, rng: tuple[int, int], covered: list[tuple[int, int]
 _FRAME_BREAK = (",", ":", ";", "–", "—")
 
 
+def _segment_end(doc: Doc, start: int, end: int) -> int:
+    """The token index of the first comma, semicolon or colon from ``start`` on, else ``end``."""
+    return next((i for i in range(start, end) if doc[i].text in (",", ";", ":")), end)
+
+
 def _clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     """A complement clause that opens the content ends where its verb's subtree ends: "dass der Ehemann gesucht
     werde[, hatte dieser versucht, …]" keeps only the dass-clause. Cut only at a comma followed by a new clause in
@@ -803,8 +815,7 @@ def _clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     if nxt + 1 < content.end and doc[nxt].text == "," and \
             any(is_verbal(t) and is_finite(t) for t in doc[nxt + 1 : content.end]) and \
             doc[nxt + 1].lower_ not in ("und", "oder", "aber", "dass", "daß", "ob"):
-        stop = next((i for i in range(nxt + 1, content.end) if doc[i].text in (",", ";", ":")), content.end)
-        rest = doc[nxt + 1 : stop]
+        rest = doc[nxt + 1 : _segment_end(doc, nxt + 1, content.end)]
         if clause_is_subjunctive(rest) or _zu_infinitive(rest):
             return rng  # "…, wie die Bebauung umgesetzt werde", "…, bestimmte Techniken zu benutzen": still the report
         end = doc[edge].idx + len(doc[edge].text)
@@ -827,8 +838,7 @@ def _own_clause(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         link = doc[k]
         if link.lower_ not in _CLAUSE_LINKS:
             continue
-        rest_end = next((i for i in range(k + 1, content.end) if doc[i].text in (",", ";", ":")), content.end)
-        rest = doc[k + 1 : rest_end]
+        rest = doc[k + 1 : _segment_end(doc, k + 1, content.end)]
         if not len(rest) or clause_is_subjunctive(rest) or _zu_infinitive(rest):
             continue
         finite = [t for t in rest if is_verbal(t) and is_finite(t)]
@@ -1440,9 +1450,11 @@ def _anaphoric(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLex
         verb = sent[1]
         if prev.start in owned or any(_inside(t.idx, covered) for t in prev):
             # the sentence before is a quotation already: "Das sagte X" names its speaker if it has none
-            for f in found:
-                if f.speaker is None and f.sent.start == prev.start:
-                    f.speaker = _speaker_near_verb(verb, sent[1:])
+            unnamed = [f for f in found if f.speaker is None and f.sent.start == prev.start]
+            if unnamed:
+                speaker = _speaker_near_verb(verb, sent[1:])
+                for f in unnamed:
+                    f.speaker = speaker
             continue
         rng = _span_chars(doc, *_strip_final_punct(doc, prev.start_char, prev.end_char))
         if rng is None or not _has_finite_verb(prev):
@@ -1601,8 +1613,7 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
                 continue
             if acts is not None and name not in acts:
                 continue  # not a verb that reports speech by itself (speech_acts_de.tsv)
-            needs = speech_act_objects().get(name)
-            if needs and not any(t.lower_ in needs for t in sent):
+            if _lacks_object(name, sent):
                 continue  # "Die Polizei verwies an die Staatsanwältin": not "verwies auf …"
             if not (tok.head.i == tok.i or "root" in _roles(tok)):
                 continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
@@ -1635,7 +1646,6 @@ def _reported_acts(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
 
 
 _PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "worden"}
-_OBJECT_ARTICLES = {"den", "dem", "einen", "einem"}
 
 
 def _passive(verb: Token) -> bool:

@@ -140,11 +140,12 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
         if not persons:
             # "Nordkoreas Machthaber": a person's role with the country or institution named in it is the person
             # that role was given to earlier ("Machthaber Kim Jong Un"), if any
-            for word in mention.text[: hits[0].start - mention.start].split() + \
-                    mention.text[hits[-1].end - mention.start :].split():
-                role = role_of(word.strip(",.;:()"))
+            outside = mention.text[: hits[0].start - mention.start].split() + \
+                mention.text[hits[-1].end - mention.start :].split()
+            for word in (w.strip(",.;:()") for w in outside):
+                role = role_of(word)
                 if role is not None and role["kind"] in ("role", "suffix"):
-                    antecedent = _role_antecedent(text, word.strip(",.;:()"), entities, mention.start)
+                    antecedent = _role_antecedent(text, word, entities, mention.start)
                     if antecedent is not None:
                         return antecedent.canonical
         best = (persons or orgs or hits)[-1]

@@ -31,6 +31,12 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     return rows
 
 
+def read_lines(name: str) -> list[str]:
+    """The entries of a one-per-line resource file: stripped, without blank lines and ``#`` comment lines."""
+    with open(RESOURCE_DIR / name, encoding="utf-8") as fh:
+        return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def roles() -> dict[str, dict[str, str]]:
     """Role/title lexicon: form -> {kind, gender}; feminine forms of role/suffix entries are derived."""
@@ -70,9 +76,7 @@ def role_of(word: str) -> dict[str, str] | None:
 @lru_cache(maxsize=1)
 def konjunktiv_forms() -> frozenset[str]:
     """Frequent unambiguous Konjunktiv forms of reported speech (konjunktiv_de.txt, one per line)."""
-    path = RESOURCE_DIR / "konjunktiv_de.txt"
-    with open(path, encoding="utf-8") as fh:
-        return frozenset(line.strip().lower() for line in fh if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in read_lines("konjunktiv_de.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -84,8 +88,7 @@ def cue_forms() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def institutions() -> frozenset[str]:
     """Institution nouns that speak as organizations (institutions_de.txt)."""
-    with open(RESOURCE_DIR / "institutions_de.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return frozenset(read_lines("institutions_de.txt"))
 
 
 def is_institution(word: str) -> bool:
@@ -105,8 +108,7 @@ def is_institution(word: str) -> bool:
 @lru_cache(maxsize=1)
 def name_nouns() -> frozenset[str]:
     """Nouns after which a quoted phrase is a name (name_nouns_de.txt)."""
-    with open(RESOURCE_DIR / "name_nouns_de.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return frozenset(read_lines("name_nouns_de.txt"))
 
 
 # chosen on the Wikinews TRAIN split (0.25/0.3/0.35/0.4/0.5: speaker F1 .566/.567/.567/.566/.562; quote F1 best at
@@ -126,8 +128,7 @@ def speech_acts() -> frozenset[str]:
 def speech_act_candidates() -> frozenset[str]:
     """Verbs of intention or stance outside the cue lexicon that the speech-act mining measures too ("Die SPD will
     …", "Die Regierung plant …"; speech_act_candidates_de.txt)."""
-    with open(RESOURCE_DIR / "speech_act_candidates_de.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return frozenset(read_lines("speech_act_candidates_de.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -145,8 +146,7 @@ def speech_act_objects() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def source_nouns() -> frozenset[str]:
     """Nouns naming a text or statement that can be a report's source (source_nouns_de.txt)."""
-    with open(RESOURCE_DIR / "source_nouns_de.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return frozenset(read_lines("source_nouns_de.txt"))
 
 
 def is_source_noun(word: str) -> bool:
