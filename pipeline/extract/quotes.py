@@ -105,10 +105,11 @@ def _noun_frame_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     if token.dep_ in ("cop",) or "auxiliary" in _roles(token):  # "ist der Meinung": the noun heads the clause
         candidates.append(token.head)
     for noun in candidates:
-        if noun.pos_ != "NOUN" or _within_marks(noun):
-            continue  # (a noun inside quotation marks is quoted: "eine Reaktion auf „die Frage …“ gewesen")
+        if noun.pos_ != "NOUN":
+            continue
         lemma = noun.lemma_ if noun.lemma_[:1].isupper() else noun.text
-        if lemma in nouns or noun.text in nouns:
+        # (a noun inside quotation marks is quoted, no frame: "eine Reaktion auf „die Frage …“ gewesen")
+        if (lemma in nouns or noun.text in nouns) and not _within_marks(noun):
             return Cue(cue=f"{noun.text} {token.lower_}", type="noun-frame", base=token.lemma_.lower(), particle="",
                        strength="weak", train_count=0)
     return None
