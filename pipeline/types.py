@@ -16,6 +16,8 @@ class Article:
     title: str = ""
     url: str = ""
     body_start: int = 0  # where the article body starts (after a " date YYYY-MM" header line)
+    encoding: str = ""  # how the file was decoded ("utf-8", "utf-8-sig", "cp1252", "utf-16", ...); "" if unknown
+    format: str = ""  # what it was read from: "txt", "jsonl", "csv" or "html" (whose ``text`` is extracted)
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,16 @@ class Quotation:
     @property
     def end(self) -> int:
         return max(s.end for s in self.content)
+
+
+@dataclass
+class ArticleResult:
+    """Everything extracted from one article: what the writers serialize and the result store keeps."""
+
+    article: Article
+    model: str = ""
+    entities: list[EntityMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quotation] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence boundaries (char offsets)
+    status: str = "ok"

@@ -1,8 +1,18 @@
-"""Stage 5 — write: serialize extraction results into spreadsheet-ready CSV files (UTF-8 with BOM).
+"""Stage 5 — write: serialize extraction results into spreadsheet-ready tables: CSV files (UTF-8 with BOM) and
+one Excel workbook (``tables.xlsx``, :mod:`pipeline.workbook`).
+
+Each article's rows are rendered once into typed cells (text, integers, decimals; :class:`RenderedRows`), which
+the result store keeps; the CSV text is made from the cells when the tables are written, in the dialect asked for
+(:class:`CsvStyle`: separator, decimal mark, formula safety), so changing the dialect never re-annotates anything.
 
 Every file is written to a temporary file in the output directory and renamed into place, so a crash never leaves
 a half-written table behind. The tables are written in one streaming pass over the results: memory does not grow
-with the number of articles (the person/place aggregates are counted in a temporary SQLite database).
+with the number of articles (the person/place/organization aggregates are counted in a temporary SQLite database).
+
+Safety: a text cell that a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return, or their full-width forms) is written with a leading apostrophe in the CSV files (OWASP's advice
+against CSV injection; ``CsvStyle(safe=False)`` / ``--csv-raw`` leaves it out); the workbook stores every text as
+a text cell (never a formula, never a link) and marks such cells "quote prefix".
 """
 from __future__ import annotations
 
@@ -11,36 +21,80 @@ import io
 import os
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from .cells import DECIMAL, FIXED2, NUMERIC, is_number_column, looks_like_formula  # noqa: F401  (re-exported)
 from .extract.gazetteer import lookup_place
-from .types import Article, DateMention, EntityMention, Quotation
+from .types import Article, ArticleResult, DateMention, EntityMention, Quotation  # noqa: F401  (re-exported)
+from .workbook import WorkbookWriter
 
-ARTICLE_COLUMNS = ["article_id", "source", "title", "date", "model", "n_persons", "n_places", "n_dates", "n_quotes",
-                   "status"]
-ENTITY_COLUMNS = ["article_id", "type", "text", "canonical", "start", "end", "sentence"]
+# Columns of the tables. A column is text unless it is listed in NUMERIC (integers, "" when empty) or DECIMAL.
+ARTICLE_COLUMNS = ["article_id", "source", "title", "date", "url", "encoding", "text_file", "model", "n_persons",
+                   "n_places", "n_organizations", "n_dates", "n_quotes", "status"]
+# every mention and quotation row carries its article's title, date and url (or source path): a filtered row
+# needs no lookup in articles.csv
+ARTICLE_CONTEXT = ["article_title", "article_date", "article_source"]
+ENTITY_COLUMNS = ["article_id", "type", "text", "canonical", "start", "end", "sentence"] + ARTICLE_CONTEXT
 QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "quote", "quote_start", "quote_end", "speaker", "speaker_text",
-                 "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "confidence", "verbatim", "sentence"]
+                 "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "confidence", "verbatim",
+                 "sentence"] + ARTICLE_CONTEXT
 NAME_COLUMNS = ["name", "mentions", "articles", "article_ids"]
 # places.csv: the name columns plus where the place is, from the gazetteer (pipeline/extract/gazetteer.py); empty
 # when unknown (regions such as "Ferner Osten") and the coordinates empty for countries
 GEO_COLUMNS = ["country_code", "latitude", "longitude"]
 PLACE_COLUMNS = NAME_COLUMNS + GEO_COLUMNS
 
+TABLE_COLUMNS = {"articles.csv": ARTICLE_COLUMNS, "entities.csv": ENTITY_COLUMNS, "quotes.csv": QUOTE_COLUMNS,
+                 "persons.csv": NAME_COLUMNS, "places.csv": PLACE_COLUMNS, "organizations.csv": NAME_COLUMNS}
+NAME_TABLES = {"persons.csv": "person", "places.csv": "place", "organizations.csv": "organization"}
+NAME_TYPES = tuple(NAME_TABLES.values())  # the entity types aggregated into persons/places/organizations.csv
 
-@dataclass
-class ArticleResult:
-    """Everything extracted from one article: what the writers serialize."""
+@dataclass(frozen=True)
+class CsvStyle:
+    """How the CSV files are written: ``sep`` between cells, ``decimal`` mark of the decimal columns, ``safe``:
+    text cells that look like formulas get a leading apostrophe. ``CsvStyle.named("excel-de")``: semicolons and
+    decimal commas, as German Excel opens a file by double-click."""
 
-    article: Article
-    model: str = ""
-    entities: list[EntityMention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    quotes: list[Quotation] = field(default_factory=list)
-    sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence boundaries (char offsets)
-    status: str = "ok"
+    sep: str = ","
+    decimal: str = "."
+    safe: bool = True
+
+    DIALECTS = ("standard", "excel-de")
+
+    @classmethod
+    def named(cls, dialect: str, safe: bool = True) -> "CsvStyle":
+        if dialect == "standard":
+            return cls(safe=safe)
+        if dialect == "excel-de":
+            return cls(sep=";", decimal=",", safe=safe)
+        raise ValueError(f"unknown CSV dialect {dialect!r} (expected one of {', '.join(cls.DIALECTS)})")
+
+    def cell(self, column: str, value) -> str:
+        """The CSV text of one cell."""
+        if value is None or value == "":
+            return ""
+        if column in DECIMAL:
+            text = f"{value:.2f}" if column in FIXED2 else repr(float(value))
+            return text.replace(".", self.decimal) if self.decimal != "." else text
+        if column in NUMERIC:
+            return str(value)
+        value = str(value)
+        return "'" + value if self.safe and looks_like_formula(value) else value
+
+    def lines(self, columns: Sequence[str], rows: Iterable[Sequence]) -> str:
+        """CSV text of ``rows`` (cell lists in the order of ``columns``), no header."""
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter=self.sep)
+        for row in rows:
+            writer.writerow([self.cell(c, v) for c, v in zip(columns, row)])
+        return buf.getvalue()
+
+    def header(self, columns: Sequence[str]) -> str:
+        buf = io.StringIO()
+        csv.writer(buf, delimiter=self.sep).writerow(columns)
+        return buf.getvalue()
 
 
 def _clean(value: str) -> str:
@@ -60,64 +114,81 @@ def sentence_of(result: ArticleResult, start: int, end: int) -> str:
     return _clean(text[start:end])
 
 
-def article_row(result: ArticleResult) -> dict:
+def _text_file(article: Article) -> str:
+    """Where the text that the offsets refer to is kept, when it is not the input file itself (HTML pages: their
+    extracted main text, ``OUTPUT/texts/<id>.txt``; see :func:`text_file_path`)."""
+    return text_file_name(article.id) if article.format == "html" and article.text else ""
+
+
+def text_file_name(article_id: str) -> str:
+    """``texts/<id>.txt`` relative to the output directory; path separators of the id become folders, anything
+    that could leave the folder (``..``, a leading ``/``) or that file systems refuse is replaced by ``_``."""
+    parts = []
+    for part in article_id.replace("\\", "/").split("/"):
+        part = "".join("_" if ch in '<>:"|?*' or ord(ch) < 32 else ch for ch in part).strip()
+        if part in ("", ".", ".."):
+            part = "_"
+        parts.append(part)
+    return "texts/" + "/".join(parts) + ".txt"
+
+
+def article_cells(result: ArticleResult) -> list:
     art = result.article
-    return {
-        "article_id": art.id,
-        "source": art.source,
-        "title": _clean(art.title),
-        "date": art.date or "",
-        "model": result.model,
-        "n_persons": len({e.canonical for e in result.entities if e.type == "person"}),
-        "n_places": len({e.canonical for e in result.entities if e.type == "place"}),
-        "n_dates": len(result.dates),
-        "n_quotes": len(result.quotes),
-        "status": result.status,
-    }
+    distinct = {(e.type, e.canonical) for e in result.entities}
+    return [art.id, art.source, _clean(art.title), art.date or "", art.url, art.encoding, _text_file(art),
+            result.model, sum(t == "person" for t, _ in distinct), sum(t == "place" for t, _ in distinct),
+            sum(t == "organization" for t, _ in distinct), len(result.dates), len(result.quotes), result.status]
 
 
-def entity_rows(result: ArticleResult) -> Iterable[dict]:
-    art_id = result.article.id
-    rows = [
-        {"article_id": art_id, "type": e.type, "text": e.text, "canonical": e.canonical, "start": e.start,
-         "end": e.end, "sentence": sentence_of(result, e.start, e.end)}
-        for e in result.entities
-    ]
-    rows += [
-        {"article_id": art_id, "type": "date", "text": d.text, "canonical": d.value, "start": d.start, "end": d.end,
-         "sentence": sentence_of(result, d.start, d.end)}
-        for d in result.dates
-    ]
-    return sorted(rows, key=lambda r: (r["start"], r["end"], r["type"]))
+def _context(art: Article) -> list:
+    return [_clean(art.title), art.date or "", art.url or art.source]
 
 
-def quote_rows(result: ArticleResult) -> Iterable[dict]:
+def entity_cells(result: ArticleResult) -> list[list]:
+    art = result.article
+    context = _context(art)
+    rows = [[art.id, e.type, e.text, e.canonical, e.start, e.end, sentence_of(result, e.start, e.end)] + context
+            for e in result.entities]
+    rows += [[art.id, "date", d.text, d.value, d.start, d.end, sentence_of(result, d.start, d.end)] + context
+             for d in result.dates]
+    return sorted(rows, key=lambda r: (r[4], r[5], r[1]))
+
+
+def quote_cells(result: ArticleResult) -> list[list]:
     """One row per quotation; content interrupted by its frame is joined with ' […] ' (offsets span all parts)."""
-    art_id = result.article.id
+    art = result.article
+    context = _context(art)
+    rows = []
     for number, quote in enumerate(result.quotes, start=1):
         parts = sorted(quote.content, key=lambda s: s.start)
-        mention = quote.speaker_mention
-        yield {
-            "article_id": art_id,
-            "quote_id": f"{art_id}-q{number:03d}",
-            "kind": quote.kind,
-            "quote": " […] ".join(_clean(p.text) for p in parts),
-            "quote_start": quote.extras.get("extent", (parts[0].start, parts[-1].end))[0],
-            "quote_end": quote.extras.get("extent", (parts[0].start, parts[-1].end))[1],
-            "speaker": quote.speaker,
-            "speaker_text": _clean(mention.text) if mention else "",
-            "speaker_start": mention.start if mention else "",
-            "speaker_end": mention.end if mention else "",
-            "cue": quote.cue.text if quote.cue else "",
-            "cue_start": quote.cue.start if quote.cue else "",
-            "cue_end": quote.cue.end if quote.cue else "",
-            "confidence": f"{quote.confidence:.2f}",
-            "verbatim": " | ".join(_clean(v.text) for v in quote.extras.get("verbatim", ())),
-            "sentence": sentence_of(result, quote.start, quote.end),
-        }
+        extent = quote.extras.get("extent", (parts[0].start, parts[-1].end))
+        mention, cue = quote.speaker_mention, quote.cue
+        rows.append([
+            art.id, f"{art.id}-q{number:03d}", quote.kind, " […] ".join(_clean(p.text) for p in parts),
+            extent[0], extent[1], quote.speaker,
+            _clean(mention.text) if mention else "", mention.start if mention else None,
+            mention.end if mention else None,
+            cue.text if cue else "", cue.start if cue else None, cue.end if cue else None,
+            round(quote.confidence, 2), " | ".join(_clean(v.text) for v in quote.extras.get("verbatim", ())),
+            sentence_of(result, quote.start, quote.end)] + context)
+    return rows
 
 
-NAME_TYPES = ("person", "place")  # the entity types aggregated into persons.csv and places.csv
+def as_dicts(columns: Sequence[str], rows: Iterable[Sequence]) -> list[dict]:
+    """Cell lists as dicts by column (for programs and tests); empty cells are ""."""
+    return [{c: ("" if v is None else v) for c, v in zip(columns, row)} for row in rows]
+
+
+def article_row(result: ArticleResult) -> dict:
+    return as_dicts(ARTICLE_COLUMNS, [article_cells(result)])[0]
+
+
+def entity_rows(result: ArticleResult) -> list[dict]:
+    return as_dicts(ENTITY_COLUMNS, entity_cells(result))
+
+
+def quote_rows(result: ArticleResult) -> list[dict]:
+    return as_dicts(QUOTE_COLUMNS, quote_cells(result))
 
 
 def geo_of(name: str) -> tuple[str, float | None, float | None]:
@@ -129,8 +200,8 @@ def geo_of(name: str) -> tuple[str, float | None, float | None]:
 
 def name_counts(result: ArticleResult, types: Sequence[str] = NAME_TYPES) -> list[tuple]:
     """(type, canonical name, mentions) of one article, for places with (country code, latitude, longitude)
-    appended: all persons.csv/places.csv need from it (rendered once per article, so writing the tables from
-    the store never loads the gazetteer)."""
+    appended: all persons/places/organizations.csv need from it (rendered once per article, so writing the tables
+    from the store never loads the gazetteer)."""
     counts: dict[tuple[str, str], int] = {}
     for e in result.entities:
         if e.type in types:
@@ -138,15 +209,10 @@ def name_counts(result: ArticleResult, types: Sequence[str] = NAME_TYPES) -> lis
     return [(t, name, n) + (geo_of(name) if t == "place" else ()) for (t, name), n in counts.items()]
 
 
-def _geo_cells(code: str | None, lat: float | None, lon: float | None) -> dict:
-    return {"country_code": code or "", "latitude": "" if lat is None else lat,
-            "longitude": "" if lon is None else lon}
-
-
 class NameIndex:
-    """Mentions and articles per canonical name, for persons.csv and places.csv, in flat memory: each article adds
-    its counts per name to a private temporary SQLite database (on disk once it outgrows its page cache), and the
-    rows come out of it one name at a time."""
+    """Mentions and articles per canonical name, for the name tables, in flat memory: each article adds its counts
+    per name to a private temporary SQLite database (on disk once it outgrows its page cache), and the rows come
+    out of it one name at a time."""
 
     def __init__(self):
         self.db = sqlite3.connect("")  # "": a private temporary database, deleted on close
@@ -161,21 +227,18 @@ class NameIndex:
                              for t, name, n, *geo in counts])
         self.seq += 1
 
-    def rows(self, entity_type: str, geo: bool = False) -> Iterator[dict]:
-        """Most mentioned first, then by name (SQLite compares UTF-8 bytes: the same order as Python's str);
-        article ids in the order the articles were added, each once. ``geo``: with the places.csv columns
-        country_code, latitude, longitude (a name's geo values are the same in every article)."""
+    def cells(self, entity_type: str, geo: bool = False) -> Iterator[list]:
+        """Rows of NAME_COLUMNS (+ GEO_COLUMNS with ``geo``): most mentioned first, then by name (SQLite compares
+        UTF-8 bytes: the same order as Python's str); article ids in the order the articles were added, each
+        once (a name's geo values are the same in every article)."""
         cursor = self.db.execute(
             "WITH total AS (SELECT name, SUM(n) AS n FROM m WHERE type = ? GROUP BY name) "
             "SELECT m.name, total.n, m.article, m.code, m.lat, m.lon FROM m JOIN total ON total.name = m.name "
             "WHERE m.type = ? ORDER BY total.n DESC, m.name, m.seq", (entity_type, entity_type))
-        name, mentions, ids, where = None, 0, {}, None
+        name, mentions, ids, where = None, 0, {}, ("", None, None)
 
-        def row() -> dict:
-            out = {"name": name, "mentions": mentions, "articles": len(ids), "article_ids": " ".join(ids)}
-            if geo:
-                out.update(_geo_cells(*where))
-            return out
+        def row() -> list:
+            return [name, mentions, len(ids), " ".join(ids)] + ([where[0] or "", where[1], where[2]] if geo else [])
 
         for row_name, row_total, article, code, lat, lon in cursor:
             if row_name != name:
@@ -186,13 +249,18 @@ class NameIndex:
         if name is not None:
             yield row()
 
+    def rows(self, entity_type: str, geo: bool = False) -> Iterator[dict]:
+        columns = PLACE_COLUMNS if geo else NAME_COLUMNS
+        for cells in self.cells(entity_type, geo):
+            yield as_dicts(columns, [cells])[0]
+
     def close(self) -> None:
         self.db.close()
 
 
 def name_rows(results: Iterable[ArticleResult], entity_type: str) -> list[dict]:
-    """persons.csv (``entity_type="person"``) or places.csv rows of ``results`` (name columns only; the table
-    writer adds the places' geo columns)."""
+    """persons.csv (``entity_type="person"``), places.csv or organizations.csv rows of ``results`` (name columns
+    only; the table writer adds the places' geo columns)."""
     index = NameIndex()
     try:
         for result in results:
@@ -206,42 +274,31 @@ def name_rows(results: Iterable[ArticleResult], entity_type: str) -> list[dict]:
 
 @dataclass(frozen=True)
 class RenderedRows:
-    """One article's share of the tables, rendered: its CSV lines of articles.csv, entities.csv and quotes.csv,
-    and its name counts for persons.csv/places.csv. The result store keeps these per article, so rebuilding the
-    tables after a rerun only concatenates text."""
+    """One article's share of the tables, rendered into typed cells (str, int, float or None for empty): its rows
+    of articles, entities and quotes (cell lists in the order of the table's columns) and its name counts for the
+    name tables. The result store keeps these per article, so rebuilding the tables after a rerun never touches the
+    extraction results."""
 
-    articles: str
-    entities: str
-    quotes: str
-    n_entities: int
-    n_quotes: int
+    articles: tuple[list, ...]
+    entities: tuple[list, ...]
+    quotes: tuple[list, ...]
     names: tuple[tuple, ...]  # name_counts(): (type, name, mentions[, code, latitude, longitude])
     status: str = "ok"
     n_dates: int = 0
 
+    @property
+    def n_entities(self) -> int:
+        return len(self.entities)
 
-def _csv_lines(columns: list[str], rows: Iterable[dict]) -> tuple[str, int]:
-    """The CSV text ``csv.DictWriter`` writes for ``rows`` (without header)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    count = 0
-    for row in rows:
-        writer.writerow([row.get(c, "") for c in columns])
-        count += 1
-    return buf.getvalue(), count
+    @property
+    def n_quotes(self) -> int:
+        return len(self.quotes)
 
 
 def render_rows(result: ArticleResult) -> RenderedRows:
-    articles, _ = _csv_lines(ARTICLE_COLUMNS, [article_row(result)])
-    entities, n_entities = _csv_lines(ENTITY_COLUMNS, entity_rows(result))
-    quotes, n_quotes = _csv_lines(QUOTE_COLUMNS, quote_rows(result))
-    return RenderedRows(articles=articles, entities=entities, quotes=quotes, n_entities=n_entities,
-                        n_quotes=n_quotes, names=tuple(name_counts(result)), status=result.status,
+    return RenderedRows(articles=(article_cells(result),), entities=tuple(entity_cells(result)),
+                        quotes=tuple(quote_cells(result)), names=tuple(name_counts(result)), status=result.status,
                         n_dates=len(result.dates))
-
-
-def _header(columns: list[str]) -> str:
-    return _csv_lines(columns, [dict(zip(columns, columns))])[0]
 
 
 def _chmod_default(path: str) -> None:
@@ -251,23 +308,32 @@ def _chmod_default(path: str) -> None:
     os.chmod(path, 0o666 & ~umask)
 
 
-class TableWriter:
-    """Writes the five tables in one streaming pass: add each article's rows (:meth:`add` a result or
-    :meth:`add_rendered` rows rendered earlier), then :meth:`commit`. Every table goes to a temporary file next
-    to its final path; the five are renamed into place only when all are complete (and discarded on error)."""
+WORKBOOK_NAME = "tables.xlsx"
 
-    def __init__(self, out_dir: Path):
+
+class TableWriter:
+    """Writes the six CSV tables and the workbook in one streaming pass: add each article's rows (:meth:`add` a
+    result or :meth:`add_rendered` rows rendered earlier), then :meth:`commit`. Every file goes to a temporary file
+    next to its final path; all are renamed into place only when all are complete (and discarded on error).
+
+    ``style``: the CSV dialect (:class:`CsvStyle`); ``workbook``: also write ``tables.xlsx``."""
+
+    def __init__(self, out_dir: Path, style: CsvStyle = CsvStyle(), workbook: bool = True):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.style = style
         self.counts = {name: 0 for name in TABLE_COLUMNS}
         self.files: dict[str, tuple[str, object]] = {}
         self.names = NameIndex()
+        self.book = None
         try:
             for name, columns in TABLE_COLUMNS.items():
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
                 fh = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
                 self.files[name] = (tmp, fh)
-                fh.write(_header(columns))
+                fh.write(style.header(columns))
+            if workbook:
+                self.book = WorkbookWriter(self.out_dir, {n.removesuffix(".csv"): c for n, c in TABLE_COLUMNS.items()})
         except BaseException:
             self.discard()
             raise
@@ -277,27 +343,45 @@ class TableWriter:
         self.add_rendered(result.article.id, rows)
         return rows
 
+    def _write(self, name: str, rows: Sequence[Sequence]) -> None:
+        if not rows:
+            return
+        columns = TABLE_COLUMNS[name]
+        self.files[name][1].write(self.style.lines(columns, rows))
+        self.counts[name] += len(rows)
+        if self.book is not None:
+            sheet = name.removesuffix(".csv")
+            for row in rows:
+                self.book.add(sheet, row)
+
     def add_rendered(self, article_id: str, rows: RenderedRows) -> None:
-        self.files["articles.csv"][1].write(rows.articles)
-        self.files["entities.csv"][1].write(rows.entities)
-        self.files["quotes.csv"][1].write(rows.quotes)
-        self.counts["articles.csv"] += 1
-        self.counts["entities.csv"] += rows.n_entities
-        self.counts["quotes.csv"] += rows.n_quotes
+        self._write("articles.csv", rows.articles)
+        self._write("entities.csv", rows.entities)
+        self._write("quotes.csv", rows.quotes)
         if rows.names:
             self.names.add(article_id, rows.names)
 
     def commit(self) -> dict[str, int]:
         try:
-            for name, entity_type in (("persons.csv", "person"), ("places.csv", "place")):
-                text, self.counts[name] = _csv_lines(TABLE_COLUMNS[name],
-                                                     self.names.rows(entity_type, geo=entity_type == "place"))
-                self.files[name][1].write(text)
+            for name, entity_type in NAME_TABLES.items():
+                batch: list[list] = []
+                for cells in self.names.cells(entity_type, geo=entity_type == "place"):
+                    batch.append(cells)
+                    if len(batch) >= 512:
+                        self._write(name, batch)
+                        batch = []
+                self._write(name, batch)
             for tmp, fh in self.files.values():
                 fh.close()
                 _chmod_default(tmp)
+            book_tmp = self.book.close() if self.book is not None else None
+            if book_tmp is not None:
+                _chmod_default(book_tmp)
             for name, (tmp, _) in self.files.items():
                 os.replace(tmp, self.out_dir / name)
+            if book_tmp is not None:
+                os.replace(book_tmp, self.out_dir / WORKBOOK_NAME)
+                self.book = None
         except BaseException:
             self.discard()
             raise
@@ -312,6 +396,9 @@ class TableWriter:
             if os.path.exists(tmp):
                 os.unlink(tmp)
         self.files = {}
+        if self.book is not None:
+            self.book.discard()
+            self.book = None
         self.names.close()
 
     def __enter__(self) -> "TableWriter":
@@ -344,15 +431,28 @@ def write_csv_atomic(path: Path, columns: list[str], rows: Iterable[dict]) -> in
     return count
 
 
-TABLE_COLUMNS = {"articles.csv": ARTICLE_COLUMNS, "entities.csv": ENTITY_COLUMNS, "quotes.csv": QUOTE_COLUMNS,
-                 "persons.csv": NAME_COLUMNS, "places.csv": PLACE_COLUMNS}
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8, no BOM, exactly as given) to ``path`` via a temporary file and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        _chmod_default(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
-def write_tables(results: Iterable[ArticleResult], out_dir: Path) -> dict[str, int]:
-    """Write articles.csv, entities.csv, quotes.csv, persons.csv and places.csv; return row counts.
+def write_tables(results: Iterable[ArticleResult], out_dir: Path, style: CsvStyle = CsvStyle(),
+                 workbook: bool = True) -> dict[str, int]:
+    """Write the six CSV tables (and ``tables.xlsx``); return row counts per CSV table.
 
     One pass over ``results`` (any iterable, e.g. a stream): only the current result is held in memory."""
-    with TableWriter(out_dir) as writer:
+    with TableWriter(out_dir, style, workbook) as writer:
         for result in results:
             writer.add(result)
         return writer.commit()

@@ -12,10 +12,9 @@ import pipeline.annotate
 import pipeline.model.choice
 import pipeline.model.install
 from pipeline.cli import app
-from pipeline.write import ARTICLE_COLUMNS, ENTITY_COLUMNS, NAME_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS
+from pipeline.write import TABLE_COLUMNS, WORKBOOK_NAME
 
-TABLES = {"articles.csv": ARTICLE_COLUMNS, "entities.csv": ENTITY_COLUMNS, "quotes.csv": QUOTE_COLUMNS,
-          "persons.csv": NAME_COLUMNS, "places.csv": PLACE_COLUMNS}
+TABLES = TABLE_COLUMNS
 SEEDS = ["000_1e42dc73f93e3bc0", "002_266cc12a4960ef06"]
 
 
@@ -127,13 +126,15 @@ def test_run_nonexistent_path_fails_clearly(runner, tmp_path):
 
 @pytest.fixture(scope="module")
 def seed_run(nlp, tmp_path_factory):
-    """One `pipeline run` over two seed articles and one file that is not UTF-8 (the session model is reused)."""
+    """One `pipeline run` over two seed articles, one file that is not text and one in Latin-1 (the session model
+    is reused)."""
     root = Path(__file__).resolve().parents[1]
     inputs = tmp_path_factory.mktemp("inputs")
     for stem in SEEDS:
         shutil.copy(root / "seeds" / f"{stem}.txt", inputs / f"{stem}.txt")
     broken = inputs / "kaputt.txt"
-    broken.write_bytes("Die Straße in München".encode("latin-1") + b"\xff\xfe")
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (inputs / "latin.txt").write_bytes("Die Straße in München ist gesperrt, sagte der Bürgermeister.".encode("latin-1"))
     (inputs / "liesmich.md").write_text("kein Artikel", encoding="utf-8")
     out = tmp_path_factory.mktemp("out") / "tables"
     with pytest.MonkeyPatch.context() as mp:
@@ -146,16 +147,18 @@ def test_run_exit_code_and_summary(seed_run):
     result, out, broken = seed_run
     assert result.exception is None, result.exception
     assert result.exit_code == 0
-    assert "2 of 3 articles processed" in result.stdout
+    assert "3 of 4 articles processed" in result.stdout
     for name in TABLES:
         assert name in result.stdout
-    assert f"warning: {broken}: not UTF-8 text" in result.stderr
+    assert f"warning: {broken}: this is a binary file (a PNG image), not text" in result.stderr
+    assert "latin.txt: not UTF-8; read as" in result.stderr
 
 
-def test_run_writes_the_five_tables(seed_run):
+def test_run_writes_the_six_tables_and_the_workbook(seed_run):
     _, out, _ = seed_run
-    # the five tables, plus the result store that makes reruns incremental (a hidden directory)
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(TABLES)
+    # the six tables and the workbook, plus the result store that makes reruns incremental (a hidden directory)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(list(TABLES)
+                                                                                        + [WORKBOOK_NAME])
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".pipeline-cache"]
     for name, columns in TABLES.items():
         raw = (out / name).read_bytes()
@@ -166,7 +169,7 @@ def test_run_writes_the_five_tables(seed_run):
 def test_run_articles_csv_statuses(seed_run):
     _, out, broken = seed_run
     rows = {r["article_id"]: r for r in _read_csv(out / "articles.csv")}
-    assert sorted(rows) == sorted(SEEDS + ["kaputt"])
+    assert sorted(rows) == sorted(SEEDS + ["kaputt", "latin"])
     for stem in SEEDS:
         assert rows[stem]["status"] == "ok"
         assert rows[stem]["model"].startswith("de_")
@@ -174,15 +177,17 @@ def test_run_articles_csv_statuses(seed_run):
     assert rows["000_1e42dc73f93e3bc0"]["date"] == "2023-09-13"
     assert rows["002_266cc12a4960ef06"]["date"] == "2023-09"
     status = rows["kaputt"]["status"]
-    assert status.startswith("error: ") and str(broken) in status and "UTF-8" in status
+    assert status.startswith("error: ") and str(broken) in status and "binary file" in status
+    assert rows["latin"]["status"] == "ok" and rows["latin"]["encoding"] in ("latin-1", "cp1252", "iso8859-15")
 
 
 def test_run_entities_point_into_the_seed_text(seed_run):
-    _, out, _ = seed_run
+    _, out, broken = seed_run
     root = Path(__file__).resolve().parents[1]
     texts = {stem: (root / "seeds" / f"{stem}.txt").read_text(encoding="utf-8") for stem in SEEDS}
     entities = _read_csv(out / "entities.csv")
-    assert {e["article_id"] for e in entities} == set(SEEDS)
+    assert {e["article_id"] for e in entities} == set(SEEDS + ["latin"])
+    texts["latin"] = (broken.parent / "latin.txt").read_bytes().decode("latin-1")
     for e in entities:
         assert texts[e["article_id"]][int(e["start"]):int(e["end"])] == e["text"]
     persons = {p["name"]: p for p in _read_csv(out / "persons.csv")}

@@ -208,7 +208,7 @@ def test_a_moved_file_is_not_annotated_again_but_its_source_is_updated(tmp_path,
     rerun = _run(inputs, out, "-j", "1")
     assert _stat(rerun.stdout, "skipped (unchanged)") == 3
     sources = {r["article_id"]: r["source"] for r in _rows(out / "articles.csv")}
-    assert sources["c_scholz"] == str(inputs / "sub" / "c_scholz.txt")
+    assert sources["sub/c_scholz"] == str(inputs / "sub" / "c_scholz.txt")  # the id is the path in the folder
     clean = tmp_path / "clean"
     assert _run(inputs, clean, "-j", "1").exit_code == 0
     assert _tables(out) == _tables(clean)
@@ -217,7 +217,7 @@ def test_a_moved_file_is_not_annotated_again_but_its_source_is_updated(tmp_path,
 def test_bad_input_is_reported_on_every_run_and_never_stops_the_batch(tmp_path, loads):
     inputs = _write_inputs(tmp_path / "in", ARTICLES)
     broken = inputs / "kaputt.txt"
-    broken.write_bytes("Die Straße".encode("latin-1"))
+    broken.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)))  # a zip archive
     feed = inputs / "feed.jsonl"
     feed.write_text(json.dumps({"id": "j1", "text": "Merkel sprach in Berlin.", "date": "2015-08-31"}) + "\n"
                     + '{"id": "j2", "text": kaputt\n', encoding="utf-8")
@@ -225,7 +225,7 @@ def test_bad_input_is_reported_on_every_run_and_never_stops_the_batch(tmp_path, 
     for _ in range(2):
         result = _run(inputs, out, "-j", "1")
         assert result.exit_code == 0
-        assert f"warning: {broken}: not UTF-8 text" in result.stderr
+        assert f"warning: {broken}: this is a binary file" in result.stderr
         assert f"warning: {feed}:2: invalid JSON" in result.stderr
         assert _stat(result.stdout, "failed") == 2
         rows = _rows(out / "articles.csv")
@@ -234,16 +234,16 @@ def test_bad_input_is_reported_on_every_run_and_never_stops_the_batch(tmp_path, 
     assert _stat(result.stdout, "skipped (unchanged)") == 4
 
 
-def test_a_duplicate_id_is_an_error_row_and_keeps_the_first_article(tmp_path, loads):
+def test_a_duplicate_id_keeps_both_articles_under_distinct_ids(tmp_path, loads):
     inputs = _write_inputs(tmp_path / "in", ARTICLES)
     (inputs / "zz.jsonl").write_text(json.dumps({"id": "a_merkel", "text": "Doppelt."}) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     for _ in range(2):
         result = _run(inputs, out, "-j", "1")
-        assert "duplicate article id 'a_merkel'" in result.stderr
+        assert "article id 'a_merkel' is already used by" in result.stderr and "kept as 'a_merkel~2'" in result.stderr
         rows = _rows(out / "articles.csv")
-        assert [(r["article_id"], r["status"][:6]) for r in rows] == [
-            ("a_merkel", "ok"), ("b_putin", "ok"), ("c_scholz", "ok"), ("a_merkel", "error:")]
+        assert [(r["article_id"], r["status"]) for r in rows] == [
+            ("a_merkel", "ok"), ("b_putin", "ok"), ("c_scholz", "ok"), ("a_merkel~2", "ok")]
         assert any(r["article_id"] == "a_merkel" for r in _rows(out / "entities.csv"))
 
 
@@ -352,7 +352,8 @@ def test_write_tables_reads_its_results_once_as_a_stream(tmp_path):
 
     counts = write_tables(stream(), tmp_path)
     assert consumed == [0, 1, 2]
-    assert counts == {"articles.csv": 3, "entities.csv": 3, "quotes.csv": 0, "persons.csv": 1, "places.csv": 0}
+    assert counts == {"articles.csv": 3, "entities.csv": 3, "quotes.csv": 0, "persons.csv": 1, "places.csv": 0,
+                      "organizations.csv": 0}
     assert _rows(tmp_path / "persons.csv") == [{"name": "Kim", "mentions": "3", "articles": "3",
                                                 "article_ids": "a0 a1 a2"}]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -10,12 +10,11 @@ import pytest
 
 from pipeline.read import ReadError, discover, read_inputs, read_jsonl, read_txt
 from pipeline.types import Article, EntityMention, Quotation, TextSpan
-from pipeline.write import (ARTICLE_COLUMNS, ENTITY_COLUMNS, NAME_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, ArticleResult,
-                            write_csv_atomic, write_tables)
+from pipeline.write import TABLE_COLUMNS, WORKBOOK_NAME, ArticleResult, write_csv_atomic, write_tables
 
 BOM = b"\xef\xbb\xbf"
-TABLES = {"articles.csv": ARTICLE_COLUMNS, "entities.csv": ENTITY_COLUMNS, "quotes.csv": QUOTE_COLUMNS,
-          "persons.csv": NAME_COLUMNS, "places.csv": PLACE_COLUMNS}
+TABLES = TABLE_COLUMNS
+FILES = sorted(list(TABLES) + [WORKBOOK_NAME])
 SEED_WITH_HEADER = "000_1e42dc73f93e3bc0"  # " date 2023-09 …" header and a "Stand: 13.09.2023" line
 SEED_WITHOUT_HEADER = "004_656e0d23086f9a17"
 
@@ -236,7 +235,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[dict]]:
 def test_write_tables_headers_bom_and_counts(seed_results, tmp_path):
     counts = write_tables(seed_results, tmp_path)
     assert set(counts) == set(TABLES)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(TABLES)  # no temp files left
+    assert sorted(p.name for p in tmp_path.iterdir()) == FILES  # no temp files left
     for name, columns in TABLES.items():
         raw = (tmp_path / name).read_bytes()
         assert raw.startswith(BOM), name
@@ -354,4 +353,4 @@ def test_write_tables_failure_leaves_that_table_untouched(tmp_path):
     with pytest.raises((ValueError, IndexError)):
         write_tables([good, broken], tmp_path)
     assert (tmp_path / "quotes.csv").read_bytes() == before
-    assert sorted(os.listdir(tmp_path)) == sorted(TABLES)
+    assert sorted(os.listdir(tmp_path)) == FILES
