@@ -262,9 +262,68 @@ def _annotate_batch(nlp: Language, batch: list[Article], model_name: str) -> lis
     return results  # type: ignore[return-value]
 
 
-def _init_worker(model: str | None) -> None:  # pragma: no cover - only where fork is unavailable
-    nlp = build_nlp(model)
-    _WORKER.update(nlp=nlp, model_name=describe(nlp))
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_POLL_SECONDS = 0.5  # where prctl is unavailable, a worker checks this often whether its parent lives
+
+
+def _init_worker(parent_pid: int, model: str | None = None, load: bool = False) -> None:
+    """Initializer of every worker process: it ends when the main process ``parent_pid`` dies, however it dies
+    (``kill -9`` included), and never holds the output directory's lock (see :mod:`pipeline.store`), so a rerun
+    can start at once. ``load``: build the pipeline here (only where processes cannot be forked)."""
+    from .store import release_inherited_locks
+
+    release_inherited_locks()  # also done right after every fork (os.register_at_fork); cheap and idempotent
+    _die_with_parent(parent_pid)
+    if load:  # pragma: no cover - only where fork is unavailable
+        nlp = build_nlp(model)
+        _WORKER.update(nlp=nlp, model_name=describe(nlp))
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Linux: the kernel sends SIGKILL to this process when its parent dies (``PR_SET_PDEATHSIG``); the parent
+    may have died before that took effect, hence the check of ``os.getppid()`` afterwards. Elsewhere a daemon
+    thread polls the parent's pid. (The death signal follows the *thread* that forked this process: the pool
+    is created and used by one thread, which outlives it.)"""
+    import os
+
+    if _set_parent_death_signal():
+        if os.getppid() != parent_pid:
+            os._exit(1)
+        return
+    _watch_parent(parent_pid)
+
+
+def _set_parent_death_signal() -> bool:
+    """``prctl(PR_SET_PDEATHSIG, SIGKILL)`` via ctypes; False where that is not available."""
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+        return False
+
+
+def _watch_parent(parent_pid: int, interval: float = PARENT_POLL_SECONDS):
+    """A daemon thread that ends this process as soon as its parent ``parent_pid`` is gone (the orphan is
+    re-parented, so ``os.getppid()`` changes)."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(interval)
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="pipeline-watch-parent", daemon=True)
+    thread.start()
+    return thread
 
 
 def _work(batch: list[Article]) -> list[ArticleResult]:
@@ -285,19 +344,21 @@ def _annotate_parallel(nlp: Language, articles: Iterable[Article], chunk: int, w
     dies (killed, out of memory) costs only its article: the batch is retried one article at a time in a new
     pool, and the article that kills a worker again gets an error status."""
     import multiprocessing
+    import os
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     model_name = describe(nlp)
     if "fork" in multiprocessing.get_all_start_methods():
-        context, init, initargs = multiprocessing.get_context("fork"), None, ()
+        context, initargs = multiprocessing.get_context("fork"), (os.getpid(),)
         _warm_up(nlp)
         _WORKER.update(nlp=nlp, model_name=model_name)
     else:  # pragma: no cover
-        context, init, initargs = multiprocessing.get_context("spawn"), _init_worker, (model,)
+        context, initargs = multiprocessing.get_context("spawn"), (os.getpid(), model, True)
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=init, initargs=initargs)
+        # the workers die with this process and never hold the store's lock (_init_worker)
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=initargs)
 
     pool = new_pool()
     window: collections.deque = collections.deque()

@@ -7,6 +7,7 @@ spaCy pipeline is not even loaded (nor spaCy imported).
 """
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -15,8 +16,8 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .read import ReadError, read_inputs
 from .store import ResultStore, extraction_version, model_identity, result_key
-from .types import Article
-from .write import ArticleResult, TableWriter
+from .types import Article, ArticleResult
+from .write import TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, text_file_name, write_text_atomic
 
 
 def default_workers() -> int:
@@ -49,6 +50,7 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=dict)  # rows per table
     persons: int = 0  # distinct persons (rows of persons.csv)
     places: int = 0
+    organizations: int = 0
     dates: int = 0  # date mentions
     quotes: int = 0
     words: int = 0  # words (whitespace-separated) of the articles annotated in this run
@@ -95,10 +97,11 @@ def _load(model: str | None):
 def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, batch_size: int = 16,
               workers: int | None = None, force: bool = False, keep_missing: bool = False, nlp=None,
               warn: Callable[[str], None] | None = None, advance: Callable[[int], None] | None = None,
-              ) -> RunSummary:
+              style: CsvStyle = CsvStyle(), workbook: bool = True) -> RunSummary:
     """Bring the tables in ``output`` up to date with ``inputs``; see the module docstring.
 
     ``nlp``: an already loaded pipeline (else ``build_nlp(model)`` when the first article needs annotating).
+    ``style``: the CSV dialect of the tables; ``workbook``: also write ``tables.xlsx``.
     ``warn``: called with a message for every unreadable or failed article. ``advance``: called with the number of
     articles done (read errors, unchanged and annotated ones), for a progress bar.
     Raises :class:`NoArticles`, :class:`ModelLoadError` or :class:`pipeline.store.StoreBusy`.
@@ -127,7 +130,7 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
     def todo() -> Iterator[Article]:
         """The articles to annotate; read errors and unchanged articles are recorded on the way."""
         nonlocal position
-        for item in read_inputs(inputs):
+        for item in read_inputs(inputs, warn=warn):
             st = get_store()
             pos, position = position, position + 1
             if isinstance(item, ReadError):
@@ -141,6 +144,7 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
             stored = st.lookup(item.id)
             if key is not None and stored is not None and stored.key == key and not force:
                 st.touch(item, pos, stored)
+                keep_text(output, item, only_if_missing=True)
                 if stored.status == "ok":
                     summary.skipped += 1
                 else:
@@ -148,7 +152,13 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
                     warn(f"{item.id}: {stored.status} (unchanged since the last run)")
                 advance(1)
                 continue
+            if key is not None and stored is None and not force and st.adopt(item, key, pos):
+                summary.skipped += 1  # moved or renamed: the result of the same content is reused
+                keep_text(output, item, only_if_missing=True)
+                advance(1)
+                continue
             pending[item.id] = (pos, key)
+            keep_text(output, item)
             yield item
 
     try:
@@ -186,24 +196,69 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
                 advance(1)
             summary.annotate_seconds = time.perf_counter() - t0
         if store is None:
-            raise NoArticles(f"no .txt or .jsonl articles found in {', '.join(map(str, inputs))}")
+            raise NoArticles(f"no articles (.txt, .jsonl, .csv, .html) found in {', '.join(map(str, inputs))}")
         missing = store.finish(keep_missing)
         summary.kept, summary.removed = (missing, 0) if keep_missing else (0, missing)
-        with TableWriter(output) as tables:
-            for art_id, rows in store.iter_rows(keep_missing):
-                tables.add_rendered(art_id, rows)
-                summary.total += 1
-                summary.ok += rows.status == "ok"
-                summary.dates += rows.n_dates
-                summary.quotes += rows.n_quotes
-            summary.counts = tables.commit()
-        summary.persons = summary.counts.get("persons.csv", 0)
-        summary.places = summary.counts.get("places.csv", 0)
+        write_tables_from_store(store, output, summary, keep_missing, style, workbook)
     finally:
         if store is not None:
             store.close()
     summary.elapsed = time.perf_counter() - started
     return summary
+
+
+def _file_stats(output: Path, names: Iterable[str]) -> dict[str, list[int]] | None:
+    stats = {}
+    for name in names:
+        try:
+            st = (Path(output) / name).stat()
+        except OSError:
+            return None
+        stats[name] = [st.st_size, st.st_mtime_ns]
+    return stats
+
+
+def write_tables_from_store(store: ResultStore, output: Path, summary: RunSummary, keep_missing: bool,
+                            style: CsvStyle, workbook: bool) -> None:
+    """Write the tables from the store in one pass, unless the tables already in ``output`` are exactly what
+    this run would write (same articles, results, sources, dialect; files untouched since): a rerun without
+    changes then writes nothing (the workbook of 1,000 articles takes seconds to write)."""
+    names = list(TABLE_COLUMNS) + ([WORKBOOK_NAME] if workbook else [])
+    settings = json.dumps([style.sep, style.decimal, style.safe, workbook])
+    fingerprint = store.tables_fingerprint(keep_missing, settings)
+    state = store.written_tables()
+    if not workbook:
+        (Path(output) / WORKBOOK_NAME).unlink(missing_ok=True)  # a workbook of an earlier run would be stale
+    if state and state.get("fingerprint") == fingerprint and _file_stats(output, names) == state.get("files"):
+        totals = state["summary"]
+    else:
+        totals = {"total": 0, "ok": 0, "dates": 0, "quotes": 0}
+        with TableWriter(output, style, workbook) as tables:
+            for art_id, rows in store.iter_rows(keep_missing):
+                tables.add_rendered(art_id, rows)
+                totals["total"] += 1
+                totals["ok"] += rows.status == "ok"
+                totals["dates"] += rows.n_dates
+                totals["quotes"] += rows.n_quotes
+            totals["counts"] = tables.commit()
+        store.record_tables({"fingerprint": fingerprint, "files": _file_stats(output, names), "summary": totals,
+                             "keep_missing": keep_missing})
+    summary.total, summary.ok, summary.dates, summary.quotes = (totals["total"], totals["ok"], totals["dates"],
+                                                                totals["quotes"])
+    summary.counts = dict(totals["counts"])
+    summary.persons = summary.counts.get("persons.csv", 0)
+    summary.places = summary.counts.get("places.csv", 0)
+    summary.organizations = summary.counts.get("organizations.csv", 0)
+
+
+def keep_text(output: Path, article: Article, only_if_missing: bool = False) -> None:
+    """An HTML page's extracted text, which its offsets refer to, goes to ``OUTPUT/texts/<id>.txt`` (UTF-8)."""
+    if article.format != "html" or not article.text:
+        return
+    path = Path(output) / text_file_name(article.id)
+    if only_if_missing and path.is_file():
+        return
+    write_text_atomic(path, article.text)
 
 
 def _chain_first(first: Article, rest: Iterator[Article]) -> Iterator[Article]:

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Iterable
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
@@ -129,6 +128,11 @@ def score_article(gold: dict, predicted: list[Predicted], scores: Scores) -> Non
     scores.pred_quotes += len(preds)
     pairs: list[tuple[int, int]] = []
     if golds and preds:
+        try:
+            from scipy.optimize import linear_sum_assignment
+        except ImportError as err:  # scipy is the optional extra `evaluate`, not a dependency of `pipeline run`
+            raise ImportError("scoring quotations (pipeline evaluate) needs scipy: "
+                              "pip install 'wer-sagte-was[evaluate]' (or pip install scipy)") from err
         overlap = np.array([[len(p[0] & g[0]) for g in golds] for p in preds])
         rows, cols = linear_sum_assignment(-overlap)
         pairs = [(i, j) for i, j in zip(rows, cols) if overlap[i, j] > 0]
@@ -168,7 +172,10 @@ def read_predictions(quotes_csv: Path) -> dict[str, list[Predicted]]:
     """``quotes.csv`` rows (this project's columns) grouped by article id."""
     out: dict[str, list[Predicted]] = defaultdict(list)
     with open(quotes_csv, newline="", encoding="utf-8-sig") as fh:
-        for row in csv.DictReader(fh):
+        header = fh.readline()
+        fh.seek(0)
+        delimiter = max(",;\t|", key=header.count)  # the table may be written with --csv-dialect / --csv-sep
+        for row in csv.DictReader(fh, delimiter=delimiter):
             start, end = _int(row.get("quote_start")), _int(row.get("quote_end"))
             if start is None or end is None:
                 continue

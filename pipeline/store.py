@@ -13,9 +13,9 @@
 - ``data``: the :class:`~pipeline.write.ArticleResult`, as zlib-compressed JSON that decodes to an equal object
   (every dataclass, tuple and dict tagged, floats written with ``repr``), so tables written from stored results are
   byte-identical to tables written straight from the pipeline;
-- ``rows``: the article's rows of the tables, already rendered as CSV text (:class:`~pipeline.write.RenderedRows`),
-  so rebuilding the tables after a rerun is a concatenation; re-rendered from ``data`` when ``pipeline/write.py``
-  changes (``rows_version``).
+- ``rows``: the article's rows of the tables, already rendered into typed cells (:class:`~pipeline.write.RenderedRows`),
+  so rebuilding the tables after a rerun never decodes a result; re-rendered from ``data`` when ``pipeline/write.py``
+  or ``pipeline/cells.py`` change (``rows_version``).
 
 Read errors are not cached (reading is cheap), nor results of a worker process that died or ran out of memory:
 they are kept in the ``uncached`` table for the current run only.
@@ -29,6 +29,7 @@ import heapq
 import importlib
 import importlib.metadata
 import importlib.util
+import itertools
 import json
 import os
 import sqlite3
@@ -38,13 +39,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .types import Article, DateMention, EntityMention, Quotation, TextSpan
-from .write import ArticleResult, RenderedRows, render_rows
+from .types import Article, ArticleResult, DateMention, EntityMention, Quotation, TextSpan
+from .write import RenderedRows, render_rows
 
 CACHE_DIRNAME = ".pipeline-cache"
 DB_NAME = "results.sqlite3"
 LOCK_NAME = "lock"
-STORE_FORMAT = "1"
+STORE_FORMAT = "2"  # 2: rows as typed cells, Article.encoding/format
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
@@ -52,10 +53,13 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 EXTRACTION_DIRS = ("extract", "resolve", "resources")
 EXTRACTION_FILES = ("annotate.py", "types.py", "model/labels.py")
 EXTRACTION_PACKAGES = ("spacy", "spacy-lookups-data")
+# What the rendered table rows depend on (re-rendered from the stored results when these change).
+ROW_FILES = ("write.py", "cells.py")
 
 # Mirrors pipeline.model.choice (which imports spaCy): tests/test_incremental.py checks that both agree.
 OFFICIAL = "de_core_news_md"
-BUNDLED_PATH = PROJECT_ROOT / "models" / "de_pipeline_news"
+_PACKAGED_MODEL = PACKAGE_DIR / "_bundled"  # installed package; else the checkout's models/ folder
+BUNDLED_PATH = _PACKAGED_MODEL if (_PACKAGED_MODEL / "meta.json").exists() else PROJECT_ROOT / "models" / "de_pipeline_news"
 ENV_VAR = "PIPELINE_MODEL"
 
 
@@ -158,8 +162,10 @@ def model_identity(model: str | None = None) -> ModelIdentity | None:
 
 
 def article_hash(article: Article) -> str:
-    """What of an article the extraction depends on (its source path does not count)."""
-    return _sha(article.text, article.date, article.title, article.url, article.body_start)
+    """What of an article its result depends on (its source path does not count; how it was decoded and read does,
+    as articles.csv shows it)."""
+    return _sha(article.text, article.date, article.title, article.url, article.body_start, article.encoding,
+                article.format)
 
 
 def result_key(article: Article, model_key: str, settings: str) -> str:
@@ -259,19 +265,44 @@ def decode_result(data: bytes) -> ArticleResult:
 
 
 def encode_rows(rows: RenderedRows) -> bytes:
-    return zlib.compress(json.dumps(dataclasses.astuple(rows), ensure_ascii=False,
-                                    separators=(",", ":")).encode("utf-8"), 6)
+    return zlib.compress(json.dumps([rows.articles, rows.entities, rows.quotes, rows.names, rows.status,
+                                     rows.n_dates], ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
 
 
 def decode_rows(data: bytes) -> RenderedRows:
-    values = json.loads(zlib.decompress(data).decode("utf-8"))
-    values[5] = tuple(tuple(x) for x in values[5])  # names
-    return RenderedRows(*values)
+    articles, entities, quotes, names, status, n_dates = json.loads(zlib.decompress(data).decode("utf-8"))
+    return RenderedRows(articles=tuple(articles), entities=tuple(entities), quotes=tuple(quotes),
+                        names=tuple(tuple(x) for x in names), status=status, n_dates=n_dates)
 
 
 def rows_version() -> str:
     """Rendered rows are re-rendered from the stored results when the table code changes."""
-    return _sha(STORE_FORMAT, hashlib.sha256((PACKAGE_DIR / "write.py").read_bytes()).hexdigest())
+    return _sha(STORE_FORMAT, *(hashlib.sha256((PACKAGE_DIR / name).read_bytes()).hexdigest()
+                                for name in ROW_FILES))
+
+
+# ------------------------------------------------------------------------------------------------------ lock
+
+# The lock files this process holds open, by id. An ``flock`` belongs to the open file, which a forked child
+# shares: a child that kept its copy would keep the output directory locked after its parent died. Forked
+# children therefore close theirs at once (``os.register_at_fork``; the worker initializer of
+# ``pipeline.annotate`` calls :func:`release_inherited_locks` too). Closing a copy never unlocks the parent's.
+_LOCK_FILES: dict[int, Any] = {}
+
+
+def release_inherited_locks() -> None:
+    """In a forked child: close every lock file inherited from the parent (the parent keeps its locks)."""
+    files = list(_LOCK_FILES.values())
+    _LOCK_FILES.clear()
+    for fh in files:
+        try:
+            fh.close()
+        except OSError:  # pragma: no cover
+            pass
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=release_inherited_locks)
 
 
 # ------------------------------------------------------------------------------------------------------ store
@@ -290,6 +321,7 @@ CREATE TABLE IF NOT EXISTS results (
     run INTEGER NOT NULL, position INTEGER NOT NULL, data BLOB NOT NULL, rows BLOB NOT NULL,
     rows_version TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS results_order ON results (run, position);
+CREATE INDEX IF NOT EXISTS results_key ON results (key);
 CREATE TABLE IF NOT EXISTS uncached (position INTEGER PRIMARY KEY, id TEXT NOT NULL, data BLOB NOT NULL,
                                      rows BLOB NOT NULL);
 """
@@ -322,8 +354,26 @@ class ResultStore:
         self.run = 0
         self._last_commit = time.monotonic()
 
+    @classmethod
+    def open_readonly(cls, out_dir: Path) -> "ResultStore":
+        """The store of ``out_dir`` for reading the last run's results and rows (no lock, no writes; a run may be
+        writing at the same time: the reader sees its last commit). Raises FileNotFoundError without a store."""
+        self = cls.__new__(cls)
+        self.dir = Path(out_dir) / CACHE_DIRNAME
+        self.path = self.dir / DB_NAME
+        if not self.path.is_file():
+            raise FileNotFoundError(f"{out_dir}: no results of `pipeline run` here ({self.path} is missing)")
+        self._lock_fh = None
+        self.rows_version = rows_version()
+        self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'last_run'").fetchone()
+        self.run = int(row[0]) if row else 0
+        return self
+
     def _lock(self):
-        fh = open(self.dir / LOCK_NAME, "a+")
+        """An exclusive ``flock`` on ``.pipeline-cache/lock``, held as long as the lock file is open (registered in
+        ``_LOCK_FILES``, so that processes forked from this one close their inherited copy)."""
+        fh = open(self.dir / LOCK_NAME, "ab", buffering=0)
         try:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX: no lock
@@ -333,6 +383,7 @@ class ResultStore:
         except OSError:
             fh.close()
             raise StoreBusy(f"another `pipeline run` is writing to {self.dir.parent}") from None
+        _LOCK_FILES[id(fh)] = fh
         return fh
 
     def _connect(self) -> sqlite3.Connection:
@@ -385,6 +436,18 @@ class ResultStore:
         else:
             self.db.execute("UPDATE results SET run = ?, position = ? WHERE id = ?", (self.run, position, article.id))
         self._commit()
+
+    def adopt(self, article: Article, key: str, position: int) -> bool:
+        """A new article id whose content, model and settings equal a stored result's (a file moved or renamed
+        within the inputs, whose id is its path): store that result under the new id, without annotating again.
+        The old id keeps its row until :meth:`finish` (it may still come later in the inputs). False if no stored
+        result has ``key``."""
+        row = self.db.execute("SELECT data FROM results WHERE key = ? AND status = 'ok' LIMIT 1", (key,)).fetchone()
+        if row is None:
+            return False
+        result = dataclasses.replace(decode_result(row[0]), article=article)
+        self.put(result, key, position)
+        return True
 
     def put(self, result: ArticleResult, key: str, position: int) -> None:
         art = result.article
@@ -444,13 +507,44 @@ class ResultStore:
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
 
+    # ------------------------------------------------------------------------- the tables last written from it
+
+    def tables_fingerprint(self, keep_missing: bool, settings: str) -> str:
+        """A hash of what the tables of this run would hold: the articles in table order with their result keys
+        and sources, the read errors' rows, the row format (``rows_version``) and ``settings`` (the CSV dialect
+        and whether a workbook is written). Equal fingerprints mean byte-identical tables."""
+        digest = hashlib.sha256(f"{self.rows_version}\n{settings}\n{keep_missing}\n".encode())
+        seen = self.db.execute("SELECT position, id, key, source FROM results WHERE run = ? ORDER BY position",
+                               (self.run,))
+        uncached = self.db.execute("SELECT position, id, rows, '' FROM uncached ORDER BY position")
+        rows = heapq.merge(seen, uncached, key=lambda row: row[0])
+        if keep_missing:
+            rows = itertools.chain(rows, self.db.execute(
+                "SELECT position, id, key, source FROM results WHERE run != ? ORDER BY run DESC, position",
+                (self.run,)))
+        for _, art_id, key, source in rows:
+            value = key if isinstance(key, str) else hashlib.sha256(key).hexdigest()
+            digest.update(json.dumps([art_id, value, source], ensure_ascii=False).encode() + b"\n")
+        return digest.hexdigest()
+
+    def written_tables(self) -> dict | None:
+        """What :meth:`record_tables` kept of the last tables written, or None."""
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'tables'").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def record_tables(self, state: dict) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('tables', ?)", (json.dumps(state),))
+        self._commit(force=True)
+
     def close(self) -> None:
         try:
             if self.db.in_transaction:
                 self.db.execute("COMMIT")
             self.db.close()
         finally:
-            self._lock_fh.close()
+            if self._lock_fh is not None:  # None: opened read-only (open_readonly)
+                _LOCK_FILES.pop(id(self._lock_fh), None)
+                self._lock_fh.close()
 
     def __enter__(self) -> "ResultStore":
         return self

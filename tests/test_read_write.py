@@ -64,13 +64,14 @@ def test_txt_with_utf8_bom_is_read_without_the_bom(tmp_path):
     assert art.text == "„Wir kommen“, sagte Kim."
 
 
-def test_txt_not_utf8_is_an_error_naming_the_file(tmp_path):
+def test_txt_not_utf8_is_read_with_a_warning_naming_the_file_and_the_encoding(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("Die Straße in München ist gesperrt.".encode("latin-1"))
-    err = read_txt(path)
-    assert isinstance(err, ReadError)
-    assert err.id == "latin1" and err.source == str(path)
-    assert str(path) in err.message and "UTF-8" in err.message
+    warnings = []
+    art = read_txt(path, warn=warnings.append)
+    assert isinstance(art, Article) and art.id == "latin1" and art.source == str(path)
+    assert art.text == "Die Straße in München ist gesperrt." and art.encoding == "latin-1"
+    assert warnings == [f"{path}: not UTF-8; read as latin-1"]
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\n\t\n"])
@@ -164,35 +165,35 @@ def test_jsonl_with_utf8_bom(tmp_path):
 
 # -------------------------------------------------------------------------------------- discovery and read_inputs
 
-def test_duplicate_ids_across_and_within_files(tmp_path):
+def test_duplicate_ids_across_and_within_files_keep_every_article(tmp_path):
     (tmp_path / "a1.txt").write_text("Kim reist ab.", encoding="utf-8")
     _write_jsonl(tmp_path / "feed.jsonl", [
         json.dumps({"id": "a1", "text": "Doppelt aus JSONL."}),
         json.dumps({"id": "b", "text": "Einmal."}),
         json.dumps({"id": "b", "text": "Zweimal."}),
     ])
-    results = list(read_inputs([tmp_path]))
-    assert [(type(r).__name__, r.id) for r in results] == [
-        ("Article", "a1"), ("ReadError", "a1"), ("Article", "b"), ("ReadError", "b")]
-    first_dup, second_dup = results[1], results[3]
+    warnings = []
+    results = list(read_inputs([tmp_path], warn=warnings.append))
+    assert [(type(r).__name__, r.id, r.text) for r in results] == [
+        ("Article", "a1", "Kim reist ab."), ("Article", "a1~2", "Doppelt aus JSONL."), ("Article", "b", "Einmal."),
+        ("Article", "b~2", "Zweimal.")]
     feed = tmp_path / "feed.jsonl"
-    assert first_dup.message.startswith(f"{feed}:1: duplicate article id 'a1'")
-    assert str(tmp_path / "a1.txt") in first_dup.message  # names where the id was first seen
-    assert second_dup.message.startswith(f"{feed}:3: duplicate article id 'b'") and f"{feed}:2" in second_dup.message
-    assert results[2].text == "Einmal."  # the first occurrence wins
+    assert warnings == [f"{feed}:1: article id 'a1' is already used by {tmp_path / 'a1.txt'}; kept as 'a1~2'",
+                        f"{feed}:3: article id 'b' is already used by {feed}:2; kept as 'b~2'"]
 
 
 def test_directory_discovery_is_recursive_sorted_and_filters_suffixes(tmp_path):
     (tmp_path / "b.txt").write_text("B", encoding="utf-8")
     (tmp_path / "a.jsonl").write_text("", encoding="utf-8")
     (tmp_path / "notes.md").write_text("nein", encoding="utf-8")
-    (tmp_path / "data.csv").write_text("nein", encoding="utf-8")
+    (tmp_path / "data.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("nein", encoding="utf-8")
     deep = tmp_path / "x" / "y"
     deep.mkdir(parents=True)
     (deep / "c.TXT").write_text("C", encoding="utf-8")
     (deep / "d.txt.bak").write_text("nein", encoding="utf-8")
     found = list(discover([tmp_path]))
-    assert found == [tmp_path / "a.jsonl", tmp_path / "b.txt", deep / "c.TXT"]
+    assert found == [tmp_path / "a.jsonl", tmp_path / "b.txt", tmp_path / "data.csv", deep / "c.TXT"]
 
 
 def test_explicit_unsupported_and_missing_paths_are_errors(tmp_path):
