@@ -65,18 +65,19 @@ class RunSummary:
 
 
 def count_articles(inputs: Iterable[Path]) -> int:
-    """A quick estimate of the number of articles (for the progress bar): .txt files plus non-blank .jsonl
-    lines, without decoding anything."""
+    """A quick estimate of the number of articles (for the progress bar): .txt/.html files plus non-blank .jsonl
+    lines and .csv lines (cells with line breaks count too often), without decoding anything."""
     from .read import discover
 
     total = 0
     for item in discover(inputs):
         if isinstance(item, ReadError):
             total += 1
-        elif item.suffix.lower() == ".jsonl":
+        elif item.suffix.lower() in (".jsonl", ".csv"):
             try:
                 with open(item, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
+                    lines = sum(1 for line in fh if line.strip())
+                total += max(1, lines - (item.suffix.lower() == ".csv"))  # a CSV's header line is no article
             except OSError:
                 total += 1
         else:
