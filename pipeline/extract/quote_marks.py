@@ -84,7 +84,8 @@ def find_quoted_regions(text: str, start: int = 0, end: int | None = None, max_c
         if stack and i - stack[0][0] > max_chars:
             stack.clear()
         closes_top = bool(stack) and ch in table[stack[-1][1]]
-        if ch in "'’" and _is_apostrophe(text, i) and not (closes_top and stack[-1][1] in "‚'" and ch == "’"
+        # ’ or ' after a letter closes an open ‚ (‚Neustart’, ‚Neustart') unless a letter follows (geht's)
+        if ch in "'’" and _is_apostrophe(text, i) and not (closes_top and stack[-1][1] in "‚'"
                                                            and not (i + 1 < end and text[i + 1].isalpha())):
             i += 1
             continue

@@ -14,6 +14,7 @@ Conventions (documented in the README):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -1912,7 +1913,12 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
             f.refers_to = _subject_antecedent(doc, f.speaker[0])
     quotes = []
     ordered = sorted(found, key=lambda f: f.parts[0][0])
+    # the marks of the framed direct quotations (a frame-less one inside a report is a quoted part of it)
+    own_rows = {(a - 1, b) for f in found if f.kind == "direct" and f.via != "" for a, b in f.parts}
+    sent_ends = [s.end_char for s in doc.sents]
     for f in ordered:
+        if f.kind != "direct":
+            f.parts = _balanced_parts(doc.text, f.parts, regions, own_rows, sent_ends)
         content = tuple(TextSpan(s, e, doc.text[s:e]) for s, e in f.parts)
         cue = TextSpan(f.cue.start_char, f.cue.end_char, f.cue.text) if f.cue is not None else None
         speaker = valid_speaker(f.speaker)
@@ -1948,11 +1954,61 @@ _OPENERS = "„“»«‚‹\"'›"
 _CLOSERS = "“”«»‘›\"'‹’"
 
 
+def _balanced_parts(text: str, parts: list[tuple[int, int]], regions: list[QuotedRegion],
+                    own_rows: set[tuple[int, int]], sent_ends: list[int]) -> list[tuple[int, int]]:
+    """Content parts that hold a quoted fragment whole or not at all: a fragment's opening mark inside the content
+    implies its closing mark inside too, and the other way round, for every mark type (straight marks included).
+
+    Trimming a part to its content drops a closing mark at its end ("… einen „Neustart“." -> "… einen „Neustart");
+    a part may also stop inside a fragment ("„E!Online“" cut at "!") or start inside one ("laut „auto, motor und
+    sport“ gibt es …" cut at the comma). A fragment opened inside the content is completed up to its closing mark,
+    unless it is a framed direct quotation of its own that the part runs into and that goes on past the part's
+    sentence ("… als „defensiver Natur“: „Auf Anweisung … ergriffen. Zum Schutz …“": its words are that row's):
+    then the part stops before it. A fragment closed inside the content whose opening mark is outside is taken in
+    when only spaces separate its opening mark from the part, and left out (the part starts after its closing
+    mark) otherwise. Regions are the pairs :func:`find_quoted_regions` matched (apostrophes and unpaired marks are
+    not fragments)."""
+    parts = sorted(parts)
+    for _ in range(4):  # completing one fragment can take in the marks of another (nested, adjacent)
+        changed = False
+        for region in regions:
+            opened = next((k for k, (s, e) in enumerate(parts) if s <= region.open < e), None)
+            closed = next((k for k, (s, e) in enumerate(parts) if s <= region.close < e), None)
+            if (opened is None) == (closed is None):
+                continue
+            if opened is not None:
+                s, e = parts[opened]
+                following = parts[opened + 1][0] if opened + 1 < len(parts) else len(text)
+                sent_end = sent_ends[min(bisect.bisect_left(sent_ends, e), len(sent_ends) - 1)] if sent_ends else e
+                cut = len(text[:region.open].rstrip(_TRIM))
+                if region.close >= following or (region.open, region.close) in own_rows and region.close >= sent_end:
+                    if cut - s < 2:
+                        continue  # nothing would be left: keep the part as it is
+                    parts[opened] = (s, cut)
+                else:
+                    parts[opened] = (s, region.close + 1)
+            else:
+                s, e = parts[closed]
+                if not text[region.open + 1 : s].strip():
+                    parts[closed] = (region.open, e)
+                else:
+                    start = region.close + 1
+                    while start < e and text[start] in _TRIM:
+                        start += 1
+                    if e - start < 2:
+                        continue
+                    parts[closed] = (start, e)
+            changed = True
+        if not changed:
+            break
+    return parts
+
+
 def _extent(text: str, f: _Found) -> tuple[int, int]:
     """The quotation as it stands in the text: a direct quotation with its quotation marks („…“), an indirect one
-    with the closing mark of a quoted fragment it ends in (… als „maßvoll“), a sentence reported as a whole
-    (a reported speech act, a continuation) with its final punctuation, a sentence taken up by "Das sagte X."
-    with that pronoun."""
+    with the closing mark of a quoted fragment it ends in (… als „maßvoll“: its parts are balanced, see
+    :func:`_balanced_parts`), a sentence reported as a whole (a reported speech act, a continuation) with its final
+    punctuation, a sentence taken up by "Das sagte X." with that pronoun."""
     start, end = f.parts[0][0], f.parts[-1][1]
     if f.kind == "direct":
         if start > 0 and text[start - 1] in _OPENERS:
@@ -1960,19 +2016,9 @@ def _extent(text: str, f: _Found) -> tuple[int, int]:
         if end < len(text) and text[end] in _CLOSERS:
             end += 1
         return start, end
-    inner = text[start:end]
-    if end < len(text):
-        for opener, closers in _MARK_PAIRS:
-            if text[end] in closers and inner.count(opener) > sum(inner.count(c) for c in closers):
-                end += 1
-                break
     if f.via in ("continuation", "reported", "anaphoric") and end < len(text) and text[end] in _END_PUNCT:
         end += 1  # a whole sentence reported: the sentence with its final mark
     if f.via == "anaphoric" and f.cue is not None and f.cue.start > 0:
         # "… verschoben. Das teilte die Behörde mit.": the pronoun that stands for the report is part of it
         end = max(end, f.cue.doc[f.cue.start - 1].idx + len(f.cue.doc[f.cue.start - 1].text))
     return start, end
-
-
-# opening mark -> its closing marks (German, French-style and English-style pairs)
-_MARK_PAIRS = (("„", "“”"), ("»", "«"), ("«", "»"), ("‚", "‘’"), ("›", "‹"), ("‹", "›"), ("“", "”"))
