@@ -15,6 +15,7 @@ import collections
 import contextlib
 import itertools
 import logging
+import re
 from typing import Iterable, Iterator
 
 import spacy
@@ -137,11 +138,35 @@ def article_quotations(doc: Doc) -> Doc:
     return doc
 
 
+_GUILLEMET_PREFIX = re.compile(r"^[‹›]")
+_GUILLEMET_SUFFIX = re.compile(r"(?<=[‹›])[.,;:!?…]$|[‹›]$")  # the punctuation after the mark first
+
+
+def split_single_guillemets(nlp: Language) -> None:
+    """The single guillemets ‹ › (Swiss and French quotation marks) are split off words like « » and „ “: spaCy's
+    German punctuation rules do not list them, so ``‹Neustart›.`` stayed one token (a quotation's end one character
+    off, no sentence end after it). The model's own prefix/suffix rules are kept and asked second."""
+    tokenizer = nlp.tokenizer
+    prefix, suffix = tokenizer.prefix_search, tokenizer.suffix_search
+    if getattr(prefix, "__name__", "") == "guillemet_prefix":
+        return
+
+    def guillemet_prefix(text: str):
+        return _GUILLEMET_PREFIX.search(text) or (prefix(text) if prefix else None)
+
+    def guillemet_suffix(text: str):
+        return _GUILLEMET_SUFFIX.search(text) or (suffix(text) if suffix else None)
+
+    tokenizer.prefix_search = guillemet_prefix
+    tokenizer.suffix_search = guillemet_suffix
+
+
 def build_nlp(model: str | None = None) -> Language:
     """The chosen German pipeline plus the extraction components."""
     choice = choose_model(model)
     nlp = spacy.load(choice.name)
     nlp.max_length = MAX_CHARS
+    split_single_guillemets(nlp)
     if "paragraph_boundaries" not in nlp.pipe_names:
         first_syntax = next((n for n in ("senter", "parser") if n in nlp.pipe_names), None)
         if first_syntax:

@@ -11,3 +11,10 @@ def test_period_kept_on_a_type_name_still_ends_the_sentence(nlp):
 def test_ordinal_dates_do_not_end_sentences(nlp):
     doc = nlp("Am 3. Oktober 1990 sagte er, die Einheit sei da.")
     assert len(list(doc.sents)) == 1
+
+
+def test_single_guillemets_are_split_off_words_and_end_sentences(nlp):
+    doc = nlp("Der Verband nannte die Lage ‹kritisch›. Er kündigte Proteste an.")
+    assert [t.text for t in doc[5:9]] == ["‹", "kritisch", "›", "."]
+    assert [s.text for s in doc.sents] == ["Der Verband nannte die Lage ‹kritisch›.", "Er kündigte Proteste an."]
+    assert [t.text for t in nlp.make_doc("›Nein‹, sagte sie.")][:4] == ["›", "Nein", "‹", ","]
