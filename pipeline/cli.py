@@ -7,11 +7,59 @@ from typing import List, Optional
 
 import typer
 
+DISTRIBUTION = "wer-sagte-was"  # the name pip knows this project by (import package and command: pipeline)
+EXTRAS = {"evaluate": ("scipy", "evaluate")}  # command -> (module it needs, extra of this package that has it)
+
+
+class _Commands(typer.core.TyperGroup):
+    """A command whose optional dependency is missing fails at once, naming the extra to install (``--help`` works)."""
+
+    def resolve_command(self, ctx, args):
+        import importlib.util
+
+        name, command, rest = super().resolve_command(ctx, args)
+        module, extra = EXTRAS.get(name, (None, None))
+        if module and "--help" not in rest and importlib.util.find_spec(module) is None:
+            _fail(f"`pipeline {name}` needs {module}, which is not installed: "
+                  f"pip install '{DISTRIBUTION}[{extra}]' (or pip install {module})")
+        return name, command, rest
+
+
 app = typer.Typer(
     help="Who said what in German news: persons, places, dates and attributed quotations as CSV tables.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help: typer's rich panels show every flag as `--force <bool>`
+    cls=_Commands,
 )
+
+
+def _version() -> str:
+    """The installed version; in a checkout that is not installed, the version in its pyproject.toml."""
+    import importlib.metadata
+    import re
+
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+        found = re.search(r'^version = "([^"]+)"', pyproject.read_text(encoding="utf-8"), re.M) \
+            if pyproject.is_file() else None
+        return found.group(1) if found else "unknown"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"pipeline ({DISTRIBUTION}) {_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Who said what in German news: persons, places, dates and attributed quotations as CSV tables."""
+
+
 model_app = typer.Typer(help="Which German spaCy pipeline is used; train, evaluate, install or inspect it.",
                         invoke_without_command=True)
 app.add_typer(model_app, name="model")
@@ -28,6 +76,14 @@ def _fail(message: str, code: int = 1) -> None:
 def _given(value, default=None):
     """A parameter's value when ``run`` is called as a plain function (typer's defaults are OptionInfo objects)."""
     return default if isinstance(value, typer.models.ParameterInfo) else value
+
+
+def _default_inputs() -> List[Path]:
+    """``seeds/`` when no input is given; without one here, a usage error (exit code 2) that says what to pass."""
+    if DEFAULT_INPUT.exists():
+        return [DEFAULT_INPUT]
+    _fail(f"no input given and no {DEFAULT_INPUT}/ folder here ({Path.cwd()}): pass article files or folders, "
+          "e.g. `pipeline run articles/` or `pipeline run article.txt news.jsonl`", code=2)
 
 
 @app.command()
@@ -47,6 +103,16 @@ def run(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr. Default: when stderr is a terminal and "
                                                  "more than a handful of articles are read."),
+    csv_dialect: str = typer.Option("standard", "--csv-dialect",
+                                    help="standard: comma-separated, decimal point. excel-de: semicolons and "
+                                         "decimal commas, as German Excel opens a file by double-click."),
+    csv_sep: Optional[str] = typer.Option(None, "--csv-sep", help="Cell separator of the CSV files (one character, "
+                                                                  "e.g. ';' or tab); overrides the dialect's."),
+    csv_raw: bool = typer.Option(False, "--csv-raw",
+                                 help="Write text cells exactly as extracted: no apostrophe before a text that "
+                                      "starts like a formula (= + - @). For programs that read the CSVs."),
+    workbook: bool = typer.Option(True, "--workbook/--no-workbook",
+                                  help="Also write tables.xlsx (one sheet per table)."),
 ) -> None:
     """Extract persons, places, dates and quotations from German articles into CSV tables.
 
@@ -54,12 +120,14 @@ def run(
     from .batch import ModelLoadError, NoArticles, count_articles, default_workers, run_batch
     from .store import StoreBusy
 
-    inputs = _given(inputs) or [DEFAULT_INPUT]
+    inputs = _given(inputs) or _default_inputs()
     output = _given(output, DEFAULT_OUTPUT)
     model = _given(model)
     batch_size = _given(batch_size, 16)
     workers = _given(workers) or default_workers()
     force, keep_missing, progress = _given(force, False), _given(keep_missing, False), _given(progress)
+    style = _csv_style(_given(csv_dialect, "standard"), _given(csv_sep), _given(csv_raw, False))
+    workbook = _given(workbook, True)
     missing = [p for p in inputs if not p.exists()]
     if missing and len(missing) == len(inputs):
         _fail(f"no such file or directory: {', '.join(map(str, missing))}")
@@ -71,7 +139,8 @@ def run(
     try:
         with bar:
             summary = run_batch(inputs, output, model=model, batch_size=batch_size, workers=workers, force=force,
-                                keep_missing=keep_missing, warn=bar.wrap_warn(warn), advance=bar.advance)
+                                keep_missing=keep_missing, warn=bar.wrap_warn(warn), advance=bar.advance,
+                                style=style, workbook=workbook)
     except (NoArticles, ModelLoadError, StoreBusy) as err:
         _fail(str(err))
     typer.echo(f"{summary.ok} of {summary.total} articles processed with {summary.model} "
@@ -81,6 +150,23 @@ def run(
     _print_summary(summary, workers)
     if summary.ok == 0:
         raise typer.Exit(1)
+
+
+def _csv_style(dialect: str, sep: Optional[str], raw: bool):
+    from .write import CsvStyle
+
+    try:
+        style = CsvStyle.named(dialect, safe=not raw)
+    except ValueError as err:
+        _fail(str(err), code=2)
+    if sep is not None:
+        sep = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(sep, sep)
+        if len(sep) != 1 or sep in '"\r\n' or sep.isalnum():
+            _fail(f"--csv-sep must be one character such as ';' or tab, not {sep!r}", code=2)
+        if sep == style.decimal:
+            _fail(f"--csv-sep {sep!r} is also the decimal mark of the {dialect} dialect", code=2)
+        style = CsvStyle(sep=sep, decimal=style.decimal, safe=style.safe)
+    return style
 
 
 class _NoBar:
@@ -157,6 +243,7 @@ def _print_summary(summary, workers: int) -> None:
     rows += [
         ("persons", f"{summary.persons:,}"),
         ("places", f"{summary.places:,}"),
+        ("organizations", f"{summary.organizations:,}"),
         ("dates", f"{summary.dates:,}"),
         ("quotes", f"{summary.quotes:,}"),
         ("elapsed", f"{summary.elapsed:.1f} s" + (f" (model load {summary.load_seconds:.1f} s)"

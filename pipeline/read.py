@@ -23,6 +23,7 @@ import csv
 import dataclasses
 import datetime as _dt
 import io
+import itertools
 import json
 import logging
 import os
@@ -251,7 +252,7 @@ def _read_text(path: Path, error_id: str, warn: Warn,
         decoded = decode_bytes(raw, declared(raw) if declared else None)
     except NotText as err:
         return ReadError(error_id, str(path), f"{path}: {err}")
-    if not decoded.text.strip():
+    if not decoded.text.replace("\ufeff", "").strip():  # U+FEFF: a second byte order mark, invisible
         return ReadError(error_id, str(path), f"{path}: the file is empty (only whitespace)")
     _note_encoding(path, decoded, warn)
     return decoded
@@ -420,7 +421,9 @@ def read_jsonl(path: Path, file_id: str | None = None) -> Iterator[ReadResult]:
             try:
                 record = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as err:
-                yield ReadError(error_id, str(path), f"{where}: invalid JSON ({err.msg} at column {err.colno})")
+                # some of json's messages end in "at" ("Unterminated string starting at"): one "at" only
+                yield ReadError(error_id, str(path), f"{where}: invalid JSON ({err.msg.removesuffix(' at')} "
+                                                     f"at column {err.colno})")
                 continue
             checked = _jsonl_record(record, where, error_id, str(path))
             if isinstance(checked, ReadError):
@@ -483,6 +486,18 @@ def _csv_article(row: list[str], columns: dict[str, int], where: str, error_id: 
                              url=cell.get("url", "").strip(), encoding=encoding, format="csv")
 
 
+def _unclosed_quote(text: str, line: int, delimiter: str) -> bool:
+    """Whether the record starting on ``line`` (1-based, as ``csv.reader.line_num`` counts) ends inside a quoted
+    cell: the lenient reader then silently takes everything up to the end of the file as that cell."""
+    tail = "".join(itertools.islice(io.StringIO(text, newline=""), line - 1, None))
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as err:
+        return "unexpected end of data" in str(err)
+    return False
+
+
 def read_csv(path: Path, file_id: str | None = None, warn: Warn | None = None) -> Iterator[ReadResult]:
     """One article per record of a CSV table with the columns ``id``, ``text`` and optional ``date``, ``title``,
     ``url`` (header names case-insensitive, other columns ignored). Decoded like a ``.txt`` file; the delimiter is
@@ -495,10 +510,15 @@ def read_csv(path: Path, file_id: str | None = None, warn: Warn | None = None) -
         yield decoded
         return
     text = decoded.text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text.split("\n", 1)[0]))
+    delimiter = _csv_delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
+    held: tuple[ReadResult, int, str] | None = None  # the last record, yielded once it is known to be closed
     try:
-        header = next(reader)
+        header = next(reader, None)
+        if header is None:
+            yield ReadError(file_id, str(path), f"{path}: the file is empty")
+            return
         names = [h.strip().lower() for h in header]
         columns = {name: names.index(name) for name in CSV_COLUMNS if name in names}
         if "id" not in columns or "text" not in columns:
@@ -509,13 +529,25 @@ def read_csv(path: Path, file_id: str | None = None, warn: Warn | None = None) -
         for row in reader:
             where, error_id = f"{path}:{line}", f"{file_id}:{line}"
             result = _csv_article(row, columns, where, error_id, str(path), decoded.encoding)
-            line = reader.line_num + 1
+            start, line = line, reader.line_num + 1
             if result is not None:
                 records += 1
-                yield result
+                if held is not None:
+                    yield held[0]
+                held = (result, start, where)
     except csv.Error as err:
+        if held is not None:
+            yield held[0]
         yield ReadError(f"{file_id}:{reader.line_num}", str(path), f"{path}:{reader.line_num}: invalid CSV ({err})")
         return
+    if held is not None:
+        result, start, where = held
+        if _unclosed_quote(text, start, delimiter):
+            yield ReadError(result.id, str(path), f"{where}: invalid CSV (a quoted cell starting in this record is "
+                                                  "never closed, so it would take in the rest of the file; a stray "
+                                                  "'\"'?)")
+        else:
+            yield result
     if not records:
         yield ReadError(file_id, str(path), f"{path}: no articles (only the header line)")
 

@@ -58,8 +58,9 @@ ROW_FILES = ("write.py", "cells.py")
 
 # Mirrors pipeline.model.choice (which imports spaCy): tests/test_incremental.py checks that both agree.
 OFFICIAL = "de_core_news_md"
-_PACKAGED_MODEL = PACKAGE_DIR / "_bundled"  # installed package; else the checkout's models/ folder
-BUNDLED_PATH = _PACKAGED_MODEL if (_PACKAGED_MODEL / "meta.json").exists() else PROJECT_ROOT / "models" / "de_pipeline_news"
+_PACKAGED_MODEL = PACKAGE_DIR / "_bundled"  # in an installed package; in a checkout: models/de_pipeline_news
+_CHECKOUT_MODEL = PROJECT_ROOT / "models" / "de_pipeline_news"
+BUNDLED_PATH = _PACKAGED_MODEL if (_PACKAGED_MODEL / "meta.json").exists() else _CHECKOUT_MODEL
 ENV_VAR = "PIPELINE_MODEL"
 
 

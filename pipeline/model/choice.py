@@ -1,7 +1,7 @@
 """Which German spaCy pipeline a run uses, and why.
 
 Order: ``--model NAME_OR_PATH`` if given; else ``de_core_news_md`` if it is installed; else the pipeline this
-project trains itself and ships in ``models/``.
+project trains itself and ships in ``models/`` (installed as ``pipeline/_bundled/``).
 """
 from __future__ import annotations
 
@@ -17,7 +17,12 @@ from spacy.language import Language
 OFFICIAL = "de_core_news_md"
 BUNDLED_NAME = "de_pipeline_news"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-BUNDLED_PATH = PROJECT_ROOT / "models" / BUNDLED_NAME
+# An installed package (wheel, `pip install .`, pipx) carries the bundled pipeline as pipeline/_bundled/
+# (pyproject.toml maps that data package to models/de_pipeline_news); a checkout (also an editable install) has
+# it in models/. Mirrored in pipeline/store.py, which must not import spaCy.
+PACKAGED_PATH = Path(__file__).resolve().parents[1] / "_bundled"
+CHECKOUT_PATH = PROJECT_ROOT / "models" / BUNDLED_NAME
+BUNDLED_PATH = PACKAGED_PATH if (PACKAGED_PATH / "meta.json").exists() else CHECKOUT_PATH
 ENV_VAR = "PIPELINE_MODEL"
 
 
