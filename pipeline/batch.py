@@ -188,7 +188,7 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
                     summary.words += len(result.article.text.split())
                 else:
                     summary.failed += 1
-                    warn(f"{result.article.id}: {result.status}")
+                    warn(_failure_message(result))
                 transient = result.status.startswith((WORKER_DIED, "error: MemoryError"))
                 if key is None or identity is None or transient:
                     store.put_uncached(result, pos, replaces_stored=True)  # type: ignore[union-attr]
@@ -206,6 +206,12 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
             store.close()
     summary.elapsed = time.perf_counter() - started
     return summary
+
+
+def _failure_message(result: ArticleResult) -> str:
+    """The warning for an article the pipeline failed on: its file and the problem, each said once."""
+    art, message = result.article, result.status.removeprefix("error: ")
+    return message if message.startswith(art.source) else f"{art.source} (article {art.id!r}): {message}"
 
 
 def _file_stats(output: Path, names: Iterable[str]) -> dict[str, list[int]] | None:

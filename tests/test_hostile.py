@@ -222,7 +222,7 @@ def test_an_article_over_the_length_limit_gets_a_clear_error_and_no_rows(run):
     row = run.articles()["riesig"]
     assert row["status"] == f"error: {message}"
     assert row["title"] == "Riesiger Artikel"  # read fine; only annotating it is refused
-    assert message in run.stderr
+    assert f"warning: {message}\n" in run.stderr  # the file and the problem, each said once
     assert not [e for e in run.table("entities.csv") if e["article_id"] == "riesig"]
 
 
