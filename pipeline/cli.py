@@ -1,6 +1,7 @@
 """Command-line interface: a thin typer layer over the stages read -> annotate -> extract -> resolve -> write."""
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -65,6 +66,13 @@ model_app = typer.Typer(help="Which German spaCy pipeline is used; train, evalua
 app.add_typer(model_app, name="model")
 
 DEFAULT_INPUT = Path("seeds")
+
+
+class CsvDialect(str, enum.Enum):
+    """--csv-dialect (pipeline.write.CsvStyle.named)."""
+
+    standard = "standard"
+    excel_de = "excel-de"
 DEFAULT_OUTPUT = Path("outputs")
 
 
@@ -89,8 +97,9 @@ def _default_inputs() -> List[Path]:
 @app.command()
 def run(
     inputs: Optional[List[Path]] = typer.Argument(
-        None, help="Article files (.txt, .jsonl) and/or directories of them. Default: seeds/"),
-    output: Path = typer.Option(DEFAULT_OUTPUT, "--output", "-o", help="Directory for the CSV tables."),
+        None, help="Article files (.txt, .jsonl, .csv, .html) and/or directories of them. Default: seeds/"),
+    output: Path = typer.Option(DEFAULT_OUTPUT, "--output", "-o",
+                                help="Directory for the tables (CSV files and tables.xlsx)."),
     model: Optional[str] = typer.Option(None, "--model", "-m",
                                         help="spaCy pipeline name or path (default: de_core_news_md if installed, "
                                              "else the bundled pipeline)."),
@@ -103,7 +112,7 @@ def run(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr. Default: when stderr is a terminal and "
                                                  "more than a handful of articles are read."),
-    csv_dialect: str = typer.Option("standard", "--csv-dialect",
+    csv_dialect: CsvDialect = typer.Option(CsvDialect.standard, "--csv-dialect",
                                     help="standard: comma-separated, decimal point. excel-de: semicolons and "
                                          "decimal commas, as German Excel opens a file by double-click."),
     csv_sep: Optional[str] = typer.Option(None, "--csv-sep", help="Cell separator of the CSV files (one character, "
@@ -114,7 +123,8 @@ def run(
     workbook: bool = typer.Option(True, "--workbook/--no-workbook",
                                   help="Also write tables.xlsx (one sheet per table)."),
 ) -> None:
-    """Extract persons, places, dates and quotations from German articles into CSV tables.
+    """Extract persons, places, organizations, dates and quotations from German articles into tables (CSV files
+    and an Excel workbook).
 
     Reruns annotate only new and changed articles: results are kept per article in OUTPUT/.pipeline-cache/."""
     from .batch import ModelLoadError, NoArticles, count_articles, default_workers, run_batch
@@ -126,7 +136,7 @@ def run(
     batch_size = _given(batch_size, 16)
     workers = _given(workers) or default_workers()
     force, keep_missing, progress = _given(force, False), _given(keep_missing, False), _given(progress)
-    style = _csv_style(_given(csv_dialect, "standard"), _given(csv_sep), _given(csv_raw, False))
+    style = _csv_style(CsvDialect(_given(csv_dialect, "standard")).value, _given(csv_sep), _given(csv_raw, False))
     workbook = _given(workbook, True)
     missing = [p for p in inputs if not p.exists()]
     if missing and len(missing) == len(inputs):

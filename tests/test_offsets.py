@@ -188,3 +188,18 @@ def test_single_low_mark_closed_by_a_straight_or_typewriter_apostrophe():
         assert text[region.start : region.end] == "Neustart"
     (region,) = find_quoted_regions("Er sagte: ‚Wie geht's weiter?‘")  # an apostrophe inside stays one
     assert region.opener == "‚" and region.close == len("Er sagte: ‚Wie geht's weiter?")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("„Wir schaffen das, sagte Merkel. Danach ging sie.", "Wir schaffen das"),
+    ("Die Ministerin sagte, die Lage sei ernst“. Danach ging sie.", "die Lage sei ernst"),
+    ("Die Ministerin sagte, „die Lage sei ernst. Danach ging sie.", "die Lage sei ernst"),
+])
+def test_an_unpaired_quotation_mark_is_not_part_of_the_quote(nlp, text, quote):
+    """Unbalanced input: a mark that pairs with no other is left out of the content, so the quote stays balanced."""
+    from pipeline.annotate import analyze
+
+    (found,) = analyze(text, nlp=nlp).quotes
+    assert [p.text for p in found.content] == [quote]
+    start, end = found.extras.get("extent", (found.start, found.end))
+    assert text[start:end] == quote

@@ -1918,7 +1918,8 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     sent_ends = [s.end_char for s in doc.sents]
     for f in ordered:
         if f.kind != "direct":
-            f.parts = _balanced_parts(doc.text, f.parts, regions, own_rows, sent_ends)
+            f.parts = _without_stray_marks(doc.text, _balanced_parts(doc.text, f.parts, regions, own_rows,
+                                                                      sent_ends), regions)
         content = tuple(TextSpan(s, e, doc.text[s:e]) for s, e in f.parts)
         cue = TextSpan(f.cue.start_char, f.cue.end_char, f.cue.text) if f.cue is not None else None
         speaker = valid_speaker(f.speaker)
@@ -2002,6 +2003,29 @@ def _balanced_parts(text: str, parts: list[tuple[int, int]], regions: list[Quote
         if not changed:
             break
     return parts
+
+
+_STRAY_MARKS = "„“”«»‚‘‹›\""  # quotation marks (not the apostrophes ’ and ') that may stand unpaired
+
+
+def _without_stray_marks(text: str, parts: list[tuple[int, int]], regions: list[QuotedRegion]
+                         ) -> list[tuple[int, int]]:
+    """A quotation mark at the edge of a content part that pairs with no other mark (an unbalanced text:
+    "„Wir schaffen das, sagte Merkel.") is not part of the content, so the quote text stays balanced."""
+    paired = {r.open for r in regions} | {r.close for r in regions}
+    out = []
+    for s, e in parts:
+        start, end = s, e
+        while start < end and text[start] in _STRAY_MARKS and start not in paired:
+            start += 1
+            while start < end and text[start].isspace():
+                start += 1
+        while end > start and text[end - 1] in _STRAY_MARKS and end - 1 not in paired:
+            end -= 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        out.append((start, end) if end - start >= 2 else (s, e))
+    return out
 
 
 def _extent(text: str, f: _Found) -> tuple[int, int]:
