@@ -156,7 +156,9 @@ def run(
     typer.echo(f"{summary.ok} of {summary.total} articles processed with {summary.model} "
                f"in {summary.elapsed:.1f}s -> {output}/")
     for name, n in summary.counts.items():
-        typer.echo(f"  {name:<13} {n:>6} rows")
+        typer.echo(f"  {name:<17} {n:>7} rows")
+    if workbook:
+        typer.echo(f"  {'tables.xlsx':<17} the same tables, one sheet each")
     _print_summary(summary, workers)
     if summary.ok == 0:
         raise typer.Exit(1)

@@ -16,6 +16,7 @@ a text cell (never a formula, never a link) and marks such cells "quote prefix".
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -409,42 +410,40 @@ class TableWriter:
             self.discard()
 
 
-def write_csv_atomic(path: Path, columns: list[str], rows: Iterable[dict]) -> int:
-    """Write ``rows`` to ``path`` (UTF-8 with BOM) via a temporary file and an atomic rename."""
+@contextlib.contextmanager
+def atomic_file(path: Path, encoding: str = "utf-8") -> Iterator:
+    """An open text file that becomes ``path`` only when the block completes (a temporary file next to it, renamed
+    into place); on an error the temporary file is removed and ``path`` is untouched."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    count = 0
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(row)
-                count += 1
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            yield fh
         _chmod_default(tmp)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def write_csv_atomic(path: Path, columns: list[str], rows: Iterable[dict]) -> int:
+    """Write ``rows`` to ``path`` (UTF-8 with BOM) via a temporary file and an atomic rename."""
+    count = 0
+    with atomic_file(path, "utf-8-sig") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            count += 1
     return count
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, no BOM, exactly as given) to ``path`` via a temporary file and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        _chmod_default(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with atomic_file(path) as fh:
+        fh.write(text)
 
 
 def write_tables(results: Iterable[ArticleResult], out_dir: Path, style: CsvStyle = CsvStyle(),
