@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .read import ReadError, read_inputs
-from .store import ResultStore, extraction_version, model_identity, result_key
+from .store import ResultStore, TableTotals, WrittenTables, extraction_version, model_identity, result_key
 from .types import Article, ArticleResult
-from .write import TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, text_file_name, write_text_atomic
+from .workbook import format_version as workbook_format
+from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, remove_stale_temporaries, text_file_name,
+                    write_text_atomic)
 
 
 def default_workers() -> int:
@@ -33,7 +35,7 @@ class ModelLoadError(RuntimeError):
 
 
 class NoArticles(RuntimeError):
-    """The inputs hold no .txt or .jsonl articles."""
+    """The inputs hold no articles (.txt, .jsonl, .csv, .html)."""
 
 
 @dataclass
@@ -136,8 +138,9 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
             pos, position = position, position + 1
             if isinstance(item, ReadError):
                 warn(item.message)
+                # replaces_stored: an article that became unreadable must not also stay as "kept" (--keep-missing)
                 st.put_uncached(ArticleResult(article=Article(id=item.id, text="", source=item.source),
-                                           status=f"error: {item.message}"), pos)
+                                              status=f"error: {item.message}"), pos, replaces_stored=True)
                 summary.failed += 1
                 advance(1)
                 continue
@@ -145,7 +148,7 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
             stored = st.lookup(item.id)
             if key is not None and stored is not None and stored.key == key and not force:
                 st.touch(item, pos, stored)
-                keep_text(output, item, only_if_missing=True)
+                keep_text(output, item, warn, only_if_missing=True)
                 if stored.status == "ok":
                     summary.skipped += 1
                 else:
@@ -155,11 +158,11 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
                 continue
             if key is not None and stored is None and not force and st.adopt(item, key, pos):
                 summary.skipped += 1  # moved or renamed: the result of the same content is reused
-                keep_text(output, item, only_if_missing=True)
+                keep_text(output, item, warn, only_if_missing=True)
                 advance(1)
                 continue
             pending[item.id] = (pos, key)
-            keep_text(output, item)
+            keep_text(output, item, warn)
             yield item
 
     try:
@@ -230,42 +233,44 @@ def write_tables_from_store(store: ResultStore, output: Path, summary: RunSummar
     """Write the tables from the store in one pass, unless the tables already in ``output`` are exactly what
     this run would write (same articles, results, sources, dialect; files untouched since): a rerun without
     changes then writes nothing (the workbook of 1,000 articles takes seconds to write)."""
+    remove_stale_temporaries(output)  # of a run killed while writing (this run holds the lock)
     names = list(TABLE_COLUMNS) + ([WORKBOOK_NAME] if workbook else [])
-    settings = json.dumps([style.sep, style.decimal, style.safe, workbook])
+    settings = json.dumps([style.sep, style.decimal, style.safe, workbook and workbook_format()])
     fingerprint = store.tables_fingerprint(keep_missing, settings)
     state = store.written_tables()
     if not workbook:
         (Path(output) / WORKBOOK_NAME).unlink(missing_ok=True)  # a workbook of an earlier run would be stale
-    if state and state.get("fingerprint") == fingerprint and _file_stats(output, names) == state.get("files"):
-        totals = state["summary"]
+    if state and state.fingerprint == fingerprint and _file_stats(output, names) == state.files:
+        totals = state.totals
     else:
-        totals = {"total": 0, "ok": 0, "dates": 0, "quotes": 0}
+        total = ok = dates = quotes = 0
         with TableWriter(output, style, workbook) as tables:
             for art_id, rows in store.iter_rows(keep_missing):
                 tables.add_rendered(art_id, rows)
-                totals["total"] += 1
-                totals["ok"] += rows.status == "ok"
-                totals["dates"] += rows.n_dates
-                totals["quotes"] += rows.n_quotes
-            totals["counts"] = tables.commit()
-        store.record_tables({"fingerprint": fingerprint, "files": _file_stats(output, names), "summary": totals,
-                             "keep_missing": keep_missing})
-    summary.total, summary.ok, summary.dates, summary.quotes = (totals["total"], totals["ok"], totals["dates"],
-                                                                totals["quotes"])
-    summary.counts = dict(totals["counts"])
+                total, ok = total + 1, ok + (rows.status == "ok")
+                dates, quotes = dates + rows.n_dates, quotes + rows.n_quotes
+            totals = TableTotals(total=total, ok=ok, dates=dates, quotes=quotes, counts=tables.commit())
+    store.record_tables(WrittenTables(fingerprint=fingerprint, files=_file_stats(output, names) or {},
+                                      totals=totals, keep_missing=keep_missing, run=store.run))
+    summary.total, summary.ok, summary.dates, summary.quotes = totals.total, totals.ok, totals.dates, totals.quotes
+    summary.counts = dict(totals.counts)
     summary.persons = summary.counts.get("persons.csv", 0)
     summary.places = summary.counts.get("places.csv", 0)
     summary.organizations = summary.counts.get("organizations.csv", 0)
 
 
-def keep_text(output: Path, article: Article, only_if_missing: bool = False) -> None:
-    """An HTML page's extracted text, which its offsets refer to, goes to ``OUTPUT/texts/<id>.txt`` (UTF-8)."""
+def keep_text(output: Path, article: Article, warn: Callable[[str], None], only_if_missing: bool = False) -> None:
+    """An HTML page's extracted text, which its offsets refer to, goes to ``OUTPUT/texts/<id>.txt`` (UTF-8). A file
+    that cannot be written (disk full, permissions) is reported; the article's rows are still written."""
     if article.format != "html" or not article.text:
         return
     path = Path(output) / text_file_name(article.id)
     if only_if_missing and path.is_file():
         return
-    write_text_atomic(path, article.text)
+    try:
+        write_text_atomic(path, article.text)
+    except OSError as err:
+        warn(f"{article.source}: could not keep its extracted text as {path}: {err.strerror or err}")
 
 
 def _chain_first(first: Article, rest: Iterator[Article]) -> Iterator[Article]:

@@ -22,6 +22,10 @@ from .write import NAME_TABLES, TABLE_COLUMNS, NameIndex, RenderedRows, render_r
 TABLES = tuple(name.removesuffix(".csv") for name in TABLE_COLUMNS)
 
 
+class TablesNotReady(RuntimeError):
+    """The output directory's store is in the middle of a run (or of one that was killed)."""
+
+
 def _frame(columns: Sequence[str], rows: list):
     import pandas as pd
 
@@ -57,11 +61,16 @@ def frames_from_rows(rendered: Iterable[tuple[str, RenderedRows]]) -> dict:
 
 def tables(output: str | Path = "outputs") -> dict:
     """The tables of the last ``pipeline run`` into ``output``, as DataFrames (see the module docstring).
-    Raises FileNotFoundError if ``output`` holds no results."""
+    Raises FileNotFoundError if ``output`` holds no results, :class:`TablesNotReady` while a run into it has not
+    finished."""
     store = ResultStore.open_readonly(Path(output))
     try:
-        state = store.written_tables() or {}
-        return frames_from_rows(store.iter_rows(bool(state.get("keep_missing"))))
+        state = store.written_tables()
+        if state is None or state.run != store.run:
+            raise TablesNotReady(f"{output}: the last `pipeline run` into this folder has not finished (it is still "
+                                 "running, or it was interrupted): let it finish or run it again, then read the "
+                                 "tables")
+        return frames_from_rows(store.iter_rows(state.keep_missing))
     finally:
         store.close()
 

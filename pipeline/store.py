@@ -309,6 +309,39 @@ if hasattr(os, "register_at_fork"):
 # ------------------------------------------------------------------------------------------------------ store
 
 @dataclass(frozen=True)
+class TableTotals:
+    """Row counts of the tables written by a run (for its summary)."""
+
+    total: int = 0  # rows of articles.csv
+    ok: int = 0  # of them with status ok
+    dates: int = 0  # date mentions
+    quotes: int = 0
+    counts: dict = dataclasses.field(default_factory=dict)  # rows per CSV table
+
+
+@dataclass(frozen=True)
+class WrittenTables:
+    """The tables a run wrote into the output directory: the fingerprint of their content
+    (:meth:`ResultStore.tables_fingerprint`), size and modification time of each file, their totals, and the run
+    (:mod:`pipeline.frames` reads the store only when its last run is the one that wrote the tables)."""
+
+    fingerprint: str
+    files: dict  # file name -> [size, mtime_ns]
+    totals: TableTotals
+    keep_missing: bool
+    run: int
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "WrittenTables":
+        data = json.loads(text)
+        return cls(fingerprint=data["fingerprint"], files=data["files"], totals=TableTotals(**data["totals"]),
+                   keep_missing=bool(data["keep_missing"]), run=int(data["run"]))
+
+
+@dataclass(frozen=True)
 class Stored:
     key: str
     source: str
@@ -528,13 +561,18 @@ class ResultStore:
             digest.update(json.dumps([art_id, value, source], ensure_ascii=False).encode() + b"\n")
         return digest.hexdigest()
 
-    def written_tables(self) -> dict | None:
+    def written_tables(self) -> "WrittenTables | None":
         """What :meth:`record_tables` kept of the last tables written, or None."""
         row = self.db.execute("SELECT value FROM meta WHERE name = 'tables'").fetchone()
-        return json.loads(row[0]) if row else None
+        if row is None:
+            return None
+        try:
+            return WrittenTables.from_json(row[0])
+        except (TypeError, ValueError, KeyError):  # written by other code: the tables are simply written again
+            return None
 
-    def record_tables(self, state: dict) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('tables', ?)", (json.dumps(state),))
+    def record_tables(self, state: "WrittenTables") -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('tables', ?)", (state.to_json(),))
         self._commit(force=True)
 
     def close(self) -> None:

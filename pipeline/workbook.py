@@ -18,7 +18,9 @@ number of rows).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Sequence
@@ -28,6 +30,7 @@ from .cells import DECIMAL, NUMERIC, looks_like_formula
 MAX_ROWS = 1_048_576  # rows per sheet, header included (Excel 2007+)
 MAX_CELL = 32_767  # characters per cell
 CUT_MARK = " [… cut: Excel allows 32,767 characters in a cell]"
+SCRATCH_PREFIX = ".tables-xlsx-"  # hidden folder in the output directory for XlsxWriter's temporary files
 CREATED = datetime.datetime(2000, 1, 1)  # fixed document date: the same tables give the same file
 
 # column widths in characters (Excel's unit); columns not listed get DEFAULT_WIDTH
@@ -47,9 +50,11 @@ class WorkbookWriter:
 
         fd, self.tmp = tempfile.mkstemp(prefix=".tables.", suffix=".xlsx.tmp", dir=out_dir)
         os.close(fd)
+        # XlsxWriter's per-sheet row files (constant_memory) go to a hidden folder of their own, removed at the end
+        self.scratch = tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=out_dir)
         self.book = xlsxwriter.Workbook(self.tmp, {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-            "strings_to_numbers": False, "tmpdir": str(out_dir)})
+            "strings_to_numbers": False, "tmpdir": self.scratch})
         self.book.set_properties({"created": CREATED, "title": "pipeline tables"})
         self.header = self.book.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1})
         self.quoted = self.book.add_format({"quote_prefix": True})
@@ -101,7 +106,10 @@ class WorkbookWriter:
         """Finish every sheet and the file; the path of the complete temporary file."""
         for table in self.columns:
             self._finish_sheet(table)
-        self.book.close()
+        try:
+            self.book.close()
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
         return self.tmp
 
     def discard(self) -> None:
@@ -109,4 +117,17 @@ class WorkbookWriter:
             self.book.close()
         except Exception:  # noqa: BLE001 - already failing; only the temporary file matters
             pass
+        shutil.rmtree(self.scratch, ignore_errors=True)
         Path(self.tmp).unlink(missing_ok=True)
+
+
+def format_version() -> str:
+    """What the workbook's bytes depend on besides the rows: this module and the XlsxWriter version (a rerun
+    after either changed writes the workbook again)."""
+    import importlib.metadata
+
+    try:
+        version = importlib.metadata.version("XlsxWriter")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        version = "-"
+    return hashlib.sha256(Path(__file__).read_bytes() + f"\nXlsxWriter=={version}".encode()).hexdigest()

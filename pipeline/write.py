@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import io
 import os
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -29,7 +31,7 @@ from typing import Iterable, Iterator, Sequence
 from .cells import DECIMAL, FIXED2, NUMERIC, is_number_column, looks_like_formula  # noqa: F401  (re-exported)
 from .extract.gazetteer import lookup_place
 from .types import Article, ArticleResult, DateMention, EntityMention, Quotation  # noqa: F401  (re-exported)
-from .workbook import WorkbookWriter
+from .workbook import SCRATCH_PREFIX, WorkbookWriter
 
 # Columns of the tables. A column is text unless it is listed in NUMERIC (integers, "" when empty) or DECIMAL.
 ARTICLE_COLUMNS = ["article_id", "source", "title", "date", "url", "encoding", "text_file", "model", "n_persons",
@@ -121,16 +123,25 @@ def _text_file(article: Article) -> str:
     return text_file_name(article.id) if article.format == "html" and article.text else ""
 
 
+MAX_NAME_PART = 100  # characters of one folder or file name in OUTPUT/texts/ (file systems allow 255 bytes)
+
+
 def text_file_name(article_id: str) -> str:
-    """``texts/<id>.txt`` relative to the output directory; path separators of the id become folders, anything
-    that could leave the folder (``..``, a leading ``/``) or that file systems refuse is replaced by ``_``."""
+    """``texts/<id>.txt`` relative to the output directory, one file per id: path separators of the id become
+    folders; anything that could leave the folder (``..``, a leading ``/``) or that file systems refuse
+    (``<>:"|?*``, control characters) is replaced by ``_``, and a name part longer than MAX_NAME_PART characters
+    is shortened. Where the name is not the id itself, a short hash of the id keeps distinct ids apart
+    (``a:b`` and ``a_b``)."""
     parts = []
     for part in article_id.replace("\\", "/").split("/"):
         part = "".join("_" if ch in '<>:"|?*' or ord(ch) < 32 else ch for ch in part).strip()
         if part in ("", ".", ".."):
             part = "_"
-        parts.append(part)
-    return "texts/" + "/".join(parts) + ".txt"
+        parts.append(part[:MAX_NAME_PART])
+    name = "/".join(parts)
+    if name != article_id:
+        name += "~" + hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:10]
+    return "texts/" + name + ".txt"
 
 
 def article_cells(result: ArticleResult) -> list:
@@ -178,14 +189,6 @@ def quote_cells(result: ArticleResult) -> list[list]:
 def as_dicts(columns: Sequence[str], rows: Iterable[Sequence]) -> list[dict]:
     """Cell lists as dicts by column (for programs and tests); empty cells are ""."""
     return [{c: ("" if v is None else v) for c, v in zip(columns, row)} for row in rows]
-
-
-def article_row(result: ArticleResult) -> dict:
-    return as_dicts(ARTICLE_COLUMNS, [article_cells(result)])[0]
-
-
-def entity_rows(result: ArticleResult) -> list[dict]:
-    return as_dicts(ENTITY_COLUMNS, entity_cells(result))
 
 
 def quote_rows(result: ArticleResult) -> list[dict]:
@@ -408,6 +411,23 @@ class TableWriter:
     def __exit__(self, exc_type, *exc) -> None:
         if exc_type is not None:
             self.discard()
+
+
+def remove_stale_temporaries(out_dir: Path) -> list[str]:
+    """Temporary files a killed run left in ``out_dir`` (``.quotes.csv.*.tmp``, ``.tables.*.xlsx.tmp``, XlsxWriter's
+    scratch folders): call only while holding the output directory's lock. Returns the names removed."""
+    out_dir = Path(out_dir)
+    prefixes = tuple(f".{name}." for name in list(TABLE_COLUMNS) + ["tables"])
+    removed = []
+    for path in out_dir.glob(".*"):
+        if path.is_file() and path.name.startswith(prefixes) and path.name.endswith(".tmp"):
+            path.unlink(missing_ok=True)
+        elif path.is_dir() and path.name.startswith(SCRATCH_PREFIX):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            continue
+        removed.append(path.name)
+    return removed
 
 
 @contextlib.contextmanager

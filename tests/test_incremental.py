@@ -24,7 +24,8 @@ from pipeline.store import (CACHE_DIRNAME, ResultStore, StoreBusy, chosen_model_
 from pipeline.types import Article, EntityMention, Quotation, TextSpan
 from pipeline.write import ArticleResult, name_rows, write_tables
 
-TABLES = ["articles.csv", "entities.csv", "quotes.csv", "persons.csv", "places.csv"]
+TABLES = ["articles.csv", "entities.csv", "quotes.csv", "persons.csv", "places.csv", "organizations.csv",
+          "tables.xlsx"]
 
 ARTICLES = {
     "a_merkel": " date 2015-08-31 Merkel in Berlin\n\n„Wir schaffen das“, sagte Bundeskanzlerin Angela Merkel am "
@@ -433,3 +434,78 @@ def test_make_doc_tokenizes_like_spacy_and_computes_the_text_once(nlp, seeds_dir
         code = getattr(spacy.attrs, attr)
         assert (ours.to_array([code]) == theirs.to_array([code])).all(), attr
     assert ours._.article_date == art.date and ours._.body_start == art.body_start
+
+
+# ------------------------------------------------------------------------- output folder edge cases (issue #12)
+
+PAGE = ("<html><head><title>Radwege</title></head><body><article><p>Die Stadt baut neue Radwege, sagte "
+        "Bürgermeisterin Anna Berg am Montag. „Wir fangen im Mai an“, sagte Berg.</p></article></body></html>")
+
+
+def test_html_pages_with_clashing_or_very_long_names_keep_their_own_texts(tmp_path, loads):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    names = {"a:b": "Erste", "a_b": "Zweite", "x" * 240: "Dritte"}
+    for stem, word in names.items():
+        (inputs / f"{stem}.html").write_text(PAGE.replace("Radwege,", f"{word} Radwege,"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert _run(inputs, out, "-j", "1").exit_code == 0
+    rows = {r["article_id"]: r for r in _rows(out / "articles.csv")}
+    assert {r["status"] for r in rows.values()} == {"ok"} and len(rows) == 3
+    files = {art_id: r["text_file"] for art_id, r in rows.items()}
+    assert len(set(files.values())) == 3  # one file per article, whatever its name
+    for art_id, word in names.items():
+        text = (out / files[art_id]).read_text(encoding="utf-8")
+        assert f"{word} Radwege" in text
+        quote = next(q for q in _rows(out / "quotes.csv") if q["article_id"] == art_id and q["kind"] == "direct")
+        assert text[int(quote["quote_start"]):int(quote["quote_end"])] == "„Wir fangen im Mai an“"
+
+
+def test_an_article_that_becomes_unreadable_is_one_error_row_also_with_keep_missing(tmp_path, loads):
+    inputs = _write_inputs(tmp_path / "in", ARTICLES)
+    out = tmp_path / "out"
+    assert _run(inputs, out, "-j", "1").exit_code == 0
+    (inputs / "b_putin.txt").write_bytes(b"PK\x03\x04" + bytes(range(256)))
+    assert _run(inputs, out, "-j", "1", "--keep-missing").exit_code == 0
+    rows = [(r["article_id"], r["status"][:6]) for r in _rows(out / "articles.csv")]
+    assert rows == [("a_merkel", "ok"), ("b_putin", "error:"), ("c_scholz", "ok")]
+    assert not [e for e in _rows(out / "entities.csv") if e["article_id"] == "b_putin"]
+
+
+def test_a_changed_workbook_format_rewrites_the_workbook(tmp_path, loads, monkeypatch):
+    import pipeline.batch
+
+    inputs = _write_inputs(tmp_path / "in", ARTICLES)
+    out = tmp_path / "out"
+    assert _run(inputs, out, "-j", "1").exit_code == 0
+    before = (out / "tables.xlsx").stat().st_mtime_ns
+    assert _run(inputs, out, "-j", "1").exit_code == 0
+    assert (out / "tables.xlsx").stat().st_mtime_ns == before  # nothing changed: nothing written
+    monkeypatch.setattr(pipeline.batch, "workbook_format", lambda: "another XlsxWriter")
+    assert _run(inputs, out, "-j", "1").exit_code == 0
+    assert (out / "tables.xlsx").stat().st_mtime_ns != before
+
+
+def test_temporaries_of_a_killed_run_are_removed_and_unfinished_runs_are_not_read(tmp_path, loads):
+    import pipeline
+    from pipeline.frames import TablesNotReady
+
+    inputs = _write_inputs(tmp_path / "in", ARTICLES)
+    out = tmp_path / "out"
+    assert _run(inputs, out, "-j", "1").exit_code == 0
+    assert len(pipeline.tables(out)["articles"]) == 3
+    # what a run killed while writing leaves behind, and a run that began but never finished
+    (out / ".quotes.csv.k3j2l1.tmp").write_text("halb", encoding="utf-8")
+    (out / ".tables.abc123.xlsx.tmp").write_bytes(b"PK")
+    (out / ".tables-xlsx-q1w2e3").mkdir()
+    (out / ".tables-xlsx-q1w2e3" / "tmp1234").write_bytes(b"x")
+    with ResultStore(out) as store:
+        store.begin_run()
+    with pytest.raises(TablesNotReady, match="has not finished"):
+        pipeline.tables(out)
+    assert _run(inputs, out, "-j", "1").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([".pipeline-cache"] + TABLES)
+    assert len(pipeline.tables(out)["articles"]) == 3
+    clean = tmp_path / "clean"
+    assert _run(inputs, clean, "-j", "1").exit_code == 0
+    assert _tables(out) == _tables(clean)
