@@ -50,14 +50,20 @@ def seed_texts() -> list[tuple[str, str]]:
     return texts
 
 
+def unique(text: str, i: int) -> str:
+    """The text with a last line of its own: a run annotates every article (one whose content equals an article
+    already stored reuses its result, as a moved file does)."""
+    return f"{text.rstrip()}\n\n(Meldung {i})\n"
+
+
 def full_corpus(folder: Path, n: int) -> Path:
-    """``n`` full-length articles: the seeds, replicated with distinct ids (file names)."""
+    """``n`` full-length articles: the seeds, replicated with distinct ids (file names) and contents."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     seeds = seed_texts()
     for i in range(n):
         stem, text = seeds[i % len(seeds)]
-        (folder / f"a{i:06d}_{stem[:3]}.txt").write_text(text, encoding="utf-8")
+        (folder / f"a{i:06d}_{stem[:3]}.txt").write_text(unique(text, i), encoding="utf-8")
     return folder
 
 
@@ -74,14 +80,14 @@ def paragraphs() -> list[tuple[str, str]]:
 
 
 def short_corpus(path: Path, n: int) -> Path:
-    """``n`` one-paragraph articles in one JSONL file (distinct ids, the seed's date kept)."""
+    """``n`` one-paragraph articles in one JSONL file (distinct ids and contents, the seed's date kept)."""
     paras = paragraphs()
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):
             head, para = paras[i % len(paras)]
             date = head.split()[1] if head else None
-            record = {"id": f"p{i:06d}", "text": para}
+            record = {"id": f"p{i:06d}", "text": unique(para, i)}
             if date:
                 record["date"] = date
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -256,16 +262,46 @@ def bench_reruns(args, work: Path) -> dict:
     new = []
     for k in range(3):
         stem, text = seeds[(k + 1) % len(seeds)]
-        (corpus / f"new{k}_{stem[:3]}.txt").write_text(text, encoding="utf-8")
+        (corpus / f"new{k}_{stem[:3]}.txt").write_text(unique(text, -1 - k), encoding="utf-8")
         r = run_measured(cli(str(corpus), "-o", str(out)))
         assert re.search(r"articles processed\s+1\s", r["stdout"]), r["stdout"]
         new.append(r["seconds"])
+    writing = {wb: table_writing_seconds(out, work / "tables-scratch", wb) for wb in (False, True)}
+    assert run_measured(cli(str(corpus), "-o", str(out), "--no-workbook"))["seconds"] > 0  # drop the workbook
+    new_csv = []
+    for k in range(3):
+        stem, text = seeds[(k + 2) % len(seeds)]
+        (corpus / f"newcsv{k}_{stem[:3]}.txt").write_text(unique(text, -10 - k), encoding="utf-8")
+        r = run_measured(cli(str(corpus), "-o", str(out), "--no-workbook"))
+        assert re.search(r"articles processed\s+1\s", r["stdout"]), r["stdout"]
+        new_csv.append(r["seconds"])
     nochange_s = statistics.median(r["seconds"] for r in nochange)
     return {"articles": args.rerun_articles, "first_run_seconds": first["seconds"],
             "no_change_seconds": nochange_s, "no_change_runs": [r["seconds"] for r in nochange],
             "one_new_seconds": statistics.median(new), "one_new_runs": new,
+            "one_new_no_workbook_seconds": statistics.median(new_csv), "one_new_no_workbook_runs": new_csv,
             "model_load_seconds": load, "one_article_seconds": min(one),
-            "expected_one_new_seconds": nochange_s + load + min(one)}
+            "tables_csv_seconds": writing[False], "tables_csv_and_workbook_seconds": writing[True],
+            "expected_one_new_seconds": nochange_s + load + min(one) + writing[True],
+            "expected_one_new_no_workbook_seconds": nochange_s + load + min(one) + writing[False]}
+
+
+def table_writing_seconds(out: Path, scratch: Path, workbook: bool) -> float:
+    """Writing all tables of ``out`` again from its result store (best of three), CSV only or with the workbook."""
+    from pipeline.store import ResultStore
+    from pipeline.write import TableWriter
+
+    best = float("inf")
+    for _ in range(3):
+        store = ResultStore.open_readonly(out)
+        t = time.perf_counter()
+        with TableWriter(scratch, workbook=workbook) as tables:
+            for art_id, rows in store.iter_rows():
+                tables.add_rendered(art_id, rows)
+            tables.commit()
+        best = min(best, time.perf_counter() - t)
+        store.close()
+    return best
 
 
 def bench_memory(args, work: Path) -> dict:
@@ -312,8 +348,12 @@ def report(res: dict, args) -> str:
             f"| rerun, nothing changed ({u['articles']:,} articles) | **{u['no_change_seconds']:.2f} s** | < 2 s |",
             f"| rerun, one new article | **{u['one_new_seconds']:.2f} s** | ≈ {u['expected_one_new_seconds']:.2f} s "
             f"(no-change rerun {u['no_change_seconds']:.2f} + spaCy import and model load "
-            f"{u['model_load_seconds']:.2f} + "
-            f"one article {u['one_article_seconds']:.2f}) |",
+            f"{u['model_load_seconds']:.2f} + one article {u['one_article_seconds']:.2f} + writing all tables "
+            f"{u['tables_csv_and_workbook_seconds']:.2f}) |",
+            f"| rerun, one new article, `--no-workbook` | **{u['one_new_no_workbook_seconds']:.2f} s** | ≈ "
+            f"{u['expected_one_new_no_workbook_seconds']:.2f} s (CSV tables {u['tables_csv_seconds']:.2f}) |",
+            f"| writing all tables of {u['articles']:,} articles from the store: CSV / CSV + workbook | "
+            f"{u['tables_csv_seconds']:.2f} s / {u['tables_csv_and_workbook_seconds']:.2f} s | |",
         ]
     if "memory" in res:
         m = res["memory"]
