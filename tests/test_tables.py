@@ -210,6 +210,31 @@ def test_libreoffice_opens_the_german_csv_with_numbers_and_text(tmp_path):
     assert row["article_title"] == "'" + HOSTILE_TITLE  # text, never run as a formula
 
 
+@needs_libreoffice
+def test_libreoffice_reads_every_value_of_the_german_csv(tmp_path):
+    """The excel-de quotes.csv imported as a spreadsheet user does for exact values (text columns as text, German
+    locale): every cell equals the table's value, numbers as numbers."""
+    out = tmp_path / "out"
+    write_tables([_hostile_result(), _hostile_result("2023-09-11", "=SUMME(A1:A9)")], out,
+                 CsvStyle.named("excel-de"), workbook=False)
+    columns = TABLE_COLUMNS["quotes.csv"]
+    formats = "/".join(f"{n}/{1 if c in NUMERIC or c in ('confidence',) else 2}" for n, c in enumerate(columns, 1))
+    _soffice(tmp_path, f"--infilter=Text - txt - csv (StarCalc):59,34,76,1,{formats},1031", "--convert-to", "xlsx",
+             "--outdir", str(tmp_path / "lo"), str(out / "quotes.csv"))
+    sheet = openpyxl.load_workbook(tmp_path / "lo" / "quotes.xlsx").active
+    from_lo = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    expected = _csv(out / "quotes.csv", sep=";")
+    assert len(from_lo) == len(expected) == 2
+    for got, want in zip(from_lo, expected):
+        for column, value in zip(columns, got):
+            if column == "confidence":
+                assert value == pytest.approx(float(want[column].replace(",", "."))), column
+            elif column in NUMERIC:
+                assert value == (int(want[column]) if want[column] else None), column
+            else:
+                assert (value or "") == want[column], column
+
+
 # ------------------------------------------------------------------------------------------- DataFrames, reruns
 
 def test_rendered_rows_are_typed_cells():
