@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .read import ReadError, read_inputs
-from .store import ResultStore, TableTotals, WrittenTables, extraction_version, model_identity, result_key
+from .store import (ModelIdentity, ResultStore, TableTotals, WrittenTables, extraction_version, model_identity,
+                    result_key)
 from .types import Article, ArticleResult
 from .workbook import format_version as workbook_format
 from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, remove_stale_temporaries, text_file_name,
@@ -101,7 +102,8 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
               workers: int | None = None, force: bool = False, keep_missing: bool = False, nlp=None,
               warn: Callable[[str], None] | None = None, advance: Callable[[int], None] | None = None,
               style: CsvStyle = CsvStyle(), workbook: bool = True) -> RunSummary:
-    """Bring the tables in ``output`` up to date with ``inputs``; see the module docstring.
+    """Bring the tables in ``output`` up to date with ``inputs``: plan (read, skip what is unchanged) -> annotate
+    the rest -> store each result -> write the tables; see the module docstring.
 
     ``nlp``: an already loaded pipeline (else ``build_nlp(model)`` when the first article needs annotating).
     ``style``: the CSV dialect of the tables; ``workbook``: also write ``tables.xlsx``.
@@ -110,105 +112,135 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
     Raises :class:`NoArticles`, :class:`ModelLoadError` or :class:`pipeline.store.StoreBusy`.
     """
     started = time.perf_counter()
-    inputs = list(inputs)
-    workers = workers or default_workers()
-    warn = warn or (lambda message: None)
-    advance = advance or (lambda n: None)
-    summary = RunSummary(output=Path(output))
-    identity = model_identity(model)
-    settings = extraction_version()
-    summary.model = identity.describe if identity else ""
-
-    store: Optional[ResultStore] = None
-    pending: dict[str, tuple[int, Optional[str]]] = {}  # article id -> (position, cache key), while annotated
-    position = 0
-
-    def get_store() -> ResultStore:
-        nonlocal store
-        if store is None:
-            store = ResultStore(output)
-            store.begin_run()
-        return store
-
-    def todo() -> Iterator[Article]:
-        """The articles to annotate; read errors and unchanged articles are recorded on the way."""
-        nonlocal position
-        for item in read_inputs(inputs, warn=warn):
-            st = get_store()
-            pos, position = position, position + 1
-            if isinstance(item, ReadError):
-                warn(item.message)
-                # replaces_stored: an article that became unreadable must not also stay as "kept" (--keep-missing)
-                st.put_uncached(ArticleResult(article=Article(id=item.id, text="", source=item.source),
-                                              status=f"error: {item.message}"), pos, replaces_stored=True)
-                summary.failed += 1
-                advance(1)
-                continue
-            key = result_key(item, identity.key, settings) if identity else None
-            stored = st.lookup(item.id)
-            if key is not None and stored is not None and stored.key == key and not force:
-                st.touch(item, pos, stored)
-                keep_text(output, item, warn, only_if_missing=True)
-                if stored.status == "ok":
-                    summary.skipped += 1
-                else:
-                    summary.failed += 1
-                    warn(f"{item.id}: {stored.status} (unchanged since the last run)")
-                advance(1)
-                continue
-            if key is not None and stored is None and not force and st.adopt(item, key, pos):
-                summary.skipped += 1  # moved or renamed: the result of the same content is reused
-                keep_text(output, item, warn, only_if_missing=True)
-                advance(1)
-                continue
-            pending[item.id] = (pos, key)
-            keep_text(output, item, warn)
-            yield item
-
+    run = _Run(inputs=list(inputs), output=Path(output), model=model, force=force, warn=warn or (lambda m: None),
+               advance=advance or (lambda n: None))
     try:
-        articles = todo()
-        first = next(articles, None)
-        if first is not None:
-            if nlp is None:
-                t0 = time.perf_counter()
-                nlp = _load(model)
-                summary.load_seconds = time.perf_counter() - t0
-            summary.model_loaded = True
-            from .annotate import WORKER_DIED, describe, process_articles
-
-            summary.model = describe(nlp)
-            if identity is not None and identity.describe != summary.model:
-                warn(f"the loaded pipeline is {summary.model}, expected {identity.describe}: "
-                     "its results are not kept for reruns")
-                identity = None
-            t0 = time.perf_counter()
-            stream = process_articles(nlp, _chain_first(first, articles), batch_size=batch_size, workers=workers,
-                                      model=model)
-            for result in stream:
-                pos, key = pending.pop(result.article.id)
-                if result.status == "ok":
-                    summary.processed += 1
-                    summary.words += len(result.article.text.split())
-                else:
-                    summary.failed += 1
-                    warn(_failure_message(result))
-                transient = result.status.startswith((WORKER_DIED, "error: MemoryError"))
-                if key is None or identity is None or transient:
-                    store.put_uncached(result, pos, replaces_stored=True)  # type: ignore[union-attr]
-                else:
-                    store.put(result, key, pos)  # type: ignore[union-attr]
-                advance(1)
-            summary.annotate_seconds = time.perf_counter() - t0
-        if store is None:
-            raise NoArticles(f"no articles (.txt, .jsonl, .csv, .html) found in {', '.join(map(str, inputs))}")
-        missing = store.finish(keep_missing)
-        summary.kept, summary.removed = (missing, 0) if keep_missing else (0, missing)
-        write_tables_from_store(store, output, summary, keep_missing, style, workbook)
+        run.annotate(run.plan(), nlp, batch_size=batch_size, workers=workers or default_workers())
+        run.write(keep_missing, style, workbook)
     finally:
-        if store is not None:
-            store.close()
-    summary.elapsed = time.perf_counter() - started
-    return summary
+        run.close()
+    run.summary.elapsed = time.perf_counter() - started
+    return run.summary
+
+
+@dataclass
+class _Run:
+    """The state of one run: what it reads, the store it records into, the articles sent to annotation (their
+    place in the inputs and cache key, until their result is stored) and the summary it fills."""
+
+    inputs: list[Path]
+    output: Path
+    model: str | None
+    force: bool
+    warn: Callable[[str], None]
+    advance: Callable[[int], None]
+    store: Optional[ResultStore] = None
+    pending: dict[str, tuple[int, Optional[str]]] = field(default_factory=dict)  # id -> (position, cache key)
+    summary: RunSummary = field(init=False)
+    identity: Optional[ModelIdentity] = field(init=False)
+    settings: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.summary = RunSummary(output=self.output)
+        self.identity = model_identity(self.model)
+        self.settings = extraction_version()
+        self.summary.model = self.identity.describe if self.identity else ""
+
+    def _store(self) -> ResultStore:
+        if self.store is None:
+            self.store = ResultStore(self.output)
+            self.store.begin_run()
+        return self.store
+
+    def plan(self) -> Iterator[Article]:
+        """The articles to annotate, in input order; read errors and articles whose result is stored (unchanged,
+        or moved/copied: the same content) are recorded on the way."""
+        for position, item in enumerate(read_inputs(self.inputs, warn=self.warn)):
+            store = self._store()
+            if isinstance(item, ReadError):
+                self._unreadable(item, position)
+                continue
+            key = result_key(item, self.identity.key, self.settings) if self.identity else None
+            stored = store.lookup(item.id)
+            if key is not None and stored is not None and stored.key == key and not self.force:
+                store.touch(item, position, stored)
+                self._reused(item, stored.status)
+            elif key is not None and stored is None and not self.force and store.adopt(item, key, position):
+                self._reused(item, "ok")  # moved, renamed or copied: the result of the same content
+            else:
+                self.pending[item.id] = (position, key)
+                keep_text(self.output, item, self.warn)
+                yield item
+
+    def _unreadable(self, item: ReadError, position: int) -> None:
+        self.warn(item.message)
+        # replaces_stored: an article that became unreadable must not also stay as "kept" (--keep-missing)
+        self._store().put_uncached(ArticleResult(article=Article(id=item.id, text="", source=item.source),
+                                                 status=f"error: {item.message}"), position, replaces_stored=True)
+        self.summary.failed += 1
+        self.advance(1)
+
+    def _reused(self, article: Article, status: str) -> None:
+        keep_text(self.output, article, self.warn, only_if_missing=True)
+        if status == "ok":
+            self.summary.skipped += 1
+        else:
+            self.summary.failed += 1
+            self.warn(f"{article.id}: {status} (unchanged since the last run)")
+        self.advance(1)
+
+    def annotate(self, articles: Iterator[Article], nlp, batch_size: int, workers: int) -> None:
+        """Load the model when the first article needs it, annotate (in ``workers`` processes), store each
+        result as it arrives."""
+        first = next(articles, None)
+        if first is None:
+            return
+        summary = self.summary
+        if nlp is None:
+            t0 = time.perf_counter()
+            nlp = _load(self.model)
+            summary.load_seconds = time.perf_counter() - t0
+        summary.model_loaded = True
+        from .annotate import describe, process_articles
+
+        summary.model = describe(nlp)
+        if self.identity is not None and self.identity.describe != summary.model:
+            self.warn(f"the loaded pipeline is {summary.model}, expected {self.identity.describe}: "
+                      "its results are not kept for reruns")
+            self.identity = None
+        t0 = time.perf_counter()
+        for result in process_articles(nlp, _chain_first(first, articles), batch_size=batch_size, workers=workers,
+                                       model=self.model):
+            self._keep(result)
+        summary.annotate_seconds = time.perf_counter() - t0
+
+    def _keep(self, result: ArticleResult) -> None:
+        from .annotate import WORKER_DIED
+
+        position, key = self.pending.pop(result.article.id)
+        if result.status == "ok":
+            self.summary.processed += 1
+            self.summary.words += len(result.article.text.split())
+        else:
+            self.summary.failed += 1
+            self.warn(_failure_message(result))
+        transient = result.status.startswith((WORKER_DIED, "error: MemoryError"))
+        if key is None or self.identity is None or transient:
+            self._store().put_uncached(result, position, replaces_stored=True)
+        else:
+            self._store().put(result, key, position)
+        self.advance(1)
+
+    def write(self, keep_missing: bool, style: CsvStyle, workbook: bool) -> None:
+        if self.store is None:
+            raise NoArticles(f"no articles (.txt, .jsonl, .csv, .html) found in {', '.join(map(str, self.inputs))}")
+        missing = self.store.finish(keep_missing)
+        self.summary.kept, self.summary.removed = (missing, 0) if keep_missing else (0, missing)
+        write_tables_from_store(self.store, self.output, self.summary, keep_missing, style, workbook)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
 
 def _failure_message(result: ArticleResult) -> str:
