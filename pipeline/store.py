@@ -24,6 +24,7 @@ Nothing here imports spaCy, so a rerun where nothing changed never loads it.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import hashlib
 import heapq
 import importlib
@@ -39,13 +40,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .types import Article, ArticleResult, DateMention, EntityMention, Quotation, TextSpan
+from .types import Article, ArticleResult, DateMention, EntityMention, Method, Quotation, TextSpan
 from .write import RenderedRows, render_rows
 
 CACHE_DIRNAME = ".pipeline-cache"
 DB_NAME = "results.sqlite3"
 LOCK_NAME = "lock"
-STORE_FORMAT = "2"  # 2: rows as typed cells, Article.encoding/format
+STORE_FORMAT = "3"  # 2: rows as typed cells, Article.encoding/format; 3: typed Quotation fields
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
@@ -176,7 +177,7 @@ def result_key(article: Article, model_key: str, settings: str) -> str:
 # -------------------------------------------------------------------------------------- lossless result codec
 
 _TYPES: dict[str, type] = {cls.__name__: cls for cls in (Article, TextSpan, DateMention, EntityMention, Quotation,
-                                                          ArticleResult)}
+                                                          ArticleResult, Method)}
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _POSITIONAL: dict[type, bool] = {}
 
@@ -196,6 +197,8 @@ def _type_name(cls: type) -> str:
 
 
 def _encode(obj: Any) -> Any:
+    if isinstance(obj, enum.Enum):  # before str: Method is a str enum
+        return {"@": _type_name(type(obj)), "e": obj.value}
     if obj is None or isinstance(obj, (str, bool, int, float)):
         return obj
     if isinstance(obj, list):
@@ -223,14 +226,16 @@ def _resolve(name: str) -> type:
     cls = importlib.import_module(module)
     for part in qualname.split("."):
         cls = getattr(cls, part)
-    if not dataclasses.is_dataclass(cls):
-        raise ValueError(f"stored type {name!r} is not a dataclass")
+    if not (dataclasses.is_dataclass(cls) or (isinstance(cls, type) and issubclass(cls, enum.Enum))):
+        raise ValueError(f"stored type {name!r} is not a dataclass or an enum")
     _TYPES[name] = cls
     return cls
 
 
 def _hook(obj: dict) -> Any:
     tag = obj["@"]
+    if "e" in obj:
+        return _resolve(tag)(obj["e"])
     values = obj["v"]
     if tag == "tuple":
         return tuple(values)

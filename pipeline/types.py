@@ -1,6 +1,7 @@
 """Small value types shared by all stages. Writers only serialize these."""
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -51,9 +52,29 @@ class EntityMention:
     sentence: TextSpan | None = None
 
 
+class Method(str, enum.Enum):
+    """How a quotation was found and attributed: the strategy of :mod:`pipeline.extract.quotes` that made it."""
+
+    UNFRAMED = "unframed"  # a direct quotation without a frame of its own (its speaker from the paragraph or none)
+    CUE_AFTER = "cue-after"  # „…“, sagte X.
+    CUE_BEFORE = "cue-before"  # X sagte: „…“ / X sagte „…“
+    COLON = "colon"  # X: „…“
+    PREVIOUS = "previous"  # a run of quotations: the speaker of the one before
+    SAME_SENTENCE = "same-sentence"  # a frame-less quoted part of a sentence that names its speaker
+    FRAGMENT = "fragment"  # a report with a quoted fragment (mixed): Kim sprach von einem „heiligen Kampf“
+    VERB_BEFORE = "verb-before"  # the content before its cue verb: …, sagte X.
+    VERB_AFTER = "verb-after"  # the content after its cue verb: X sagte, (dass) …
+    VERB_WIE = "verb-wie"  # a wie-clause inside the sentence: …, wie X sagte, …
+    PHRASE = "phrase"  # a source phrase: laut X, X zufolge, so X, nach Angaben X
+    ANAPHORIC = "anaphoric"  # the sentence before a frame that takes it up: … . Das sagte X.
+    REPORTED = "reported"  # a reported speech act without a content clause: X forderte den Rücktritt
+    CONTINUATION = "continuation"  # a frame-less Konjunktiv sentence continuing a report
+
+
 @dataclass(frozen=True)
 class Quotation:
-    """Reported speech: cue, content spans, speaker mention, resolved speaker, kind, confidence (after Citron)."""
+    """Reported speech: cue, content spans, speaker mention, resolved speaker, kind, confidence (after Citron),
+    and how it was found."""
 
     kind: str  # direct | indirect | mixed
     content: tuple[TextSpan, ...]  # one or more content spans (an interrupted quote has several)
@@ -62,7 +83,14 @@ class Quotation:
     speaker: str = ""  # resolved canonical name, empty if unknown
     confidence: float = 0.5
     sentence: TextSpan | None = None
-    extras: dict = field(default_factory=dict, compare=False, hash=False)
+    method: Method = Method.UNFRAMED
+    # the quotation as it stands in the text (quote_start/quote_end): a direct one with its marks, a whole reported
+    # sentence with its final punctuation; None: the span of the content parts
+    extent: tuple[int, int] | None = None
+    verbatim: tuple[TextSpan, ...] = ()  # the words a mixed quotation quotes word for word (without their marks)
+    refers_to: TextSpan | None = None  # what the speaker mention stands for ("eigenen Angaben" -> the subject)
+    unattributed: bool = False  # the text leaves the speaker open ("Es wird vermutet, dass …"): no guess
+    cue_entry: str = ""  # the cue lexicon entry of a reported speech act (speech_acts_de.tsv)
 
     @property
     def start(self) -> int:
@@ -71,6 +99,11 @@ class Quotation:
     @property
     def end(self) -> int:
         return max(s.end for s in self.content)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """(quote_start, quote_end): :attr:`extent`, else from the first to the last content part."""
+        return self.extent if self.extent is not None else (self.start, self.end)
 
 
 @dataclass

@@ -173,7 +173,7 @@ def quote_cells(result: ArticleResult) -> list[list]:
     rows = []
     for number, quote in enumerate(result.quotes, start=1):
         parts = sorted(quote.content, key=lambda s: s.start)
-        extent = quote.extras.get("extent", (parts[0].start, parts[-1].end))
+        extent = quote.span
         mention, cue = quote.speaker_mention, quote.cue
         rows.append([
             art.id, f"{art.id}-q{number:03d}", quote.kind, " […] ".join(_clean(p.text) for p in parts),
@@ -181,7 +181,7 @@ def quote_cells(result: ArticleResult) -> list[list]:
             _clean(mention.text) if mention else "", mention.start if mention else None,
             mention.end if mention else None,
             cue.text if cue else "", cue.start if cue else None, cue.end if cue else None,
-            round(quote.confidence, 2), " | ".join(_clean(v.text) for v in quote.extras.get("verbatim", ())),
+            round(quote.confidence, 2), " | ".join(_clean(v.text) for v in quote.verbatim),
             sentence_of(result, quote.start, quote.end)] + context)
     return rows
 

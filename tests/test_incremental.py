@@ -21,7 +21,8 @@ import pipeline.batch
 from pipeline.cli import app
 from pipeline.store import (CACHE_DIRNAME, ResultStore, StoreBusy, chosen_model_name, decode_result, encode_result,
                             model_identity)
-from pipeline.types import Article, EntityMention, Quotation, TextSpan
+import pipeline.store as store_module
+from pipeline.types import Article, EntityMention, Method, Quotation, TextSpan
 from pipeline.write import ArticleResult, name_rows, write_tables
 
 TABLES = ["articles.csv", "entities.csv", "quotes.csv", "persons.csv", "places.csv", "organizations.csv",
@@ -283,8 +284,9 @@ def test_stored_results_decode_to_equal_objects_and_identical_tables(nlp, seeds_
     for result in results:
         back = decode_result(encode_result(result))
         assert back == result
-        assert [q.extras for q in back.quotes] == [q.extras for q in result.quotes]  # extras: compare=False
-        assert any(q.extras for q in back.quotes)
+        assert [(q.method, q.extent, q.verbatim) for q in back.quotes] == [(q.method, q.extent, q.verbatim)
+                                                                          for q in result.quotes]
+        assert all(isinstance(q.method, Method) for q in back.quotes) and any(q.verbatim for q in back.quotes)
     direct = tmp_path / "direct"
     write_tables(results, direct)
     out = tmp_path / "out"
@@ -299,17 +301,18 @@ def test_stored_results_decode_to_equal_objects_and_identical_tables(nlp, seeds_
 def test_codec_keeps_every_value_type():
     span = TextSpan(3, 7, "Kim")
     quote = Quotation(kind="mixed", content=(span, TextSpan(10, 20, "„heilig“")), cue=None, speaker_mention=span,
-                      speaker="Kim Jong Un", confidence=0.1 + 0.2, sentence=None,
-                      extras={"extent": (3, 20), "verbatim": (span,), "refers_to": None, "via": "colon",
-                              "nested": {"list": [1, 2.5, [span]], (1, 2): {"x"}, "n": float("inf")}})
+                      speaker="Kim Jong Un", confidence=0.1 + 0.2, sentence=None, method=Method.FRAGMENT,
+                      extent=(3, 20), verbatim=(span,), refers_to=span, unattributed=True, cue_entry="sprechen von")
     result = ArticleResult(article=Article(id="x/ü", text="Ein „Text“\nmit Umbruch", source="in.jsonl:3",
                                            date="2023-09", title="T", url="https://example.org", body_start=2),
                            model="m 1", entities=[EntityMention("person", 3, 7, "Kim", "Kim Jong Un", span)],
                            quotes=[quote], sentences=[(0, 10), (11, 22)], status="ok")
     back = decode_result(encode_result(result))
     assert back == result
-    assert back.quotes[0].extras == quote.extras
+    assert back.quotes[0].method is Method.FRAGMENT and back.quotes[0].extent == (3, 20)
     assert back.quotes[0].confidence == 0.1 + 0.2
+    nested = {"list": [1, 2.5, [span]], (1, 2): {"x"}, "n": float("inf"), "m": Method.PHRASE}
+    assert json.loads(json.dumps(store_module._encode(nested)), object_hook=store_module._hook) == nested
     assert isinstance(back.sentences[0], tuple) and isinstance(back.quotes[0].content, tuple)
 
 

@@ -5,7 +5,7 @@ with its marks, an indirect one that ends in a quoted fragment with that fragmen
 type of ``pipeline/resources/quote_marks.tsv``. And the ``quote`` text is balanced: a fragment's opening mark inside
 the content implies its closing mark inside too (or neither).
 
-quote_start/quote_end and quote are computed as ``write.quote_rows`` renders them (``extras["extent"]``, else the
+quote_start/quote_end and quote are computed as ``write.quote_rows`` renders them (``Quotation.span``: the extent, else the
 span of the content parts; the parts joined with `` […] ``), without depending on the writer itself.
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ ENDS_IN_FRAGMENT = [
 def _row(quote) -> tuple[int, int, str]:
     """quote_start, quote_end and quote as write.quote_rows renders them."""
     parts = sorted(quote.content, key=lambda s: s.start)
-    start, end = quote.extras.get("extent", (parts[0].start, parts[-1].end))
+    start, end = quote.span
     return start, end, " […] ".join(p.text for p in parts)
 
 
@@ -122,7 +122,7 @@ def test_straight_quotes_as_in_the_bug_report(nlp):
     text = 'Die Ministerin sagte, man brauche einen "Neustart".'
     (quote,) = [q for q in analyze(text, nlp=nlp).quotes]
     assert _row(quote) == (22, 50, 'man brauche einen "Neustart"')
-    assert [v.text for v in quote.extras["verbatim"]] == ["Neustart"]
+    assert [v.text for v in quote.verbatim] == ["Neustart"]
 
 
 def test_seed_articles(nlp, seeds_dir):
@@ -201,5 +201,5 @@ def test_an_unpaired_quotation_mark_is_not_part_of_the_quote(nlp, text, quote):
 
     (found,) = analyze(text, nlp=nlp).quotes
     assert [p.text for p in found.content] == [quote]
-    start, end = found.extras.get("extent", (found.start, found.end))
+    start, end = found.span
     assert text[start:end] == quote

@@ -113,7 +113,7 @@ def test_mixed_quote_with_fragment(nlp):
     assert "heiligen Kampf" in mixed.content[0].text
     assert mixed.speaker == "Kim"
     # the speaker's own words inside the report
-    assert [v.text for v in mixed.extras["verbatim"]] == ["heiligen Kampf"]
+    assert [v.text for v in mixed.verbatim] == ["heiligen Kampf"]
     assert [q.kind for q in quotes] == ["mixed"]
 
 
@@ -291,7 +291,7 @@ def test_reported_speech_act_without_content_clause(nlp):
     text = "Innenminister Nicolas Sarkozy sprach von einer Welle der Gewalt in den Vorstädten."
     q = only(quotes_of(nlp, text))
     assert q.kind == "indirect"
-    assert q.extras["via"] == "reported"
+    assert q.method == "reported"
     assert q.speaker == "Nicolas Sarkozy"
 
 
@@ -312,7 +312,7 @@ def test_addressee_is_not_the_speaker(nlp):
 def test_institution_speaker_carries_a_konjunktiv_report_over_an_aside(nlp):
     text = ("Insgesamt spricht die Polizei von weniger Auseinandersetzungen. In etwa 400 Autos wurde Feuer gelegt. "
             "Allein in einem Depot seien 27 Busse zerstört worden.")
-    q = only([q for q in quotes_of(nlp, text) if q.extras["via"] == "continuation"])
+    q = only([q for q in quotes_of(nlp, text) if q.method == "continuation"])
     assert q.content[0].text == "Allein in einem Depot seien 27 Busse zerstört worden"
     assert q.speaker_mention.text == "die Polizei"  # not "die Polizei von weniger Auseinandersetzungen"
     assert q.speaker == "Polizei"
@@ -337,7 +337,7 @@ def test_speaker_phrase_keeps_its_affiliation(nlp):
 def test_direct_quotation_offsets_include_the_marks(nlp):
     text = "„Wir schaffen das“, sagte Merkel am Montag in Berlin."
     q = only(quotes_of(nlp, text))
-    start, end = q.extras["extent"]
+    start, end = q.span
     assert text[start:end] == "„Wir schaffen das“"
     assert q.content[0].text == "Wir schaffen das"
 
@@ -420,7 +420,7 @@ def test_content_before_the_cue_may_open_with_a_subordinate_clause(nlp):
 
 def test_only_mined_speech_act_verbs_make_a_report_without_content(nlp):
     # "fordern" reports speech by itself in German news; "kritisieren" is an act the gold corpora do not quote
-    assert [q.extras["via"] for q in quotes_of(nlp, "Die Gewerkschaft forderte den Rücktritt des Ministers.")] \
+    assert [q.method for q in quotes_of(nlp, "Die Gewerkschaft forderte den Rücktritt des Ministers.")] \
         == ["reported"]
     assert quotes_of(nlp, "Die Gewerkschaft kritisierte den Minister am Montag in Berlin.") == []
 
@@ -434,7 +434,7 @@ def test_only_mined_speech_act_verbs_make_a_report_without_content(nlp):
 def test_an_announced_intention_is_a_reported_speech_act(nlp, text, speaker):
     # verbs outside the cue lexicon (speech_act_candidates_de.txt) that the mining found to report speech
     q = only(quotes_of(nlp, text))
-    assert q.extras["via"] == "reported"
+    assert q.method == "reported"
     assert speaker in q.speaker_mention.text
 
 
@@ -483,13 +483,13 @@ def test_a_decision_or_treaty_can_be_the_source(nlp):
     "Mittelmeer ab.",
 ])
 def test_an_indicative_sentence_does_not_continue_the_report(nlp, text):
-    assert [q.extras["via"] for q in quotes_of(nlp, text)] == ["verb-after"]
+    assert [q.method for q in quotes_of(nlp, text)] == ["verb-after"]
 
 
 def test_a_quoted_fragment_needs_the_speech_sense_of_its_verb(nlp):
     text = ("Die Deutsche Welle berichtet in ihrer Nachricht von 50 teilnehmenden Nationen. Dort sei man sich über "
             "einen Aktionsplan einig geworden. Dieser bestehe aus „repressiven“ und „präventiven“ Maßnahmen.")
-    assert [q.extras["via"] for q in quotes_of(nlp, text)] == ["reported", "continuation"]
+    assert [q.method for q in quotes_of(nlp, text)] == ["reported", "continuation"]
     q = only(quotes_of(nlp, "Die Gewerkschaft bestand auf einer „sofortigen Rücknahme“ der Kürzungen."))
     assert q.kind == "mixed" and q.speaker_mention.text == "Die Gewerkschaft"
 
@@ -497,7 +497,7 @@ def test_a_quoted_fragment_needs_the_speech_sense_of_its_verb(nlp):
 def test_a_listed_konjunktiv_form_is_finite_whatever_its_tag(nlp):
     q = only(quotes_of(nlp, "Ein Sprecher sagte, es gebe Tote."))  # "gebe" tagged as an adjective
     assert q.content[0].text == "es gebe Tote"
-    assert q.extras["via"] == "verb-after"
+    assert q.method == "verb-after"
 
 
 def test_coordinated_names_before_zufolge(nlp):
@@ -692,7 +692,7 @@ def test_nach_source_nouns_singular_and_plural(nlp, text, mention):
 def test_passive_speech_act_takes_its_agent_as_speaker(nlp):
     text = "Die Forderungen Berningers wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet."
     q = only(quotes_of(nlp, text))
-    assert q.extras["via"] == "reported"
+    assert q.method == "reported"
     assert q.speaker_mention.text == "Bundesverkehrsminister Manfred Stolpe"
     assert q.speaker == "Manfred Stolpe"
 
@@ -701,7 +701,7 @@ def test_continuation_after_a_sentence_whose_subject_can_speak(nlp):
     text = ("Die Polizei hat die Straße gesperrt. Das Robert-Koch-Institut sieht derzeit keine besondere Gefahr. "
             "Nur Personen mit direktem Kontakt zu Geflügel seien gefährdet.")
     q = only(quotes_of(nlp, text))
-    assert q.extras["via"] == "continuation"
+    assert q.method == "continuation"
     assert q.content[0].text.startswith("Nur Personen mit direktem Kontakt")
     assert q.speaker_mention.text == "Das Robert-Koch-Institut"
 
@@ -755,7 +755,7 @@ def test_coordinated_speakers(nlp):
     "Der Schauspieler Fred Delmare leidet an Alzheimer. Eine Heilung sei jedoch ausgeschlossen, heißt es.",
 ])
 def test_passive_cue_without_agent_leaves_the_speaker_open(nlp, text):
-    qs = [q for q in quotes_of(nlp, text) if q.extras["via"].startswith("verb")]
+    qs = [q for q in quotes_of(nlp, text) if q.method.startswith("verb")]
     q = only(qs)
     assert q.speaker_mention is None and q.speaker == ""  # the one spoken about is not the speaker, nor a guess
 
@@ -838,7 +838,7 @@ def test_report_runs_on_through_a_frameless_quoted_part(nlp, text, fragment):
     quotes = quotes_of(nlp, text)
     report = next(q for q in quotes if q.kind == "mixed")
     assert fragment in report.content[-1].text
-    assert fragment in [v.text for v in report.extras["verbatim"]]
+    assert fragment in [v.text for v in report.verbatim]
 
 
 def test_konjunktiv_of_an_ieren_verb_continues_the_report(nlp):

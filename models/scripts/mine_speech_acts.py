@@ -24,6 +24,7 @@ from pipeline.annotate import EXTRACTORS, build_nlp, make_doc
 from pipeline.evaluate import _token_ids, load_gold
 from pipeline.extract.quotes import extract_quotations
 from pipeline.read import article_from_text
+from pipeline.types import Method
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "pipeline" / "resources" / "speech_acts_de.tsv"
@@ -46,16 +47,16 @@ def main() -> None:
             quotes = extract_quotations(doc, acts=None)
             toks = g["tokens"]
             golds = [_token_ids(toks, q["quote"]) for q in g.get("quotes", [])]
-            preds = [(_token_ids(toks, [q.extras["extent"]]), q) for q in quotes]
+            preds = [(_token_ids(toks, [q.span]), q) for q in quotes]
             matched: dict[int, int] = {}
             if golds and preds:
                 m = np.array([[len(p & gq) for gq in golds] for p, _ in preds])
                 rows, cols = linear_sum_assignment(-m)
                 matched = {i: j for i, j in zip(rows, cols) if m[i, j] > 0}
             for i, (p, q) in enumerate(preds):
-                if q.extras.get("via") != "reported":
+                if q.method != Method.REPORTED:
                     continue
-                entry = q.extras.get("cue_entry", "")
+                entry = q.cue_entry
                 tp = len(p & golds[matched[i]]) if i in matched else 0
                 counts[entry][0] += tp
                 counts[entry][1] += len(p) - tp

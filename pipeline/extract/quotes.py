@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..resources.cues import Cue, CueLexicon, load_cues
-from ..types import Quotation, TextSpan
+from ..types import Method, Quotation, TextSpan
 from .quote_marks import QuotedRegion, find_quoted_regions
 from ..model.labels import dep_role as _roles, entity_type, is_subjunctive
 from ..resources import (cue_forms, is_institution, is_source_noun, konjunktiv_forms, name_nouns, role_of,
@@ -1932,12 +1932,18 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
         sent = TextSpan(f.sent.start_char, f.sent.end_char, f.sent.text)
         quotes.append(Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention,
                                 confidence=f.confidence, sentence=sent,
-                                extras={"via": f.via, "extent": _extent(doc.text, f), "cue_entry": f.cue_entry,
-                                        "unattributed": f.unattributed,
-                                        "refers_to": TextSpan(f.refers_to.start_char, f.refers_to.end_char,
-                                                              f.refers_to.text) if f.refers_to is not None else None,
-                                        "verbatim": _verbatim(doc, f)}))
+                                method=_method(f.via), extent=_extent(doc.text, f), cue_entry=f.cue_entry,
+                                unattributed=f.unattributed, verbatim=_verbatim(doc, f),
+                                refers_to=TextSpan(f.refers_to.start_char, f.refers_to.end_char,
+                                                   f.refers_to.text) if f.refers_to is not None else None))
     return quotes
+
+
+def _method(via: str) -> Method:
+    """The public :class:`~pipeline.types.Method` of a strategy's ``via`` ("" = unframed; "phrase-laut" = phrase)."""
+    if via.startswith("phrase-"):
+        return Method.PHRASE
+    return Method(via or Method.UNFRAMED.value)
 
 
 def _verbatim(doc: Doc, f: _Found) -> tuple[TextSpan, ...]:

@@ -99,12 +99,12 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
     for quote in quotes:
         mention = quote.speaker_mention
         confidence = quote.confidence
-        if mention is None and quote.extras.get("refers_to") is None and not quote.extras.get("unattributed"):
+        if mention is None and quote.refers_to is None and not quote.unattributed:
             fallback = _nearest_candidate(text, quote, entities)
             if fallback is not None:
                 mention = TextSpan(fallback.start, fallback.end, fallback.text)
                 confidence = min(confidence, 0.4)
-        target = quote.extras.get("refers_to") or mention  # "eigenen Angaben zufolge": the clause's subject
+        target = quote.refers_to or mention  # "eigenen Angaben zufolge": the clause's subject
         speaker = _resolve_one(text, target, entities, resolved, genders) if target is not None else ""
         resolved.append(dataclasses.replace(quote, speaker=speaker, speaker_mention=mention, confidence=confidence))
     return resolved
