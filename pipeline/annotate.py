@@ -18,8 +18,10 @@ import logging
 import re
 from typing import Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.attrs import NORM, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,26 +59,46 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     - a line break always ends a sentence (titles, datelines and paragraphs are never merged);
     - „… beendet.“ Der nächste Satz: a closing quotation mark after . ! ? before a capitalized word ends one;
     - nowhere else but after sentence punctuation (. ! ? … : ;), a closing mark or an abbreviation can a
-      sentence start: a small parser would otherwise cut clauses apart ("Nach Einschätzung von Experten | ist …")."""
+      sentence start: a small parser would otherwise cut clauses apart ("Nach Einschätzung von Experten | ist …").
+
+    The decisions (1 a start, -1 none, 0 undecided) are collected in an array and written to the Doc once: spaCy's
+    ``Token.is_sent_start`` setter scans the whole Doc (``doc.has_annotation("DEP")``) on every assignment, which
+    made this component quadratic in the length of an article. Each token is decided at most once, and no rule
+    here reads a boundary."""
+    decided = numpy.zeros(len(doc), dtype=numpy.int64)
     for i, tok in enumerate(doc[:-1]):
         nxt = doc[i + 1]
         opening_straight = tok.text in ('"', "'") and (i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space) \
             and not tok.whitespace_
         if tok.is_space and "\n" in tok.text or tok.text.endswith("\n") or "\n" in tok.whitespace_:
-            nxt.is_sent_start = True
+            decided[i + 1] = 1
         elif opening_straight or tok.text in ("„", "»", "‚", "›"):
-            nxt.is_sent_start = False  # the first word of a quotation belongs to the sentence its mark opens
+            decided[i + 1] = -1  # the first word of a quotation belongs to the sentence its mark opens
         elif tok.text in _CLOSING_MARKS and i > 0 and doc[i - 1].text[-1:] in ".!?…" and nxt.text[:1].isupper():
-            nxt.is_sent_start = True
+            decided[i + 1] = 1
         elif len(tok.text) > 2 and tok.text.endswith(".") and any(c.isdigit() for c in tok.text) and \
                 any(c.isalpha() for c in tok.text) and nxt.text in _SENTENCE_OPENERS:
-            nxt.is_sent_start = True  # "… vom Typ MI-17. Der Hubschrauber …": the tokenizer kept the period
+            decided[i + 1] = 1  # "… vom Typ MI-17. Der Hubschrauber …": the tokenizer kept the period
         elif tok.text in _CLOSING_MARKS and (nxt.text in (",", ";", ":") or nxt.text[:1].islower()):
-            nxt.is_sent_start = False  # „…“, sagte Putin / „…!“ sagte er: the frame stays with its quotation
+            decided[i + 1] = -1  # „…“, sagte Putin / „…!“ sagte er: the frame stays with its quotation
         elif tok.text not in _SENT_END and tok.text not in _CLOSING_MARKS and not tok.text.endswith(".") \
                 and not tok.is_space:
-            nxt.is_sent_start = False
+            decided[i + 1] = -1
+    _write_sent_starts(doc, decided)
     return doc
+
+
+def _write_sent_starts(doc: Doc, decided) -> None:
+    """Set the sentence starts ``decided`` (1 / -1) where it is not 0, with one ``Doc.from_array``; a parsed Doc
+    raises what ``Token.is_sent_start`` raises there."""
+    mask = decided != 0
+    if not mask.any():
+        return
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)
+    array = doc.to_array(SENT_START)  # uint64, as Doc.from_array wants it (-1 stored as 2**64 - 1)
+    array.view(numpy.int64)[mask] = decided[mask]
+    doc.from_array([SENT_START], array)
 
 
 _NOT_A_NAME_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "ADV", "PRON", "DET"}

@@ -441,6 +441,27 @@ _LOWER_NAME_PARTS = {"von", "van", "de", "der", "den", "da", "di", "del", "du", 
                      "ter", "zu"}
 
 
+def _entities_within(doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of the entities of ``doc.ents`` that lie within the tokens ``lo``..``hi``, in their order, read
+    from the IOB codes of those tokens (and of token ``hi``, which tells whether an entity ends at ``hi``) the way
+    ``Doc.ents`` reads them: ``doc.ents`` builds every entity of the Doc, once per mention refined."""
+    out = []
+    start = -1
+    for i in range(lo, min(hi + 1, len(doc))):
+        tok = doc[i]
+        iob = tok.ent_iob  # 0 missing, 1 I, 2 O, 3 B
+        if iob == 1:
+            continue  # inside the open entity (or one that began before ``lo``)
+        if start != -1:
+            out.append((start, i))
+            start = -1
+        if iob == 3 and tok.ent_type != 0 and i < hi:
+            start = i
+    if start != -1 and hi >= len(doc):
+        out.append((start, len(doc)))
+    return out
+
+
 def refine_mention(span: Span) -> Span:
     """The speaker mention as the whole noun phrase that names the speaker, whichever rule found it:
 
@@ -500,9 +521,9 @@ def refine_mention(span: Span) -> Span:
             (start - 1 == lo or doc[start - 2].is_punct or doc[start - 1].text == "Von"):
         start -= 1
     # a mention never cuts through a named entity: "[Li] Fei", "die Vereinten [Nationen]", "[Von der] Leyen"
-    for ent in doc.ents:
-        if ent.start < end and start < ent.end and lo <= ent.start and ent.end <= hi:
-            start, end = min(start, ent.start), max(end, ent.end)
+    for ent_start, ent_end in _entities_within(doc, lo, hi):
+        if ent_start < end and start < ent_end:
+            start, end = min(start, ent_start), max(end, ent_end)
     # a date ends the phrase: "Angaben der Polizei [vom Dienstag]"
     for k in range(start + 1, end - 1):
         if doc[k].lower_ in ("vom", "am") and (doc[k + 1].text in _calendar_words() or doc[k + 1].like_num):
