@@ -1710,6 +1710,23 @@ def _passive_agent(verb: Token, sent: Span) -> Span | None:
     return None
 
 
+def _owners_by_sentence(sents: list[Span], found: list[_Found]) -> list[list[_Found]]:
+    """For each sentence of ``sents``, the quotations of ``found`` (in their order) that start in it or belong to
+    it: ``[f for f in found if sent.start_char <= f.parts[0][0] < sent.end_char or f.sent.start == sent.start]``,
+    computed in one pass over ``found`` instead of one per sentence."""
+    starts = [s.start_char for s in sents]
+    by_token = {s.start: n for n, s in enumerate(sents)}
+    owners: list[list[_Found]] = [[] for _ in sents]
+    for f in found:
+        k = bisect.bisect_right(starts, f.parts[0][0]) - 1
+        mine = {k} if k >= 0 and f.parts[0][0] < sents[k].end_char else set()
+        if f.sent.start in by_token:
+            mine.add(by_token[f.sent.start])
+        for n in sorted(mine):
+            owners[n].append(f)
+    return owners
+
+
 def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: CueLexicon,
                    covered: list[tuple[int, int]]) -> list[_Found]:
     """Frame-less Konjunktiv (or reportative "soll") sentences right after a quotation or a reported speech act
@@ -1722,9 +1739,9 @@ def _continuations(doc: Doc, sents: list[Span], found: list[_Found], lexicon: Cu
     salient: Span | None = None  # the speaker-like subject of the last sentence without a report
     salient_at = -99
     loose = getattr(covered, "loose", ())
+    owners_of = _owners_by_sentence(sents, found)
     for n, sent in enumerate(sents):
-        owners = [f for f in found if sent.start_char <= f.parts[0][0] < sent.end_char or
-                  f.sent.start == sent.start]
+        owners = owners_of[n]
         quoted_parts = owners and all(f.kind == "direct" and f.via in ("", "previous", "same-sentence") and
                                       all((a - 1, b + 1) in loose for a, b in f.parts) for f in owners)
         if quoted_parts and _reportative(sent) and active:
