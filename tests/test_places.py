@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.extract.entities import is_demonym
 from pipeline.extract.gazetteer import lookup_place
-from pipeline.resolve.names import gazetteer_base
+from pipeline.extract.gazetteer import gazetteer_base
 from pipeline.types import Article, EntityMention
 from pipeline.write import PLACE_COLUMNS, ArticleResult, write_tables
 

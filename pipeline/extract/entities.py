@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..model.labels import entity_type
 from ..resources import RESOURCE_DIR, institutions, is_source_noun, read_lines, role_of
-from .gazetteer import find_place, is_major_place
+from .gazetteer import find_place, gazetteer_base, is_major_place
 
 # characters that never start or end a name
 _EDGE = re.compile(r"^[\s\"'„“”‚‘’»«›‹()\[\]{}.,;:!?–—-]+|[\s\"'„“”‚‘’»«›‹()\[\]{},;:!?–—-]+$")
@@ -173,8 +173,6 @@ def not_a_place(span: Span) -> bool:
 
 def _is_country(name: str) -> bool:
     """A country name of the gazetteer, also inflected ("Demokratischen Volksrepublik Korea", "Russlands")."""
-    from ..resolve.names import gazetteer_base
-
     for form in (name, gazetteer_base(name), re.sub(r"^(\w+?)(?:en|em)\b", r"\1e", name)):
         place = find_place(form)
         if place is not None and place.kind == "country":

@@ -119,3 +119,18 @@ def is_major_place(name: str, min_population: int = MIN_MAJOR_POPULATION) -> boo
     """A country, or a city with at least ``min_population`` inhabitants, is called ``name``."""
     place = find_place(name)
     return place is not None and (place.kind == "country" or place.population >= min_population)
+
+
+def gazetteer_base(name: str) -> str:
+    """'Moskaus' -> 'Moskau', 'Washingtons' -> 'Washington': drop a genitive -s/-es when the gazetteer (cities,
+    countries, German country names) knows the base form and not the full one; otherwise ``name`` unchanged."""
+    last = name.split()[-1] if name.split() else ""
+    if len(last) < 4 or not last.endswith("s") or last.endswith("ss") or find_place(name) is not None:
+        return name
+    for cut in (1, 2):
+        if cut == 2 and not last.endswith("es"):
+            break
+        base = name[:-cut]
+        if len(base.split()[-1]) >= 3 and find_place(base) is not None:
+            return base
+    return name

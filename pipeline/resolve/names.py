@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from ..extract.entities import is_source_compound
-from ..extract.gazetteer import find_place
+from ..extract.gazetteer import find_place, gazetteer_base  # noqa: F401  (gazetteer_base: re-exported)
 from ..types import EntityMention
 
 _GEN_S = re.compile(r"^(.{3,}?)(s|es|')$")
@@ -54,21 +54,6 @@ def strip_genitive(name: str, known: set[str] | None = None, is_genitive: bool =
 
 
 _SIBILANT_ES = re.compile(r"(?:s|ß|z|x|sch)es$")
-
-
-def gazetteer_base(name: str) -> str:
-    """'Moskaus' -> 'Moskau', 'Washingtons' -> 'Washington': drop a genitive -s/-es when the gazetteer (cities,
-    countries, German country names) knows the base form and not the full one; otherwise ``name`` unchanged."""
-    last = name.split()[-1] if name.split() else ""
-    if len(last) < 4 or not last.endswith("s") or last.endswith("ss") or find_place(name) is not None:
-        return name
-    for cut in (1, 2):
-        if cut == 2 and not last.endswith("es"):
-            break
-        base = name[:-cut]
-        if len(base.split()[-1]) >= 3 and find_place(base) is not None:
-            return base
-    return name
 
 
 # Leading adjectives of place and organization names ("Fernen Osten", "Demokratischen Volksrepublik Korea"): the
