@@ -453,26 +453,26 @@ def _two_digit_year(y: str) -> int:
     return 2000 + v if v < 50 else 1900 + v
 
 
-def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
-    R = _rx()
-    L = _lex()
-    months = L["months"]
-    months_en = L["months_en"]
-    out: list[_Cand] = []
-    future_cues = frozenset(L["future_cues"])
-    past_cues = frozenset(L["past_cues"])
+class _Scan:
+    """One article's text between ``lo`` and ``hi`` as the date rules read it: the compiled patterns (``R``), the
+    word lists (``L``), and the tense of a sentence (sentence breaks found once, on first use)."""
 
-    def it(rx: re.Pattern):
-        for m in rx.finditer(text, lo, hi):
+    def __init__(self, text: str, lo: int, hi: int):
+        self.text, self.lo, self.hi = text, lo, hi
+        self.R, self.L = _rx(), _lex()
+        self.future_cues, self.past_cues = frozenset(self.L["future_cues"]), frozenset(self.L["past_cues"])
+        self.breaks: list[int] = []
+
+    def it(self, rx: re.Pattern) -> Iterator[re.Match]:
+        for m in rx.finditer(self.text, self.lo, self.hi):
             if m.end() > m.start():
                 yield m
 
-    breaks: list[int] = []
-
-    def tense(s: int, e: int) -> Optional[str]:
+    def tense(self, s: int, e: int) -> Optional[str]:
         """'future' / 'past' from auxiliary cues in the sentence around text[s:e], else None."""
+        text, breaks = self.text, self.breaks
         if not breaks:
-            breaks.extend(b.end() for b in R.sent_break.finditer(text))
+            breaks.extend(b.end() for b in self.R.sent_break.finditer(text))
             breaks.append(len(text))
         k = bisect.bisect_right(breaks, s)
         a = breaks[k - 1] if k > 0 else 0
@@ -480,39 +480,50 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
         while k + 1 < len(breaks) and b < e:
             k += 1
             b = breaks[k]
-        words = {w.lower() for w in R.word.findall(text[a:s] + " " + text[e:b])}
-        fut, past = bool(words & future_cues), bool(words & past_cues)
+        words = {w.lower() for w in self.R.word.findall(text[a:s] + " " + text[e:b])}
+        fut, past = bool(words & self.future_cues), bool(words & self.past_cues)
         if fut and not past:
             return "future"
         if past and not fut:
             return "past"
         return None
 
-    def tail_year(e: int, mo: int) -> Optional[int]:
+    def tail_year(self, e: int, mo: int) -> Optional[int]:
         """Year of a following range end: 'von Januar bis September 2010' -> 2010 for Januar."""
-        t = R.range_tail.match(text, e)
+        t = self.R.range_tail.match(self.text, e)
         if not t:
             return None
-        y, mo2 = int(t["y"]), months[t["mon"]]
+        y, mo2 = int(t["y"]), self.L["months"][t["mon"]]
         return y if mo <= mo2 else y - 1
 
-    # -- numeric full dates: 13.09.2023, 13.9.23, am Montag, 11.09.2023
+
+def _full_dates(scan: _Scan) -> Iterator[_Cand]:
+    """Numeric full dates: 13.09.2023, 13.9.23, am Montag, 11.09.2023."""
+    R, it = scan.R, scan.it
     for m in it(R.num_full):
         d, mo, y = int(m["d"]), int(m["m"]), _two_digit_year(m["y"])
         if len(m["y"]) == 2 and not (m["prep"] or m["wd"]) and len(m["d"]) == 1 and len(m["m"]) == 1:
             continue  # "3.6.28" is rather a version number than a date
         if _valid_day(y, mo, d) and 1000 <= y <= 2100:
-            out.append(_Cand(m.start(), m.end(), _const(_fmt_day(y, mo, d), (y, mo))))
+            yield _Cand(m.start(), m.end(), _const(_fmt_day(y, mo, d), (y, mo)))
     for m in it(R.iso):
         d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
         if _valid_day(y, mo, d):
-            out.append(_Cand(m.start(), m.end(), _const(_fmt_day(y, mo, d), (y, mo))))
-    # -- numeric day.month. without year, only with a preposition or a weekday: am 13.09.
+            yield _Cand(m.start(), m.end(), _const(_fmt_day(y, mo, d), (y, mo)))
+
+
+def _numeric_day_month(scan: _Scan) -> Iterator[_Cand]:
+    """Numeric day.month. without year, only with a preposition or a weekday: am 13.09."""
+    R, it, tense = scan.R, scan.it, scan.tense
     for m in it(R.num_dm):
         d, mo = int(m["d"]), int(m["m"])
         if _valid_day(None, mo, d):
-            out.append(_Cand(m.start(), m.end(), _day_resolver(d, mo, None, False, tense=tense(m.start(), m.end()))))
-    # -- day + month name (+ year): am 15. August 2023, Montag (11. September), Montag, den 11. September
+            yield _Cand(m.start(), m.end(), _day_resolver(d, mo, None, False, tense=tense(m.start(), m.end())))
+
+
+def _day_month_names(scan: _Scan) -> Iterator[_Cand]:
+    """Day + month name (+ year): am 15. August 2023, Montag (11. September), Montag, den 11. September."""
+    R, it, tense, tail_year, months = scan.R, scan.it, scan.tense, scan.tail_year, scan.L["months"]
     for m in it(R.dm):
         d, mo = int(m["d"]), months[m["mon"]]
         start, end = m.start(), m.end()
@@ -527,9 +538,13 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
             has_y = ey is not None
         if not _valid_day(ey, mo, d):
             continue
-        out.append(_Cand(start, end, _day_resolver(d, mo, ey, has_y, m if (has_y and ey is None) else None,
-                                                   tense(start, end))))
-    # -- ranges with a shared month: vom 10. bis zum 13. September -> two mentions
+        yield _Cand(start, end, _day_resolver(d, mo, ey, has_y, m if (has_y and ey is None) else None,
+                                              tense(start, end)))
+
+
+def _day_ranges(scan: _Scan) -> Iterator[_Cand]:
+    """Ranges with a shared month: vom 10. bis zum 13. September -> two mentions."""
+    R, it, tense, months = scan.R, scan.it, scan.tense, scan.L["months"]
     for m in it(R.range_):
         d1, d2, mo = int(m["d1"]), int(m["d2"]), months[m["mon"]]
         has_y, _ = _suffix_year(m, _Ctx())
@@ -538,15 +553,23 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
             continue
         ys = m if (has_y and not m["yr"]) else None
         tn = tense(m.start(), m.end())
-        out.append(_Cand(m.start(), m.start("sep"), _day_resolver(d1, mo, ey, has_y, ys, tn)))
+        yield _Cand(m.start(), m.start("sep"), _day_resolver(d1, mo, ey, has_y, ys, tn))
         s2 = m.start("bis") if m["bis"] and m["bis"].startswith("bis") else m.start("d2")
-        out.append(_Cand(s2, m.end(), _day_resolver(d2, mo, ey, has_y, ys, tn)))
-    # -- English agency captions: Monday, Sept. 11, 2023
+        yield _Cand(s2, m.end(), _day_resolver(d2, mo, ey, has_y, ys, tn))
+
+
+def _english_dates(scan: _Scan) -> Iterator[_Cand]:
+    """English agency captions: Monday, Sept. 11, 2023."""
+    R, it, months_en = scan.R, scan.it, scan.L["months_en"]
     for m in it(R.en):
         d, mo, y = int(m["d"]), months_en[m["mon"]], int(m["y"])
         if _valid_day(y, mo, d):
-            out.append(_Cand(m.start(), m.end(), _const(_fmt_day(y, mo, d), (y, mo))))
-    # -- month (+ year): im April 2019, im Juli, Ende Juli, Mitte September, im vergangenen Juli
+            yield _Cand(m.start(), m.end(), _const(_fmt_day(y, mo, d), (y, mo)))
+
+
+def _months(scan: _Scan) -> Iterator[_Cand]:
+    """Month (+ year): im April 2019, im Juli, Ende Juli, Mitte September, im vergangenen Juli."""
+    text, R, it, tense, tail_year, months = scan.text, scan.R, scan.it, scan.tense, scan.tail_year, scan.L["months"]
     for m in it(R.month):
         mon = m["mon"]
         mo = months[mon]
@@ -564,7 +587,7 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
         kind = _mod_kind(m["mmod"])
         y = int(m["yr"]) if m["yr"] else (None if has_y else tail_year(m.end(), mo))
         if y is not None:
-            out.append(_Cand(start, m.end(), _const(_fmt_month(y, mo), (y, mo) if m["yr"] else None)))
+            yield _Cand(start, m.end(), _const(_fmt_month(y, mo), (y, mo) if m["yr"] else None))
             continue
         tn = None if kind else tense(m.start(), m.end())
         coordinated = bool(m["prep"]) and m["prep"] in ("und", "oder")
@@ -576,21 +599,29 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
             else:
                 y = _suffix_year(m, ctx)[1] if has_y else _year_for_month(mo, ctx, kind, tn)
             return _fmt_month(y, mo), None
-        out.append(_Cand(start, m.end(), res))
-    # -- years: im Jahr 2000, Anfang 2024, seit 2017, 1961
+        yield _Cand(start, m.end(), res)
+
+
+def _years(scan: _Scan) -> Iterator[_Cand]:
+    """Years: im Jahr 2000, Anfang 2024, seit 2017, 1961."""
+    text, R, it = scan.text, scan.R, scan.it
     for m in it(R.year_jahr):
         y = int(m["y"])
         if y < 100 or y > 2100:
             continue
-        out.append(_Cand(m.start(), m.end(), _const(_fmt_year(y))))
+        yield _Cand(m.start(), m.end(), _const(_fmt_year(y)))
     for m in it(R.part_year):
-        out.append(_Cand(m.start(), m.end(), _const(_fmt_year(int(m["y"])))))
+        yield _Cand(m.start(), m.end(), _const(_fmt_year(int(m["y"]))))
     for m in it(R.year):
         prev = _prev_words(text, m.start("y"), 1)
         has_prep = bool(m["prep"]) or (bool(prev) and prev[-1].lower() in ("im", "in", "um", "nach", "vor", "seit", "ab", "bis", "von", "zwischen", "und", "jahr", "jahre", "jahres"))
         if _is_year_context(text, m.start("y"), m.end("y"), has_prep):
-            out.append(_Cand(m.start(), m.end(), _const(m["y"])))
-    # -- decades: in den 80er Jahren, Mitte der 1990er-Jahre, der achtziger Jahre
+            yield _Cand(m.start(), m.end(), _const(m["y"]))
+
+
+def _decades(scan: _Scan) -> Iterator[_Cand]:
+    """Decades: in den 80er Jahren, Mitte der 1990er-Jahre, der achtziger Jahre."""
+    R, L, it = scan.R, scan.L, scan.it
     for m in it(R.decade):
         if m["num"] or m["num4"]:
             num = m["num"] or m["num4"]
@@ -604,22 +635,30 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
                 val = ("20" if num in ("00", "10") else "19") + num[0]
         else:
             val = "19" + str(L["decade_words"][m["word"].lower()])
-        out.append(_Cand(m.start(), m.end(), _const(val)))
-    # -- centuries: im 19. Jahrhundert, im letzten Jahrhundert
+        yield _Cand(m.start(), m.end(), _const(val))
+
+
+def _centuries(scan: _Scan) -> Iterator[_Cand]:
+    """Centuries: im 19. Jahrhundert, im letzten Jahrhundert."""
+    R, L, it = scan.R, scan.L, scan.it
     for m in it(R.century):
         if m["n"] or m["ord"]:
             n = int(m["n"]) if m["n"] else L["century_ordinals"][m["ord"]]
             if not 1 <= n <= 21:
                 continue
-            out.append(_Cand(m.start(), m.end(), _const(f"{n - 1:02d}")))
+            yield _Cand(m.start(), m.end(), _const(f"{n - 1:02d}"))
         else:
             kind = _mod_kind(m["mod"])
 
             def res(ctx, kind=kind):
                 cur = (ctx.y // 100) if ctx.y else 20  # undated texts: assume written in the 21st century
                 return f"{cur + {'past': -1, 'next': 1}.get(kind or 'this', 0):02d}", None
-            out.append(_Cand(m.start(), m.end(), res))
-    # -- weekdays: am Mittwoch, Montagabend, am vergangenen Freitag, in der Nacht zum Dienstag
+            yield _Cand(m.start(), m.end(), res)
+
+
+def _weekdays(scan: _Scan) -> Iterator[_Cand]:
+    """Weekdays: am Mittwoch, Montagabend, am vergangenen Freitag, in der Nacht zum Dienstag."""
+    text, R, L, it = scan.text, scan.R, scan.L, scan.it
     habitual = {"jeden", "jedem", "immer", "montags"}
     for m in it(R.weekday):
         prev = _prev_words(text, m.start(), 1)
@@ -650,8 +689,12 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
                 if night and delta == 6:  # "in der Nacht zum Dienstag" reported on Monday evening
                     target = day + _dt.timedelta(days=1)
             return target.isoformat(), None
-        out.append(_Cand(m.start(), m.end(), res))
-    # -- relative days: heute, gestern, vorgestern, morgen, übermorgen (+ Abend/früh)
+        yield _Cand(m.start(), m.end(), res)
+
+
+def _relative_days(scan: _Scan) -> Iterator[_Cand]:
+    """Relative days: heute, gestern, vorgestern, morgen, übermorgen (+ Abend/früh)."""
+    text, R, L, it = scan.text, scan.R, scan.L, scan.it
     rel = L["relative_days"]
     blk_before = set(L["relative_day_blockers_before"])
     blk_after = set(L["relative_day_blockers_after"])
@@ -677,8 +720,12 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
             if day is None:
                 return "XXXX-XX-XX", None
             return (day + _dt.timedelta(days=off)).isoformat(), None
-        out.append(_Cand(m.start(), end, res))
-    # -- vor N Tagen/Wochen/Monaten/Jahren
+        yield _Cand(m.start(), end, res)
+
+
+def _ago(scan: _Scan) -> Iterator[_Cand]:
+    """Vor N Tagen/Wochen/Monaten/Jahren."""
+    R, L, it = scan.R, scan.L, scan.it
     numwords = L["number_words"]
     for m in it(R.ago):
         n = int(m["n"]) if m["n"].isdigit() else numwords[m["n"].lower()]
@@ -702,34 +749,42 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
             if unit.startswith("Woche"):
                 return _week(day - _dt.timedelta(weeks=n)), None
             return (day - _dt.timedelta(days=n)).isoformat(), None
-        out.append(_Cand(m.start(), m.end(), res))
-    # -- modifier + unit: vergangene Woche, im vergangenen Jahr, nächsten Monat, Ende vergangenen Jahres
+        yield _Cand(m.start(), m.end(), res)
+
+
+def _relative_units(scan: _Scan) -> Iterator[_Cand]:
+    """Modifier + unit: vergangene Woche, im vergangenen Jahr, nächsten Monat, Ende vergangenen Jahres."""
+    text, R, L, it = scan.text, scan.R, scan.L, scan.it
     for m in it(R.rel_unit):
         if not m["prep"] and not m["part"] and _mod_kind(m["mod"]) in ("past", "next"):
             prev = _prev_words(text, m.start(), 1)
             if prev and prev[-1] in _DETERMINERS:  # "die letzte Woche vor der Wahl" (genitive "der" is fine)
                 continue
-        out.append(_Cand(m.start(), m.end(), _unit_resolver(m["u"], _mod_kind(m["mod"]))))
+        yield _Cand(m.start(), m.end(), _unit_resolver(m["u"], _mod_kind(m["mod"])))
     for m in it(R.prev_unit):
         unit = L["previous_unit_words"][m["w"]]
-        out.append(_Cand(m.start(), m.end(), _unit_resolver(unit, "past")))
+        yield _Cand(m.start(), m.end(), _unit_resolver(unit, "past"))
     for m in it(R.this_year):
-        out.append(_Cand(m.start(), m.end(), _unit_resolver("Jahr", "this")))
+        yield _Cand(m.start(), m.end(), _unit_resolver("Jahr", "this"))
     for m in it(R.unit_end):
         unit, _part = L["unit_end_words"][m["w"]]
         kind = _mod_kind(m["mod"]) or "this"
         if unit == "weekend":
             if not (m["prep"] or m["mod"]):
                 continue
-            out.append(_Cand(m.start(), m.end(), _weekend_resolver(kind if m["mod"] else None)))
+            yield _Cand(m.start(), m.end(), _weekend_resolver(kind if m["mod"] else None))
         else:
-            out.append(_Cand(m.start(), m.end(), _unit_resolver(unit, kind)))
+            yield _Cand(m.start(), m.end(), _unit_resolver(unit, kind))
     for m in it(R.part_unit):
         if m["y"]:
-            out.append(_Cand(m.start(), m.end(), _const(m["y"])))
+            yield _Cand(m.start(), m.end(), _const(m["y"]))
         else:
-            out.append(_Cand(m.start(), m.end(), _unit_resolver(m["u"], "this")))
-    # -- seasons: seit vergangenem Sommer, diesen Sommer, im Herbst 2022
+            yield _Cand(m.start(), m.end(), _unit_resolver(m["u"], "this"))
+
+
+def _seasons(scan: _Scan) -> Iterator[_Cand]:
+    """Seasons: seit vergangenem Sommer, diesen Sommer, im Herbst 2022."""
+    R, L, it = scan.R, scan.L, scan.it
     seasons = L["seasons"]
     for m in it(R.season):
         has_y, _ = _suffix_year(m, _Ctx())
@@ -745,8 +800,17 @@ def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
             if has_y:
                 return f"{_fmt_year(_suffix_year(m, ctx)[1])}-{code}", None
             return _season_value(code, kind, ctx), None
-        out.append(_Cand(m.start(), m.end(), res))
-    return out
+        yield _Cand(m.start(), m.end(), res)
+
+
+# The date rules in the order they are tried; each finds the candidates of one kind of expression (overlaps are
+# settled afterwards, longest first).
+_RULES = (_full_dates, _numeric_day_month, _day_month_names, _day_ranges, _english_dates, _months, _years, _decades, _centuries, _weekdays, _relative_days, _ago, _relative_units, _seasons)
+
+
+def _rules(text: str, lo: int, hi: int) -> list[_Cand]:
+    scan = _Scan(text, lo, hi)
+    return [cand for rule in _RULES for cand in rule(scan)]
 
 
 _YM = re.compile(r"(\d{4})-(\d{2})(?:-\d{2})?$")
