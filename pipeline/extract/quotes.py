@@ -679,7 +679,8 @@ def _fragment_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, in
     """A cue verb whose object holds a quoted fragment: "Kim sprach von einem „heiligen Kampf“",
     "bezeichnete die Beziehungen als »oberste Priorität«" -> mixed quotation (content: the verb's complement)."""
     doc = sent.doc
-    inside = [r for r in fragments if sent.start_char <= r.open < sent.end_char]
+    inside = fragments.opening_in(sent.start_char, sent.end_char) if type(fragments) is _Regions else \
+        [r for r in fragments if sent.start_char <= r.open < sent.end_char]
     if not inside:
         return None
     first = inside[0]
@@ -796,6 +797,10 @@ class _Covered(list):
                 starts.append(s)
                 ends.append(e)
         self._starts, self._ends, self._indexed = starts, ends, len(self)
+        # every range as it is (not merged), by start: for the range queries below
+        self._by_start = sorted(range(len(self)), key=lambda k: self[k][0])
+        self._raw_starts = [self[k][0] for k in self._by_start]
+        self._longest = max((e - s for s, e in self), default=0)
 
     def contains(self, pos: int) -> bool:
         """``any(s <= pos < e for s, e in self)``."""
@@ -804,12 +809,90 @@ class _Covered(list):
         k = bisect.bisect_right(self._starts, pos) - 1
         return k >= 0 and pos < self._ends[k]
 
+    def starting_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """``[(s, e) for s, e in self if lo <= s < hi]``, in list order."""
+        if self._indexed != len(self):
+            self._index()
+        a, b = bisect.bisect_left(self._raw_starts, lo), bisect.bisect_left(self._raw_starts, hi)
+        return [self[k] for k in sorted(self._by_start[a:b])]
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """``[(s, e) for s, e in self if s < hi and lo < e]``, in list order (a range ends at most ``_longest``
+        after its start)."""
+        return [(s, e) for s, e in self.starting_in(lo - self._longest, hi) if lo < e]
+
+
+class _Regions(list):
+    """Quoted regions (:func:`find_quoted_regions`) indexed once by the offsets of their marks, so the rules ask
+    for the regions of a range instead of scanning every region of the article per quotation (issue #13). The
+    queries answer exactly what the scans answered, in list order. Never changed once made."""
+
+    def __init__(self, regions=()) -> None:
+        super().__init__(regions)
+        self._by_open = sorted(range(len(self)), key=lambda k: self[k].open)
+        self._opens = [self[k].open for k in self._by_open]
+        self._by_close = sorted(range(len(self)), key=lambda k: self[k].close)
+        self._closes = [self[k].close for k in self._by_close]
+        self._ok = all(r.open <= r.close for r in self)
+        self._paired: set[int] | None = None
+
+    def _between(self, keys: list[int], order: list[int], lo: int, hi: int) -> list[int]:
+        return order[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, hi)]
+
+    def marked_in(self, lo: int, hi: int) -> set[int]:
+        """The list positions of the regions with a mark (open or close) in ``[lo, hi)``."""
+        return set(self._between(self._opens, self._by_open, lo, hi)) | \
+            set(self._between(self._closes, self._by_close, lo, hi))
+
+    def opening_in(self, lo: int, hi: int) -> list[QuotedRegion]:
+        """``[r for r in self if lo <= r.open < hi]``."""
+        return [self[k] for k in sorted(self._between(self._opens, self._by_open, lo, hi))]
+
+    def within(self, lo: int, hi: int) -> list[QuotedRegion]:
+        """``[r for r in self if lo <= r.open and r.close <= hi]``."""
+        if not self._ok:
+            return [r for r in self if lo <= r.open and r.close <= hi]
+        return [r for r in self.opening_in(lo, hi + 1) if r.close <= hi]
+
+    def paired(self) -> set[int]:
+        """The offsets of all marks: ``{r.open for r in self} | {r.close for r in self}``."""
+        if self._paired is None:
+            self._paired = {r.open for r in self} | {r.close for r in self}
+        return self._paired
+
+
+def _regions_touching(regions: _Regions, parts: list[tuple[int, int]]):
+    """The regions that may have a mark inside one of ``parts``, in list order, while the caller changes
+    ``parts`` between two of them: those with a mark in the hull of every state of the parts so far (the others
+    have no mark inside a part when their turn comes, as a scan of all regions would find)."""
+    lo, hi = min(s for s, _ in parts), max(e for _, e in parts)
+    pending = sorted(regions.marked_in(lo, hi))
+    seen = set(pending)
+    while pending:
+        k = pending.pop(0)
+        yield regions[k]
+        new_lo, new_hi = min(lo, min(s for s, _ in parts)), max(hi, max(e for _, e in parts))
+        if (new_lo, new_hi) != (lo, hi):
+            more = (regions.marked_in(new_lo, lo) | regions.marked_in(hi, new_hi)) - seen
+            more = {j for j in more if j > k}
+            seen |= more
+            pending = sorted(set(pending) | more)
+            lo, hi = new_lo, new_hi
+
+
+def _starting_in(covered: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The ranges of ``covered`` that start in ``[lo, hi)``, in list order."""
+    if type(covered) is _Covered:
+        return covered.starting_in(lo, hi)
+    return [(s, e) for s, e in covered if lo <= s < hi]
+
 
 def _cut_at_quotes(doc: Doc, rng: tuple[int, int], covered: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Keep content clear of direct quotations: stop before the first one inside the range."""
     start, end = rng
     loose = getattr(covered, "loose", ())
-    for c_start, c_end in covered:
+    # start only grows and end only shrinks: a range that does not overlap the first range never applies
+    for c_start, c_end in (covered.overlapping(start, end) if type(covered) is _Covered else covered):
         if (c_start, c_end) in loose and c_start > start:
             continue
         if c_start <= start < c_end:
@@ -1110,7 +1193,7 @@ def _phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]
     doc = sent.doc
     # the frame of a direct quotation ("„…“, sagte Putin, als er laut Staatsfernsehen …", "„…“, wie X nach
     # Angaben von Y erklärte") already has its speaker: a phrase cue after the quotation belongs to that frame
-    frame_after = min((e for s_, e in covered if sent.start_char <= s_ < sent.end_char), default=None)
+    frame_after = min((e for _, e in _starting_in(covered, sent.start_char, sent.end_char)), default=None)
     if frame_after is not None and not any(t.i in used_cues for t in sent if t.idx >= frame_after):
         frame_after = None
     preps = {p for p in lexicon.prepositions() if " " not in p and p != "nach"}
@@ -1852,10 +1935,13 @@ def _inherit_speakers(doc: Doc, found: list[_Found]) -> None:
     """A direct quotation without a speaker of its own takes the speaker of a report in the same sentence
     ("Aus Sicht des Experten X ermöglicht …, »…«"), else of the quotation just before it in the paragraph."""
     ordered = sorted(found, key=lambda f: f.parts[0][0])
+    by_sent: dict[int, list[_Found]] = {}  # the quotations of each sentence, in order (read when asked: speakers change)
+    for g in ordered:
+        by_sent.setdefault(g.sent.start, []).append(g)
     for k, f in enumerate(ordered):
         if f.kind != "direct" or f.speaker is not None or f.via not in ("", "previous"):
             continue
-        same = [g for g in ordered if g is not f and g.speaker is not None and g.sent.start == f.sent.start]
+        same = [g for g in by_sent[f.sent.start] if g is not f and g.speaker is not None]
         if same:
             f.speaker, f.via = same[0].speaker, "same-sentence"
             continue
@@ -1865,7 +1951,7 @@ def _inherit_speakers(doc: Doc, found: list[_Found]) -> None:
             # sits in the report of a speaker named in its own sentence
             f.speaker, f.via = own, "same-sentence"
             continue
-        prev = next((g for g in reversed(ordered[:k]) if g.speaker is not None), None)
+        prev = next((ordered[j] for j in range(k - 1, -1, -1) if ordered[j].speaker is not None), None)
         if prev is not None and f.parts[0][0] - prev.parts[-1][1] < _RUN_REACH and \
                 "\n" not in doc.text[prev.parts[-1][1] : f.parts[0][0]]:
             f.speaker, f.via = prev.speaker, "previous"
@@ -1878,7 +1964,7 @@ def _nearest_named(doc: Doc, found: list[_Found]) -> None:
     """Nearest-candidate fallback for a quotation with no speaker yet: the closest person (else organization)
     named shortly before it in the same paragraph, as its full noun phrase ("der Vorsitzende des
     Innenausschusses, Sebastian Edathy (SPD)")."""
-    ents = [e for e in doc.ents if entity_type(e.label_) in ("person", "organization")]
+    ents = _EntsByStart(e for e in doc.ents if entity_type(e.label_) in ("person", "organization"))
     if not ents:
         return
     body_start = doc._.body_start if doc.has_extension("body_start") else 0
@@ -1899,14 +1985,52 @@ def _nearest_named(doc: Doc, found: list[_Found]) -> None:
             continue
         ent = _closest_entity_before(ents, body_start, start, f.parts)
         if ent is None:  # nobody named before it: the first name after it
-            after = [e for e in ents if e.start_char >= f.parts[-1][1]]
-            ent = min(after, key=lambda e: e.start_char) if after else None
+            ent = ents.first_from(f.parts[-1][1])
         if ent is not None:
             f.refers_to = ent
             f.confidence = min(f.confidence, 0.3)
 
 
+class _EntsByStart(list):
+    """Entity spans indexed once by start character and by type (issue #13): the closest one before a quotation
+    without a scan of all entities of the article per quotation. Never changed once made."""
+
+    def __init__(self, ents=()) -> None:
+        super().__init__(ents)
+        self._order = sorted(range(len(self)), key=lambda k: (self[k].start_char, k))
+        self._starts = [self[k].start_char for k in self._order]
+        self._kinds: dict[str, tuple[list[int], list[int]]] = {}
+        for k in self._order:
+            order, starts = self._kinds.setdefault(entity_type(self[k].label_), ([], []))
+            order.append(k)
+            starts.append(self[k].start_char)
+
+    def first_from(self, pos: int) -> Span | None:
+        """``min((e for e in self if e.start_char >= pos), key=start_char)`` (the first in list order of a tie)."""
+        j = bisect.bisect_left(self._starts, pos)
+        return self[self._order[j]] if j < len(self._order) else None
+
+    def closest_before(self, kind: str, lo: int, hi: int, parts) -> Span | None:
+        """The entity of type ``kind`` with the greatest start in ``[lo, hi]`` that ends by ``hi`` and starts in
+        none of ``parts`` (the first in list order of a tie), as :func:`_closest_entity_before` scans for."""
+        order, starts = self._kinds.get(kind, ((), ()))
+        j = bisect.bisect_right(starts, hi) - 1
+        best = None
+        while j >= 0 and starts[j] >= lo and (best is None or starts[j] == best.start_char):
+            e = self[order[j]]
+            if e.end_char <= hi and not any(a <= e.start_char < b for a, b in parts):
+                best = e  # walking down (start, list position): a tie's first in list order comes last
+            j -= 1
+        return best
+
+
 def _closest_entity_before(ents, lo: int, hi: int, parts) -> Span | None:
+    if type(ents) is _EntsByStart:  # a span starts before it ends: the index's walk finds what the scan finds
+        for kind in ("person", "organization"):
+            found = ents.closest_before(kind, lo, hi, parts)
+            if found is not None:
+                return found
+        return None
     for kind in ("person", "organization"):
         cands = [e for e in ents if entity_type(e.label_) == kind and lo <= e.start_char and e.end_char <= hi
                  and not any(a <= e.start_char < b for a, b in parts)]
@@ -1926,7 +2050,7 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     mined list in speech_acts_de.tsv; ``None`` allows every cue verb, as the mining script needs)."""
     lexicon = lexicon or load_cues()
     floor = doc._.body_start if floor is None and doc.has_extension("body_start") else (floor or 0)
-    regions = find_quoted_regions(doc.text, start=floor)
+    regions = _Regions(find_quoted_regions(doc.text, start=floor))
     found = _direct_quotes(doc, regions, lexicon, floor)
     covered = _Covered((p[0] - 1, p[1] + 1) for f in found for p in f.parts)
     # a frame-less quotation inside a sentence ("dann solle der Iran „sehen, wie er …“") is a quoted part of the
@@ -1934,12 +2058,13 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
     covered.loose = {(p[0] - 1, p[1] + 1) for f in found if f.via == "" for p in f.parts
                      if f.sent.start_char < p[0] - 1 and doc.text[f.sent.start_char : p[0] - 1].strip()}
     used_cues = {t.i for f in found if f.cue is not None for t in f.cue}
-    fragments = [r for r in regions if r.depth == 0 and not _inside(r.open, covered) and not _quoted_name(doc, r)]
+    fragments = _Regions(r for r in regions if r.depth == 0 and not _inside(r.open, covered)
+                         and not _quoted_name(doc, r))
     for sent in doc.sents:
         if sent.end_char <= floor:
             continue
         for f in _indirect_in_sentence(sent, lexicon, covered, used_cues, fragments):
-            inner = [r for r in regions if f.parts[0][0] <= r.open and r.close <= f.parts[-1][1]]
+            inner = regions.within(f.parts[0][0], f.parts[-1][1])
             if inner:
                 f.kind = "mixed"
                 f.nested = inner
@@ -2019,9 +2144,10 @@ def _balanced_parts(text: str, parts: list[tuple[int, int]], regions: list[Quote
     mark) otherwise. Regions are the pairs :func:`find_quoted_regions` matched (apostrophes and unpaired marks are
     not fragments)."""
     parts = sorted(parts)
+    indexed = type(regions) is _Regions and bool(parts)
     for _ in range(4):  # completing one fragment can take in the marks of another (nested, adjacent)
         changed = False
-        for region in regions:
+        for region in (_regions_touching(regions, parts) if indexed else regions):
             opened = next((k for k, (s, e) in enumerate(parts) if s <= region.open < e), None)
             closed = next((k for k, (s, e) in enumerate(parts) if s <= region.close < e), None)
             if (opened is None) == (closed is None):
@@ -2061,7 +2187,7 @@ def _without_stray_marks(text: str, parts: list[tuple[int, int]], regions: list[
                          ) -> list[tuple[int, int]]:
     """A quotation mark at the edge of a content part that pairs with no other mark (an unbalanced text:
     "„Wir schaffen das, sagte Merkel.") is not part of the content, so the quote text stays balanced."""
-    paired = {r.open for r in regions} | {r.close for r in regions}
+    paired = regions.paired() if type(regions) is _Regions else {r.open for r in regions} | {r.close for r in regions}
     out = []
     for s, e in parts:
         start, end = s, e

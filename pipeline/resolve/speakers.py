@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -22,7 +23,69 @@ FEMININE_TITLES = {"Frau", "Ministerin", "Präsidentin", "Kanzlerin"}
 _MAX_PRONOUN_DISTANCE = 1500  # characters back from the pronoun
 
 
+_APPOSITION_START = re.compile(r"^\s*,\s*(der|die)\s+")  # the start of "Dmitri Peskow, der Sprecher …"
+
+
+class _Entities(list):
+    """The entity mentions of one text, indexed once (issue #13, linear time): the queries below answer exactly
+    what a scan of the list answers, in list order, instead of scanning every entity of the article per quotation.
+    Never changed once made. ``text``: the text the mentions are in (for the role-noun index)."""
+
+    def __init__(self, entities=(), text: str = "") -> None:
+        super().__init__(entities)
+        self.text = text
+        self.ok = all(e.start <= e.end for e in self)  # well-formed spans (else the callers scan)
+        self._by_start = sorted(range(len(self)), key=lambda k: self[k].start)
+        self._starts = [self[k].start for k in self._by_start]
+        self._by_end = sorted(range(len(self)), key=lambda k: self[k].end)
+        self._ends = [self[k].end for k in self._by_end]
+        self._longest = max((e.end - e.start for e in self), default=0)
+        self._roles: tuple[dict[str, list[int]], list[int]] | None = None
+        self._first_person: dict[str, int] = {}
+        for k, e in enumerate(self):
+            if e.type == "person":
+                self._first_person.setdefault(e.canonical, k)
+
+    def starting_in(self, lo: int, hi: int) -> list[int]:
+        """The list positions of the mentions with ``lo <= start < hi``, in list order."""
+        return sorted(self._by_start[bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, hi)])
+
+    def ending_in(self, lo: int, hi: int) -> list[int]:
+        """The list positions of the mentions with ``lo <= end < hi``, in list order."""
+        return sorted(self._by_end[bisect.bisect_left(self._ends, lo) : bisect.bisect_left(self._ends, hi)])
+
+    def overlapping(self, start: int, end: int) -> list[EntityMention]:
+        """``[e for e in self if e.start < end and start < e.end]`` (a mention ends at most ``_longest`` after
+        its start)."""
+        return [self[k] for k in self.starting_in(start - self._longest, end) if start < self[k].end]
+
+    def first_person(self, canonical: str) -> EntityMention | None:
+        """``next((e for e in self if e.type == "person" and e.canonical == canonical), None)``."""
+        k = self._first_person.get(canonical)
+        return self[k] if k is not None else None
+
+    def role_index(self) -> tuple[dict[str, list[int]], list[int]]:
+        """For :func:`_role_antecedent`: the persons by the word right before them (lower case, final s
+        stripped), and the persons followed by ", der|die …"."""
+        if self._roles is None:
+            before: dict[str, list[int]] = {}
+            after: list[int] = []
+            for k, e in enumerate(self):
+                if e.type != "person":
+                    continue
+                words = self.text[max(0, e.start - 60) : e.start].split()
+                if words:
+                    before.setdefault(words[-1].strip(",.;:()").lower().rstrip("s"), []).append(k)
+                if _APPOSITION_START.match(self.text[e.end : e.end + 40].lower()):
+                    after.append(k)
+            self._roles = (before, after)
+        return self._roles
+
+
 def _overlapping(mention: TextSpan, entities: list[EntityMention]) -> list[EntityMention]:
+    if type(entities) is _Entities and entities.ok:
+        return [e for e in entities.overlapping(mention.start, mention.end)
+                if e.type in ("person", "organization", "place")]
     return [e for e in entities if e.start < mention.end and mention.start < e.end and e.type in
             ("person", "organization", "place")]
 
@@ -43,8 +106,12 @@ def _pronoun_antecedent(text: str, mention: TextSpan, entities: list[EntityMenti
                         genders: dict[str, str]) -> EntityMention | None:
     low = mention.text.lower()
     want = "m" if low in _MASC else ("f" if low in _FEM_OR_PLUR else "")
-    persons = [e for e in entities if e.type == "person" and e.end <= mention.start
-               and mention.start - e.end <= _MAX_PRONOUN_DISTANCE]
+    if type(entities) is _Entities:
+        persons = [entities[k] for k in entities.ending_in(mention.start - _MAX_PRONOUN_DISTANCE, mention.start + 1)
+                   if entities[k].type == "person"]
+    else:
+        persons = [e for e in entities if e.type == "person" and e.end <= mention.start
+                   and mention.start - e.end <= _MAX_PRONOUN_DISTANCE]
     if not persons:
         return None
 
@@ -72,6 +139,8 @@ def _pronoun_antecedent(text: str, mention: TextSpan, entities: list[EntityMenti
 def _role_antecedent(text: str, head: str, entities: list[EntityMention], before: int) -> EntityMention | None:
     """The person a role noun was attached to earlier: "Kremlsprecher Dmitri Peskow" ... "der Kremlsprecher"."""
     head_low = head.lower()
+    if type(entities) is _Entities and entities.text is text:
+        return _indexed_role_antecedent(entities, head_low, before)
     best = None
     for e in entities:
         if e.type != "person" or e.start >= before:
@@ -87,8 +156,23 @@ def _role_antecedent(text: str, head: str, entities: list[EntityMention], before
     return best
 
 
+def _indexed_role_antecedent(entities: _Entities, head_low: str, before: int) -> EntityMention | None:
+    """:func:`_role_antecedent` through the index: the last person in list order whose preceding word is the
+    role noun or that is followed by ", der|die <role noun>"."""
+    by_word, appositions = entities.role_index()
+    cands = list(by_word.get(head_low, ()))
+    if head_low.rstrip("s") != head_low:
+        cands += by_word.get(head_low.rstrip("s"), ())
+    pattern = rf"^\s*,\s*(der|die)\s+{re.escape(head_low)}\b"
+    cands += [k for k in appositions
+              if re.match(pattern, entities.text[entities[k].end : entities[k].end + 40].lower())]
+    cands = [k for k in cands if entities[k].start < before]
+    return entities[max(cands)] if cands else None
+
+
 def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMention]) -> list[Quotation]:
     """Fill ``speaker`` (canonical name) of each quotation from its speaker mention."""
+    entities = _Entities(entities, text)
     genders: dict[str, str] = {}
     for e in entities:
         if e.type == "person":
@@ -121,8 +205,11 @@ def _nearest_candidate(text: str, quote: Quotation, entities: list[EntityMention
     para = text.rfind("\n\n", window_start, start)
     if para != -1:
         window_start = para
+    near = entities
+    if type(entities) is _Entities and entities.ok:  # start <= end: the mentions that start in the window
+        near = [entities[k] for k in entities.starting_in(window_start, start + 1)]
     for kinds in (("person",), ("organization",)):
-        cands = [e for e in entities if e.type in kinds and window_start <= e.start and e.end <= start]
+        cands = [e for e in near if e.type in kinds and window_start <= e.start and e.end <= start]
         if cands:
             return max(cands, key=lambda e: e.start)
     return None
@@ -180,7 +267,8 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
             for quote in reversed(previous):
                 if quote.end > mention.start or mention.start - quote.end > _MAX_PRONOUN_DISTANCE:
                     continue
-                person = next((e for e in entities if e.type == "person" and e.canonical == quote.speaker), None)
+                person = entities.first_person(quote.speaker) if type(entities) is _Entities else \
+                    next((e for e in entities if e.type == "person" and e.canonical == quote.speaker), None)
                 if person is not None and (want == "x" or genders.get(person.canonical, want) == want):
                     return person.canonical
                 break
