@@ -14,13 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .cells import DECIMAL, NUMERIC
+from .cells import DECIMAL, NUMERIC, is_number_column
 from .store import ResultStore
 from .types import ArticleResult
 from .write import NAME_TABLES, TABLE_COLUMNS, NameIndex, RenderedRows, render_rows
-
-TABLES = tuple(name.removesuffix(".csv") for name in TABLE_COLUMNS)
-
 
 class TablesNotReady(RuntimeError):
     """The output directory's store is in the middle of a run (or of one that was killed)."""
@@ -31,7 +28,7 @@ def _frame(columns: Sequence[str], rows: list):
 
     frame = pd.DataFrame.from_records(rows, columns=list(columns)) if rows else pd.DataFrame(columns=list(columns))
     for column in columns:
-        values = frame[column].replace("", None) if column in NUMERIC or column in DECIMAL else frame[column]
+        values = frame[column].replace("", None) if is_number_column(column) else frame[column]
         if column in NUMERIC:
             frame[column] = pd.array(values.tolist(), dtype="Int64")
         elif column in DECIMAL:

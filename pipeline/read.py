@@ -35,10 +35,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .extract.dates import find_article_date, header_end
+from .store import CACHE_DIRNAME  # marks an output directory of this tool: never read as input
 from .types import Article
 
 SUPPORTED = (".txt", ".jsonl", ".csv", ".html", ".htm")
-CACHE_DIR = ".pipeline-cache"  # marks an output directory of this tool: never read as input
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
@@ -272,7 +272,8 @@ def _walk(root: Path) -> tuple[list[Path], list[ReadError]]:
         errors.append(ReadError(where.name, str(where), f"{where}: cannot read directory: {err.strerror or err}"))
 
     for folder, dirs, files in os.walk(root, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not os.path.isdir(os.path.join(folder, d, CACHE_DIR))]
+        dirs[:] = [d for d in dirs
+                   if not d.startswith(".") and not os.path.isdir(os.path.join(folder, d, CACHE_DIRNAME))]
         found.extend(Path(folder, f) for f in files  # "~$x.csv": the lock file of a document open in Office
                      if not f.startswith((".", "~$")) and os.path.splitext(f)[1].lower() in SUPPORTED)
     return sorted(found), errors
@@ -289,9 +290,9 @@ def _found(inputs: Iterable[Path]) -> Iterator[tuple[Path, str] | ReadError]:
     for path in inputs:
         path = Path(path)
         if path.is_dir():
-            if (path / CACHE_DIR).is_dir():
+            if (path / CACHE_DIRNAME).is_dir():
                 yield ReadError(path.name, str(path), f"{path}: an output directory of pipeline (it has "
-                                                      f"{CACHE_DIR}/), not read as input")
+                                                      f"{CACHE_DIRNAME}/), not read as input")
                 continue
             files, errors = _walk(path)
             yield from errors

@@ -30,7 +30,6 @@ import heapq
 import importlib
 import importlib.metadata
 import importlib.util
-import itertools
 import json
 import os
 import sqlite3
@@ -521,12 +520,15 @@ class ResultStore:
         self._commit(force=True)
         return missing
 
-    def _ordered(self, column: str, keep_missing: bool) -> Iterator[tuple[str, bytes]]:
-        """(id, ``column``) of this run's results and uncached items in input order, then (``keep_missing``) of the
-        articles no longer in the inputs, most recently seen first, each run's in input order. One row at a time."""
+    def _ordered(self, column: str, keep_missing: bool, uncached_column: str | None = None
+                 ) -> Iterator[tuple[str, Any]]:
+        """(id, ``column``) of this run's results and uncached items (their ``uncached_column``, default the same)
+        in input order, then (``keep_missing``) of the articles no longer in the inputs, most recently seen first,
+        each run's in input order. One row at a time."""
         seen = self.db.execute(f"SELECT position, id, {column} FROM results WHERE run = ? ORDER BY position",
                                (self.run,))
-        uncached = self.db.execute(f"SELECT position, id, {column} FROM uncached ORDER BY position")
+        uncached = self.db.execute(f"SELECT position, id, {uncached_column or column} FROM uncached "
+                                   "ORDER BY position")
         for _, art_id, value in heapq.merge(seen, uncached, key=lambda row: row[0]):
             yield art_id, value
         if keep_missing:
@@ -553,17 +555,9 @@ class ResultStore:
         and sources, the read errors' rows, the row format (``rows_version``) and ``settings`` (the CSV dialect
         and whether a workbook is written). Equal fingerprints mean byte-identical tables."""
         digest = hashlib.sha256(f"{self.rows_version}\n{settings}\n{keep_missing}\n".encode())
-        seen = self.db.execute("SELECT position, id, key, source FROM results WHERE run = ? ORDER BY position",
-                               (self.run,))
-        uncached = self.db.execute("SELECT position, id, rows, '' FROM uncached ORDER BY position")
-        rows = heapq.merge(seen, uncached, key=lambda row: row[0])
-        if keep_missing:
-            rows = itertools.chain(rows, self.db.execute(
-                "SELECT position, id, key, source FROM results WHERE run != ? ORDER BY run DESC, position",
-                (self.run,)))
-        for _, art_id, key, source in rows:
-            value = key if isinstance(key, str) else hashlib.sha256(key).hexdigest()
-            digest.update(json.dumps([art_id, value, source], ensure_ascii=False).encode() + b"\n")
+        for art_id, value in self._ordered("key || char(0) || source", keep_missing, uncached_column="rows"):
+            value = value if isinstance(value, str) else hashlib.sha256(value).hexdigest()
+            digest.update(json.dumps([art_id, value], ensure_ascii=False).encode() + b"\n")
         return digest.hexdigest()
 
     def written_tables(self) -> "WrittenTables | None":

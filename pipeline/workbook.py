@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
-from .cells import DECIMAL, NUMERIC, looks_like_formula
+from .cells import DECIMAL, is_number_column, looks_like_formula
 
 MAX_ROWS = 1_048_576  # rows per sheet, header included (Excel 2007+)
 MAX_CELL = 32_767  # characters per cell
@@ -69,7 +69,7 @@ class WorkbookWriter:
         sheet = self.book.add_worksheet(table if not parts else f"{table} {len(parts) + 1}")
         columns = self.columns[table]
         for col, name in enumerate(columns):
-            width = NUMBER_WIDTH if name in NUMERIC or name in DECIMAL else WIDTHS.get(name, DEFAULT_WIDTH)
+            width = NUMBER_WIDTH if is_number_column(name) else WIDTHS.get(name, DEFAULT_WIDTH)
             sheet.set_column(col, col, width)
             sheet.write_string(0, col, name, self.header)
         sheet.freeze_panes(1, 0)
@@ -85,7 +85,7 @@ class WorkbookWriter:
         for col, (name, value) in enumerate(zip(self.columns[table], cells)):
             if value is None or value == "":
                 continue
-            if name in NUMERIC or name in DECIMAL:
+            if is_number_column(name):
                 sheet.write_number(row, col, float(value) if name in DECIMAL else int(value))
                 continue
             text = str(value)

@@ -119,7 +119,7 @@ def sentence_of(result: ArticleResult, start: int, end: int) -> str:
 
 def _text_file(article: Article) -> str:
     """Where the text that the offsets refer to is kept, when it is not the input file itself (HTML pages: their
-    extracted main text, ``OUTPUT/texts/<id>.txt``; see :func:`text_file_path`)."""
+    extracted main text, ``OUTPUT/texts/<id>.txt``; see :func:`text_file_name`)."""
     return text_file_name(article.id) if article.format == "html" and article.text else ""
 
 
@@ -189,10 +189,6 @@ def quote_cells(result: ArticleResult) -> list[list]:
 def as_dicts(columns: Sequence[str], rows: Iterable[Sequence]) -> list[dict]:
     """Cell lists as dicts by column (for programs and tests); empty cells are ""."""
     return [{c: ("" if v is None else v) for c, v in zip(columns, row)} for row in rows]
-
-
-def quote_rows(result: ArticleResult) -> list[dict]:
-    return as_dicts(QUOTE_COLUMNS, quote_cells(result))
 
 
 def geo_of(name: str) -> tuple[str, float | None, float | None]:

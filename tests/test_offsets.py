@@ -5,8 +5,9 @@ with its marks, an indirect one that ends in a quoted fragment with that fragmen
 type of ``pipeline/resources/quote_marks.tsv``. And the ``quote`` text is balanced: a fragment's opening mark inside
 the content implies its closing mark inside too (or neither).
 
-quote_start/quote_end and quote are computed as ``write.quote_rows`` renders them (``Quotation.span``: the extent, else the
-span of the content parts; the parts joined with `` […] ``), without depending on the writer itself.
+quote_start/quote_end and quote are computed as ``write.quote_cells`` renders them (``Quotation.span``: the
+extent, else the span of the content parts; the parts joined with `` […] ``), without depending on the writer
+itself.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ ENDS_IN_FRAGMENT = [
 
 
 def _row(quote) -> tuple[int, int, str]:
-    """quote_start, quote_end and quote as write.quote_rows renders them."""
+    """quote_start, quote_end and quote as write.quote_cells renders them."""
     parts = sorted(quote.content, key=lambda s: s.start)
     start, end = quote.span
     return start, end, " […] ".join(p.text for p in parts)
