@@ -160,27 +160,22 @@ def article_quotations(doc: Doc) -> Doc:
     return doc
 
 
-_GUILLEMET_PREFIX = re.compile(r"^[‹›]")
-_GUILLEMET_SUFFIX = re.compile(r"(?<=[‹›])[.,;:!?…]$|[‹›]$")  # the punctuation after the mark first
+_GUILLEMET_PREFIX = r"^[‹›]"
+_GUILLEMET_SUFFIX = r"(?<=[‹›])[.,;:!?…]$|[‹›]$"  # the punctuation after the mark first
 
 
 def split_single_guillemets(nlp: Language) -> None:
     """The single guillemets ‹ › (Swiss and French quotation marks) are split off words like « » and „ “: spaCy's
     German punctuation rules do not list them, so ``‹Neustart›.`` stayed one token (a quotation's end one character
-    off, no sentence end after it). The model's own prefix/suffix rules are kept and asked second."""
+    off, no sentence end after it). They are added in front of the model's own prefix and suffix patterns, so the
+    tokenizer stays one compiled regex per kind (and serializable: ``nlp.to_disk`` writes the patterns)."""
     tokenizer = nlp.tokenizer
-    prefix, suffix = tokenizer.prefix_search, tokenizer.suffix_search
-    if getattr(prefix, "__name__", "") == "guillemet_prefix":
-        return
-
-    def guillemet_prefix(text: str):
-        return _GUILLEMET_PREFIX.search(text) or (prefix(text) if prefix else None)
-
-    def guillemet_suffix(text: str):
-        return _GUILLEMET_SUFFIX.search(text) or (suffix(text) if suffix else None)
-
-    tokenizer.prefix_search = guillemet_prefix
-    tokenizer.suffix_search = guillemet_suffix
+    for attr, extra in (("prefix_search", _GUILLEMET_PREFIX), ("suffix_search", _GUILLEMET_SUFFIX)):
+        search = getattr(tokenizer, attr)
+        pattern = search.__self__.pattern if search is not None else ""
+        if pattern.startswith(extra):
+            continue  # added already
+        setattr(tokenizer, attr, re.compile(f"{extra}|{pattern}" if pattern else extra).search)
 
 
 def build_nlp(model: str | None = None) -> Language:

@@ -18,3 +18,10 @@ def test_single_guillemets_are_split_off_words_and_end_sentences(nlp):
     assert [t.text for t in doc[5:9]] == ["‹", "kritisch", "›", "."]
     assert [s.text for s in doc.sents] == ["Der Verband nannte die Lage ‹kritisch›.", "Er kündigte Proteste an."]
     assert [t.text for t in nlp.make_doc("›Nein‹, sagte sie.")][:4] == ["›", "Nein", "‹", ","]
+
+
+def test_the_guillemet_rules_survive_serializing_the_tokenizer(nlp):
+    from spacy.tokenizer import Tokenizer
+
+    copy = Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.to_bytes())
+    assert [t.text for t in copy("Sie nannte es ‹gut›.")] == ["Sie", "nannte", "es", "‹", "gut", "›", "."]
