@@ -22,7 +22,7 @@ from scipy.optimize import linear_sum_assignment
 
 from pipeline.annotate import EXTRACTORS, build_nlp, make_doc
 from pipeline.evaluate import _token_ids, load_gold
-from pipeline.extract.quotes import extract_quotations
+from pipeline.extract.quotes import QuoteSettings, extract_quotations
 from pipeline.read import article_from_text
 from pipeline.types import Method
 
@@ -44,7 +44,7 @@ def main() -> None:
     with nlp.select_pipes(disable=list(EXTRACTORS)):
         docs = nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=16)
         for g, doc in zip(gold, docs):
-            quotes = extract_quotations(doc, acts=None)
+            quotes = extract_quotations(doc, QuoteSettings(speech_acts=None))
             toks = g["tokens"]
             golds = [_token_ids(toks, q["quote"]) for q in g.get("quotes", [])]
             preds = [(_token_ids(toks, [q.span]), q) for q in quotes]

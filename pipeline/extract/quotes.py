@@ -2039,15 +2039,29 @@ def _closest_entity_before(ents, lo: int, hi: int, parts) -> Span | None:
     return None
 
 
-_DEFAULT = object()
+@dataclass(frozen=True)
+class QuoteSettings:
+    """What the quotation rules are configured with (the ``article_quotations`` component's config).
+
+    ``speech_acts``: the cue entries that make a sentence without a content clause a reported speech act (the
+    mined entries of speech_acts_de.tsv with a measured precision of at least ``speech_act_min_precision``);
+    ``None`` lets every cue verb report, as the mining script needs."""
+
+    speech_acts: frozenset[str] | None = None
+    run_reach: int = 300  # characters: a frame-less quotation this close after another continues its speaker
+    fallback_window: int = 400  # characters before a quotation searched for the nearest named speaker
+    continuation_reach: int = 6  # sentences after the last named speaker that a Konjunktiv I sentence continues
+
+    @classmethod
+    def default(cls) -> "QuoteSettings":
+        return cls(speech_acts=speech_acts())
 
 
-def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int | None = None,
-                       acts=_DEFAULT) -> list[Quotation]:
-    """All quotations of a parsed article, in text order (speaker left unresolved: mention only).
-
-    ``acts``: the cue entries that make a sentence without a content clause a reported speech act (default: the
-    mined list in speech_acts_de.tsv; ``None`` allows every cue verb, as the mining script needs)."""
+def extract_quotations(doc: Doc, settings: QuoteSettings | None = None, lexicon: CueLexicon | None = None,
+                       floor: int | None = None) -> list[Quotation]:
+    """All quotations of a parsed article, in text order (speaker left unresolved: mention only)."""
+    settings = settings or QuoteSettings.default()
+    acts = settings.speech_acts
     lexicon = lexicon or load_cues()
     floor = doc._.body_start if floor is None and doc.has_extension("body_start") else (floor or 0)
     regions = _Regions(find_quoted_regions(doc.text, start=floor))
@@ -2071,7 +2085,7 @@ def extract_quotations(doc: Doc, lexicon: CueLexicon | None = None, floor: int |
             found.append(f)
     sents = [s for s in doc.sents if s.start_char >= floor]
     found += _anaphoric(doc, sents, found, lexicon, covered)
-    found += _reported_acts(doc, sents, found, lexicon, covered, speech_acts() if acts is _DEFAULT else acts)
+    found += _reported_acts(doc, sents, found, lexicon, covered, acts)
     found += _continuations(doc, sents, found, lexicon, covered)
     _inherit_speakers(doc, found)
     _nearest_named(doc, found)

@@ -116,12 +116,13 @@ def name_nouns() -> frozenset[str]:
 SPEECH_ACT_MIN_PRECISION = 0.35
 
 
-@lru_cache(maxsize=1)
-def speech_acts() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def speech_acts(min_precision: float = SPEECH_ACT_MIN_PRECISION) -> frozenset[str]:
     """Cue verbs that report speech by themselves, without a content clause ("X forderte den Rücktritt",
-    "X sprach von einem Erfolg"): the entries of speech_acts_de.tsv whose measured precision is high enough."""
+    "X sprach von einem Erfolg"): the entries of speech_acts_de.tsv whose measured precision is at least
+    ``min_precision``."""
     return frozenset(row["cue"] for row in read_tsv("speech_acts_de.tsv")
-                     if float(row["precision"]) >= SPEECH_ACT_MIN_PRECISION)
+                     if float(row["precision"]) >= min_precision)
 
 
 @lru_cache(maxsize=1)
