@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import random
 
-from pipeline.extract.quotes import _Covered, _inside
+from pipeline.extract.quotes.candidate import Covered as _Covered
+from pipeline.extract.quotes.candidate import inside as _inside
 from pipeline.extract.syntax import _entities_within
 
 

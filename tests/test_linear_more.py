@@ -7,8 +7,14 @@ import random
 import pytest
 
 from pipeline.extract.quote_marks import QuotedRegion, find_quoted_regions
-from pipeline.extract.quotes import (_balanced_parts, _closest_entity_before, _Covered, _cut_at_quotes,
-                                     _EntsByStart, _Regions, _starting_in, _without_stray_marks)
+from pipeline.extract.quotes.assemble import balanced_parts as _balanced_parts
+from pipeline.extract.quotes.assemble import without_stray_marks as _without_stray_marks
+from pipeline.extract.quotes.candidate import Covered as _Covered
+from pipeline.extract.quotes.candidate import Regions as _Regions
+from pipeline.extract.quotes.candidate import starting_in as _starting_in
+from pipeline.extract.quotes.content import _cut_at_quotes
+from pipeline.extract.quotes.inherit import EntsByStart as _EntsByStart
+from pipeline.extract.quotes.inherit import _closest_entity_before
 from pipeline.resolve import speakers
 from pipeline.resolve.speakers import _Entities
 from pipeline.types import EntityMention, Quotation, TextSpan

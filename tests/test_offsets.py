@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.annotate import analyze
 from pipeline.extract.quote_marks import find_quoted_regions
-from pipeline.extract.quotes import _balanced_parts
+from pipeline.extract.quotes.assemble import balanced_parts as _balanced_parts
 from pipeline.read import read_txt
 
 # opening and closing mark of every pair the mark table knows (and the straight single mark, which is no

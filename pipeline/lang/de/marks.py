@@ -34,6 +34,19 @@ def all_marks() -> frozenset[str]:
     return openers() | closers()
 
 
+GERMAN_STYLES = frozenset({"german", "guillemets"})
+
+
+def german_openers() -> frozenset[str]:
+    """The opening marks of the German conventions: „ ‚ » ›."""
+    return frozenset(o for o, style in _styles().items() if style in GERMAN_STYLES)
+
+
+def german_closers() -> frozenset[str]:
+    """The closing marks of the German conventions (“ ” ‘ « ‹), without the straight mark and the apostrophes."""
+    return frozenset(c for o in german_openers() for c in mark_pairs()[o]) - APOSTROPHES - {'"'}
+
+
 def stray_marks() -> frozenset[str]:
     """Marks that may stand unpaired at the edge of a text (not the apostrophes)."""
     return all_marks() - APOSTROPHES

@@ -1,0 +1,205 @@
+"""Strategy: direct quotations — quoted text with its frame after („…“, sagte X. / „…“, so X.), before (X sagte:
+„…“ / X: „…“), interrupted by it („…“, sagte er, „…“), or running on from the quotation before."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...lang.de.words import NAME_LEADS, NAME_PARTICLES, SPEAKER_PRONOUNS
+from ...resources.cues import CueLexicon
+from ..quote_marks import QuotedRegion
+from ..syntax import noun_phrase
+from .candidate import Candidate
+from .content import is_quotation_like
+from .context import Context
+from .cue import cue_in, verb_cue
+from .mention import valid_speaker
+from .nounphrase import np_from
+from .speaker import (
+    cue_subject_outside,
+    is_passive,
+    previous_subject,
+    speaker_near_verb,
+)
+from .text import END_PUNCT, n_words, tokens_between
+
+
+def _frame_before(doc: Doc, region: QuotedRegion, floor: int) -> Span | None:
+    sent = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
+    if sent is None:
+        return None
+    s = sent[0].sent
+    start = max(s.start_char, floor)
+    if start >= region.open:
+        return None
+    return tokens_between(doc, start, region.open)
+
+
+def _frame_after(doc: Doc, region: QuotedRegion, ceiling: int) -> Span | None:
+    pos = region.close + 1
+    tok = doc.char_span(region.close, region.close + 1, alignment_mode="expand")
+    if tok is None or pos >= len(doc.text):
+        return None
+    s = tok[0].sent
+    end = s.end_char
+    # the sentence may end right at the closing mark ("… Ende.“ Er sagte …"): then take the next sentence only
+    # when it starts with a cue-like frame (handled by the caller through the lexicon)
+    if end <= pos:
+        nxt = doc[tok[-1].i + 1].sent if tok[-1].i + 1 < len(doc) else None
+        if nxt is None:
+            return None
+        end = nxt.end_char
+    end = min(end, ceiling)
+    if end <= pos:
+        return None
+    return tokens_between(doc, pos, end)
+
+
+def _so_frame(frame: Span) -> tuple[Token | None, Span | None]:
+    """„…“, so der Gewerkschaftsvorstand Uwe Foullong. / „…“, so Suttner weiter: "so" and the speaker after it."""
+    words = [t for t in frame if not t.is_punct and not t.is_space]
+    if len(words) < 2 or words[0].lower_ != "so":
+        return None, None
+    k = 1
+    while k < len(words) - 1 and words[k].lower_ in ("etwa", "auch", "zumindest", "jedenfalls"):
+        k += 1
+    nxt = words[k]
+    if not (nxt.pos_ in ("DET", "PROPN", "NOUN", "ADJ") or nxt.tag_ in ("NE", "NN") or nxt.lower_ in SPEAKER_PRONOUNS):
+        return None, None
+    sent = nxt.sent
+    speaker = np_from(sent, nxt.i - sent.start)
+    if speaker is None or valid_speaker(speaker) is None:
+        return None, None
+    return words[0], speaker
+
+
+def direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, floor: int) -> list[Candidate]:
+    top = [r for r in regions if r.depth == 0 and r.open >= floor]
+    found: list[Candidate] = []
+    i = 0
+    while i < len(top):
+        region = top[i]
+        parts = [(region.start, region.end)]
+        content = doc.text[region.start:region.end]
+        nxt_open = top[i + 1].open if i + 1 < len(top) else len(doc.text)
+        prev_close = top[i - 1].close + 1 if i > 0 else floor
+        before = _frame_before(doc, region, prev_close)
+        after = _frame_after(doc, region, nxt_open)
+        cue_tok = None
+        speaker = None
+        via = ""
+        # „…“, sagte Putin (, „…“)
+        if after is not None and after.text.lstrip()[:1] in (",", "") or after is not None and after[0].pos_ in ("VERB", "AUX"):
+            head = after
+            # the after-frame ends at the first sentence end
+            for t in after:
+                if t.text in END_PUNCT and t.i > after.start:
+                    head = doc[after.start : t.i]
+                    break
+            cue_tok = cue_in(head, lexicon)
+            if cue_tok is not None:
+                speaker = speaker_near_verb(cue_tok, head)
+            else:
+                cue_tok, speaker = _so_frame(head)  # „…“, so der Minister.
+            if cue_tok is not None:
+                via = "cue-after"
+                # interrupted quotation: „Wir …“, sagte er, „werden …“
+                if i + 1 < len(top) and head.end_char <= top[i + 1].open and \
+                        doc.text[head.end_char:top[i + 1].open].strip() in ("", ","):
+                    nxt = top[i + 1]
+                    parts.append((nxt.start, nxt.end))
+                    content += " " + doc.text[nxt.start:nxt.end]
+                    i += 1
+        if cue_tok is None and before is not None:
+            text_before = before.text.rstrip()
+            # "Er sagte, …, und fügte hinzu: „…“": before a colon, the cue nearest to the quotation introduces it
+            cue_tok = cue_in(before, lexicon, last=text_before.endswith(":"))
+            embedded = len(before) > 0 and before[-1].pos_ in ("DET", "ADP", "ADJ", "NOUN", "PROPN") and \
+                not text_before.endswith((":", ","))  # "sprach von einem „heiligen Kampf“": a fragment
+            if cue_tok is not None and not embedded and (text_before.endswith((":", ",")) or
+                                                         doc[cue_tok.i:before.end].text.strip()
+                                                         and n_words(doc[cue_tok.i:before.end].text) <= 6):
+                speaker = speaker_near_verb(cue_tok, before)
+                via = "cue-before"
+            elif text_before.endswith(":"):
+                cue_tok = None
+                # "Putin: „…“" or "Der Kremlsprecher zur Lage: „…“"
+                for tok in before:
+                    if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in ("er", "sie"):
+                        speaker = noun_phrase(tok, before)
+                        break
+                via = "colon"
+            else:
+                cue_tok = None
+        colon_before = before is not None and before.text.rstrip().endswith(":")
+        if _name_in_marks(doc, region):
+            i += 1  # "sagte zum „Algemeen Dagblad“", "Ein Sprecher der „Polizei von DeLand“": a name, not a quote
+            continue
+        if not via and not is_quotation_like(content):
+            i += 1
+            continue
+        if not via and before is None and found and found[-1].via != "" and \
+                _same_paragraph(doc, found[-1].parts[-1][1], region.open):
+            via = "previous"  # a quote run: the same speaker goes on
+            speaker = found[-1].speaker
+        if not via and speaker is None:
+            s0 = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
+            own = cue_subject_outside(s0[0].sent, region.open, region.close + 1) if s0 is not None else None
+            speaker = own if own is not None else previous_subject(doc, region)
+        cue_span = None
+        if cue_tok is not None:
+            cue_span = doc[cue_tok.i : cue_tok.i + 1]
+        elif via == "colon":
+            colon_at = before.text.rstrip()
+            idx = before.start_char + len(colon_at) - 1
+            cue_span = doc.char_span(idx, idx + 1, alignment_mode="expand")
+        confidence = {"cue-after": 0.9, "cue-before": 0.9, "colon": 0.8, "previous": 0.5}.get(via, 0.4)
+        if not is_quotation_like(content) and via in ("", "previous"):
+            i += 1
+            continue
+        if n_words(content) < 2 and not colon_before:
+            i += 1
+            continue
+        # a quoted fragment inside a clause ("sagte die „bedingungslose Unterstützung“ zu") is not a direct
+        # quotation: the indirect rules report the clause around it as mixed
+        framed = colon_before or (before is not None and before.text.rstrip().endswith(",")) or \
+            (after is not None and after.text.lstrip()[:1] in (",", ".", "!", "?", ""))
+        if not is_quotation_like(content) and not framed:
+            i += 1
+            continue
+        sent = doc.char_span(region.open, region.open + 1, alignment_mode="expand")[0].sent
+        open_speaker = speaker is None and cue_tok is not None and via in ("cue-after", "cue-before") and \
+            (is_passive(cue_tok) or getattr(verb_cue(cue_tok, lexicon), "type", "") == "impersonal")
+        found.append(Candidate("direct", parts, cue_span, speaker, confidence, sent, via, unattributed=open_speaker))
+        i += 1
+    return found
+
+
+def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
+    return "\n" not in doc.text[a:b] or doc.text[a:b].count("\n") <= 2
+
+
+
+
+
+
+
+
+def _name_in_marks(doc: Doc, region: QuotedRegion) -> bool:
+    """A short name in quotation marks after an article or preposition ("der „Polizei von DeLand“", "zum
+    „Algemeen Dagblad“"): capitalized words, no verb - a newspaper, an organization, a title."""
+    span = doc.char_span(region.start, region.end, alignment_mode="expand")
+    if span is None or not len(span) or span.start < 2:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not 1 <= len(words) <= 5 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in span):
+        return False
+    if not all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in words) or \
+            not words[0].text[:1].isupper() or any(t.text in ("!", "?", ".") for t in span):
+        return False
+    before = doc[span.start - 2]  # the token before the opening mark
+    return before.pos_ in ("DET", "ADP") and before.is_lower or before.lower_ in NAME_LEADS
+
+
+def find(doc: Doc, context: Context) -> list[Candidate]:
+    """Quoted text with the frame around it: „…“, sagte X. / X sagte: „…“ / „…“, so X."""
+    return direct_quotes(doc, context.regions, context.lexicon, context.floor)

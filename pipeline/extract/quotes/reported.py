@@ -1,0 +1,76 @@
+"""Strategy: a sentence that reports a speech act without a content clause ("Die Polizei sprach von 800 Autos",
+"Der Minister kündigte seinen Rücktritt an") is reported speech of its subject, for the mined speech-act verbs
+(speech_acts_de.tsv, above the configured precision)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...lang.de.words import OBJECT_ARTICLES, SPEAKER_PRONOUNS
+from ...model.labels import dep_role as _roles
+from ...resources.cues import CueLexicon
+from ..syntax import noun_phrase, subject_of
+from .anaphoric import points_back
+from .candidate import Candidate, inside
+from .context import Context
+from .cue import act_verb, lacks_object
+from .mention import speaker_like, speaker_or_source, valid_speaker
+from .speaker import passive_agent, speaker_near_verb
+from .text import span_chars, strip_final_punct
+
+
+def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: CueLexicon,
+                   covered: list[tuple[int, int]], acts: frozenset[str] | None) -> list[Candidate]:
+    """A sentence that reports a speech act without a content clause ("Die Polizei sprach von 800 Autos",
+    "Sie bezeichnete die Lösung als Irrweg", "Der Minister kündigte seinen Rücktritt an") is reported speech
+    of its subject: the whole sentence is the (indirect) quotation, the subject its speaker."""
+    owned = {f.sent.start for f in found} | {doc.char_span(*f.parts[0], alignment_mode="expand")[0].sent.start
+                                              for f in found if doc.char_span(*f.parts[0], alignment_mode="expand")}
+    out = []
+    for sent in sents:
+        if sent.start in owned or any(inside(t.idx, covered) for t in sent) or sent.text.rstrip().endswith("?"):
+            continue
+        if points_back(sent, lexicon):
+            continue  # "Dies berichtete die dpa.": the frame of the sentence before it, not a report of its own
+        cue_tok = speaker = entry = None
+        for tok in sent:
+            name = act_verb(tok, lexicon)
+            if name is None or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if acts is not None and name not in acts:
+                continue  # not a verb that reports speech by itself (speech_acts_de.tsv)
+            if lacks_object(name, sent):
+                continue  # "Die Polizei verwies an die Staatsanwältin": not "verwies auf …"
+            if not (tok.head.i == tok.i or "root" in _roles(tok)):
+                continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
+            subj = subject_of(tok)
+            if subj is not None and any(c.lower_ in OBJECT_ARTICLES for c in subj.children if c.i < subj.i):
+                subj = None  # "Den 35-jährigen Piloten erwartet eine Anklage": an object the parser took for the subject
+            if subj is not None and sent.start <= subj.i < sent.end and speaker_or_source(subj, lexicon) \
+                    and valid_speaker(noun_phrase(subj, sent)):
+                cue_tok, speaker, entry = tok, noun_phrase(subj, sent), name
+                break
+            agent = passive_agent(tok, sent)
+            if agent is not None:
+                # "Die Forderungen wurden von Bundesverkehrsminister Stolpe als unrealistisch bezeichnet"
+                cue_tok, speaker, entry = tok, agent, name
+                break
+            near = speaker_near_verb(tok, sent) if subj is None or not speaker_like(subj) else None
+            if near is not None and speaker_like(near.root) and near.root.lower_ not in SPEAKER_PRONOUNS | {"ich"} \
+                    and near[0].lower_ not in OBJECT_ARTICLES:
+                # the parser missed the subject ("Greenpeace fordert die Vernichtung …" parsed with
+                # "Vernichtung" as subject): the noun phrase of the sentence that can speak
+                cue_tok, speaker, entry = tok, near, name
+                break
+        rng = span_chars(doc, *strip_final_punct(doc, sent.start_char, sent.end_char))
+        if rng is None or cue_tok is None or len(sent) < 4:
+            continue
+        found_act = Candidate("indirect", [rng], doc[cue_tok.i : cue_tok.i + 1], speaker, 0.45, sent, "reported")
+        found_act.cue_entry = entry
+        out.append(found_act)
+    return out
+
+
+def find(doc: Doc, context: Context) -> list[Candidate]:
+    """A sentence that reports a speech act of its subject without a content clause."""
+    return reported_acts(doc, context.sents, context.found, context.lexicon, context.covered,
+                         context.settings.speech_acts)
