@@ -2,6 +2,8 @@
 „…“ / X: „…“), interrupted by it („…“, sagte er, „…“), or running on from the quotation before."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from ...lang.de.words import NAME_LEADS, NAME_PARTICLES, SPEAKER_PRONOUNS
@@ -72,106 +74,126 @@ def _so_frame(frame: Span) -> tuple[Token | None, Span | None]:
     return words[0], speaker
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """How a quotation is framed: its cue word (a verb, "so", or none), the speaker mention, and the reading
+    ("cue-after", "cue-before", "colon", or "" for none)."""
+
+    cue: Token | None = None
+    speaker: Span | None = None
+    via: str = ""
+
+
 def direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, floor: int) -> list[Candidate]:
+    """The direct quotations of the body: top-level quoted regions with a frame, or long enough to read as speech."""
     top = [r for r in regions if r.depth == 0 and r.open >= floor]
     found: list[Candidate] = []
     i = 0
     while i < len(top):
         region = top[i]
+        nxt = top[i + 1] if i + 1 < len(top) else None
+        before = _frame_before(doc, region, top[i - 1].close + 1 if i > 0 else floor)
+        after = _frame_after(doc, region, nxt.open if nxt is not None else len(doc.text))
+        frame, joined = _read_after(doc, after, nxt, lexicon)
+        if frame.cue is None and before is not None:
+            frame = _read_before(doc, before, lexicon)
         parts = [(region.start, region.end)]
         content = doc.text[region.start:region.end]
-        nxt_open = top[i + 1].open if i + 1 < len(top) else len(doc.text)
-        prev_close = top[i - 1].close + 1 if i > 0 else floor
-        before = _frame_before(doc, region, prev_close)
-        after = _frame_after(doc, region, nxt_open)
-        cue_tok = None
-        speaker = None
-        via = ""
-        # „…“, sagte Putin (, „…“)
-        if after is not None and after.text.lstrip()[:1] in (",", "") or after is not None and after[0].pos_ in ("VERB", "AUX"):
-            head = after
-            # the after-frame ends at the first sentence end
-            for t in after:
-                if t.text in END_PUNCT and t.i > after.start:
-                    head = doc[after.start : t.i]
-                    break
-            cue_tok = cue_in(head, lexicon)
-            if cue_tok is not None:
-                speaker = speaker_near_verb(cue_tok, head)
-            else:
-                cue_tok, speaker = _so_frame(head)  # „…“, so der Minister.
-            if cue_tok is not None:
-                via = "cue-after"
-                # interrupted quotation: „Wir …“, sagte er, „werden …“
-                if i + 1 < len(top) and head.end_char <= top[i + 1].open and \
-                        doc.text[head.end_char:top[i + 1].open].strip() in ("", ","):
-                    nxt = top[i + 1]
-                    parts.append((nxt.start, nxt.end))
-                    content += " " + doc.text[nxt.start:nxt.end]
-                    i += 1
-        if cue_tok is None and before is not None:
-            text_before = before.text.rstrip()
-            # "Er sagte, …, und fügte hinzu: „…“": before a colon, the cue nearest to the quotation introduces it
-            cue_tok = cue_in(before, lexicon, last=text_before.endswith(":"))
-            embedded = len(before) > 0 and before[-1].pos_ in ("DET", "ADP", "ADJ", "NOUN", "PROPN") and \
-                not text_before.endswith((":", ","))  # "sprach von einem „heiligen Kampf“": a fragment
-            if cue_tok is not None and not embedded and (text_before.endswith((":", ",")) or
-                                                         doc[cue_tok.i:before.end].text.strip()
-                                                         and n_words(doc[cue_tok.i:before.end].text) <= 6):
-                speaker = speaker_near_verb(cue_tok, before)
-                via = "cue-before"
-            elif text_before.endswith(":"):
-                cue_tok = None
-                # "Putin: „…“" or "Der Kremlsprecher zur Lage: „…“"
-                for tok in before:
-                    if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in ("er", "sie"):
-                        speaker = noun_phrase(tok, before)
-                        break
-                via = "colon"
-            else:
-                cue_tok = None
-        colon_before = before is not None and before.text.rstrip().endswith(":")
-        if _name_in_marks(doc, region):
-            i += 1  # "sagte zum „Algemeen Dagblad“", "Ein Sprecher der „Polizei von DeLand“": a name, not a quote
-            continue
-        if not via and not is_quotation_like(content):
-            i += 1
-            continue
-        if not via and before is None and found and found[-1].via != "" and \
-                _same_paragraph(doc, found[-1].parts[-1][1], region.open):
-            via = "previous"  # a quote run: the same speaker goes on
-            speaker = found[-1].speaker
-        if not via and speaker is None:
-            s0 = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
-            own = cue_subject_outside(s0[0].sent, region.open, region.close + 1) if s0 is not None else None
-            speaker = own if own is not None else previous_subject(doc, region)
-        cue_span = None
-        if cue_tok is not None:
-            cue_span = doc[cue_tok.i : cue_tok.i + 1]
-        elif via == "colon":
-            colon_at = before.text.rstrip()
-            idx = before.start_char + len(colon_at) - 1
-            cue_span = doc.char_span(idx, idx + 1, alignment_mode="expand")
-        confidence = {"cue-after": 0.9, "cue-before": 0.9, "colon": 0.8, "previous": 0.5}.get(via, 0.4)
-        if not is_quotation_like(content) and via in ("", "previous"):
-            i += 1
-            continue
-        if n_words(content) < 2 and not colon_before:
-            i += 1
-            continue
-        # a quoted fragment inside a clause ("sagte die „bedingungslose Unterstützung“ zu") is not a direct
-        # quotation: the indirect rules report the clause around it as mixed
-        framed = colon_before or (before is not None and before.text.rstrip().endswith(",")) or \
-            (after is not None and after.text.lstrip()[:1] in (",", ".", "!", "?", ""))
-        if not is_quotation_like(content) and not framed:
-            i += 1
-            continue
-        sent = doc.char_span(region.open, region.open + 1, alignment_mode="expand")[0].sent
-        open_speaker = speaker is None and cue_tok is not None and via in ("cue-after", "cue-before") and \
-            (is_passive(cue_tok) or getattr(verb_cue(cue_tok, lexicon), "type", "") == "impersonal")
-        found.append(Candidate("direct", parts, cue_span, speaker, confidence, sent, via, unattributed=open_speaker))
-        i += 1
+        if joined is not None:  # interrupted quotation: „Wir …“, sagte er, „werden …“
+            parts.append((joined.start, joined.end))
+            content += " " + doc.text[joined.start:joined.end]
+        i += 2 if joined is not None else 1
+        candidate = _candidate(doc, region, parts, content, frame, before, after, found, lexicon)
+        if candidate is not None:
+            found.append(candidate)
     return found
+
+
+def _read_after(doc: Doc, after: Span | None, nxt: QuotedRegion | None, lexicon: CueLexicon
+                ) -> tuple[_Frame, QuotedRegion | None]:
+    """„…“, sagte Putin. / „…“, so der Minister. — and the quotation the frame interrupts, if one goes on right
+    after it („…“, sagte er, „…“)."""
+    if not (after is not None and after.text.lstrip()[:1] in (",", "") or
+            after is not None and after[0].pos_ in ("VERB", "AUX")):
+        return _Frame(), None
+    head = after
+    for t in after:  # the after-frame ends at the first sentence end
+        if t.text in END_PUNCT and t.i > after.start:
+            head = doc[after.start : t.i]
+            break
+    cue_tok = cue_in(head, lexicon)
+    if cue_tok is not None:
+        speaker = speaker_near_verb(cue_tok, head)
+    else:
+        cue_tok, speaker = _so_frame(head)
+    if cue_tok is None:
+        return _Frame(), None
+    joins = nxt is not None and head.end_char <= nxt.open and doc.text[head.end_char:nxt.open].strip() in ("", ",")
+    return _Frame(cue_tok, speaker, "cue-after"), nxt if joins else None
+
+
+def _read_before(doc: Doc, before: Span, lexicon: CueLexicon) -> _Frame:
+    """X sagte: „…“ / X sagte, „…“ / Putin: „…“ — the frame before a quotation."""
+    text_before = before.text.rstrip()
+    # "Er sagte, …, und fügte hinzu: „…“": before a colon, the cue nearest to the quotation introduces it
+    cue_tok = cue_in(before, lexicon, last=text_before.endswith(":"))
+    embedded = len(before) > 0 and before[-1].pos_ in ("DET", "ADP", "ADJ", "NOUN", "PROPN") and \
+        not text_before.endswith((":", ","))  # "sprach von einem „heiligen Kampf“": a fragment
+    if cue_tok is not None and not embedded and (text_before.endswith((":", ",")) or
+                                                 doc[cue_tok.i:before.end].text.strip()
+                                                 and n_words(doc[cue_tok.i:before.end].text) <= 6):
+        return _Frame(cue_tok, speaker_near_verb(cue_tok, before), "cue-before")
+    if text_before.endswith(":"):
+        # "Putin: „…“" or "Der Kremlsprecher zur Lage: „…“"
+        speaker = next((noun_phrase(tok, before) for tok in before
+                        if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in ("er", "sie")), None)
+        return _Frame(None, speaker, "colon")
+    return _Frame()
+
+
+_CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.9, "colon": 0.8, "previous": 0.5}
+
+
+def _candidate(doc: Doc, region: QuotedRegion, parts: list[tuple[int, int]], content: str, frame: _Frame,
+               before: Span | None, after: Span | None, found: list[Candidate], lexicon: CueLexicon
+               ) -> Candidate | None:
+    """The direct quotation of a quoted region, unless it is a name, a term or a fragment inside a clause; a
+    frame-less one continues a quote run or takes the subject of its own or the sentence before."""
+    cue_tok, speaker, via = frame.cue, frame.speaker, frame.via
+    colon_before = before is not None and before.text.rstrip().endswith(":")
+    if _name_in_marks(doc, region):
+        return None  # "sagte zum „Algemeen Dagblad“", "Ein Sprecher der „Polizei von DeLand“": a name, not a quote
+    if not via and not is_quotation_like(content):
+        return None
+    if not via and before is None and found and found[-1].via != "" and \
+            _same_paragraph(doc, found[-1].parts[-1][1], region.open):
+        via = "previous"  # a quote run: the same speaker goes on
+        speaker = found[-1].speaker
+    if not via and speaker is None:
+        s0 = doc.char_span(region.open, region.open + 1, alignment_mode="expand")
+        own = cue_subject_outside(s0[0].sent, region.open, region.close + 1) if s0 is not None else None
+        speaker = own if own is not None else previous_subject(doc, region)
+    cue_span = None
+    if cue_tok is not None:
+        cue_span = doc[cue_tok.i : cue_tok.i + 1]
+    elif via == "colon":
+        idx = before.start_char + len(before.text.rstrip()) - 1
+        cue_span = doc.char_span(idx, idx + 1, alignment_mode="expand")
+    if not is_quotation_like(content) and via in ("", "previous"):
+        return None
+    if n_words(content) < 2 and not colon_before:
+        return None
+    # a quoted fragment inside a clause ("sagte die „bedingungslose Unterstützung“ zu") is not a direct
+    # quotation: the indirect rules report the clause around it as mixed
+    framed = colon_before or (before is not None and before.text.rstrip().endswith(",")) or \
+        (after is not None and after.text.lstrip()[:1] in (",", ".", "!", "?", ""))
+    if not is_quotation_like(content) and not framed:
+        return None
+    sent = doc.char_span(region.open, region.open + 1, alignment_mode="expand")[0].sent
+    open_speaker = speaker is None and cue_tok is not None and via in ("cue-after", "cue-before") and \
+        (is_passive(cue_tok) or getattr(verb_cue(cue_tok, lexicon), "type", "") == "impersonal")
+    return Candidate("direct", parts, cue_span, speaker, _CONFIDENCE.get(via, 0.4), sent, via,
+                     unattributed=open_speaker)
 
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
