@@ -3,6 +3,7 @@ parenthesis, a quoted name) or before zufolge / nach ("dem Bericht zufolge", "se
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -27,93 +28,171 @@ def _genitive(det: Token) -> bool:
 def np_from(sent: Span, j: int) -> Span | None:
     """The noun phrase starting at sentence token ``j`` (after laut/so/nach Angaben), with genitive and
     von-attributes and a parenthesis: "Angaben des Vatikan-Sprechers Federico Lombardi", "Aussagen von Klaus
-    Wowereit (SPD)"."""
+    Wowereit (SPD)". The phrase grows token by token; the first step of :data:`_NP_STEPS` that applies decides."""
     doc = sent.doc
     start = sent.start + j
-    if start < sent.end and doc[start].text in ("„", "»", "\"", "“", "«"):
-        # a quoted source name: laut „BBC News“
-        close = next((i for i in range(start + 1, min(start + 8, sent.end)) if doc[i].text in ("“", "«", "\"", "”", "»")), None)
-        if close is not None and close > start + 1:
-            return doc[start : close + 1]
-    end = start
-    seen_noun = False
-    after_link = False  # inside the attribute after "des"/"der"/"von": its determiners and adjectives belong
-    while end < sent.end:
-        t = doc[end]
-        if not seen_noun and WEB_NAME.fullmatch(t.text):
-            seen_noun = True  # "laut ndr.de", whatever the tagger made of it
-            end += 1
-            continue
-        if t.pos_ in ("DET", "ADJ", "NUM") or (t.tag_ == "ADJA"):
-            # after the head noun only as part of a linked attribute ("Angaben des Roten Kreuzes"), never the
-            # next phrase of the clause ("nach Angaben der Polizei obdachlos", "nach Zeugenaussagen der Ehemann");
-            # a genitive plural without article opens one too ("Meinung vieler Experten", "Berichten britischer
-            # Zeitungen", "Angaben informierter Kreise")
-            genitive_plural = seen_noun and not after_link and t.is_lower and t.lower_.endswith("er") and \
-                end + 1 < sent.end and doc[end + 1].pos_ == "NOUN" and doc[end - 1].pos_ == "NOUN"
-            if genitive_plural:
-                after_link = True
-            elif seen_noun and not after_link and not (t.pos_ == "DET" and _genitive(t)):
-                break
-            if seen_noun and not any(x.pos_ in ("NOUN", "PROPN") for x in doc[end + 1 : min(end + 4, sent.end)]):
-                break
-            after_link = after_link or (t.pos_ == "DET" and _genitive(t))
-            end += 1
-            continue
-        if not seen_noun and t.pos_ == "ADP" and end > start:
-            # a participle with its own phrase before the noun: "einer am Dienstag veröffentlichten Mitteilung"
-            k = end + 1
-            while k < min(end + 6, sent.end) and doc[k].pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV") and \
-                    not (doc[k].tag_ == "ADJA" and k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN")):
-                k += 1
-            if k < sent.end and doc[k].tag_ == "ADJA" and k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN"):
-                end = k + 1
-                continue
+    quoted = _quoted_source(sent, start)
+    if quoted is not None:
+        return quoted
+    walk = _Walk(sent, start)
+    while walk.end < sent.end:
+        tok = doc[walk.end]
+        nxt = next((n for n in (step(walk, tok) for step in _NP_STEPS) if n is not None), _STOP)
+        if nxt == _STOP:
             break
-        if seen_noun and not after_link and t.pos_ == "NOUN" and doc[end - 1].pos_ in ("NOUN", "X") and \
-                not t.ent_type_ and not doc[end - 1].ent_type_:
-            break  # "laut Ministerium Arbeiten an …": the next noun is the clause's
-        if t.pos_ in ("PROPN", "NOUN", "X") or t.tag_ in ("NE", "NN") and t.text[:1].isupper() \
-                or (t.pos_ == "PRON" and not seen_noun and end == start):
-            seen_noun = True
-            end += 1
-            if t.pos_ == "NOUN" and not (end < sent.end and doc[end].pos_ == "PROPN"):
-                after_link = False
-            continue
-        if seen_noun and after_link and t.lower_ in ("und", "sowie") and end + 1 < sent.end and \
-                (doc[end + 1].pos_ == "PROPN" or doc[end + 1].tag_ == "NE" or
-                 _genitive(doc[end + 1]) and doc[end + 1].pos_ == "DET"):
-            end += 1  # "Angaben von AFP und Reuters", "Angaben der New York Times und der Los Angeles Times"
-            continue
-        if seen_noun and t.lower_ in ("von", "vom", "aus") and end + 1 < sent.end \
-                and (doc[end + 1].pos_ in POS_NOUN_PHRASE_INNER and not (t.lower_ == "aus" and doc[end + 1].pos_ == "NOUN")
-                     or doc[end + 1].text in ("„", "»")):
-            end += 1  # "Angaben von X"
-            after_link = True
-            continue
-        if seen_noun and t.text in ("„", "»", "\"") and (doc[end - 1].pos_ == "NOUN" or
-                                                        doc[end - 1].lower_ in ("von", "vom")):
-            # a quoted name after its noun: "der Website „icelandreview.com“", "Fernsehsender „Channel 10“" (a
-            # name, not a quoted phrase: "Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“")
-            close = next((i for i in range(end + 1, min(end + 8, sent.end)) if doc[i].text in ("“", "«", "\"", "”")), None)
-            if close is not None and end + 1 < close and not doc[end + 1].is_lower:
-                end = close + 1
-                continue
-        if seen_noun and t.text == "(":
-            close = next((i for i in range(end, min(end + 6, sent.end)) if doc[i].text == ")"), None)
-            if close is not None:
-                end = close + 1
-                continue
-        if not seen_noun and t.pos_ == "ADV" and end + 1 < sent.end and doc[end + 1].pos_ in ("ADJ", "NOUN"):
-            end += 1  # "laut gut informierten Kreisen"
-            continue
-        break
-    if not seen_noun:
+        walk.end = nxt
+    if not walk.seen_noun:
         return None
+    end = walk.end
     while end > start and not WEB_NAME.fullmatch(doc[end - 1].text) and (
             doc[end - 1].pos_ in ("DET", "ADP") or doc[end - 1].lower_ in ("von", "vom", "des", "der", "aus")):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _quoted_source(sent: Span, start: int) -> Span | None:
+    """A quoted source name: laut „BBC News“."""
+    doc = sent.doc
+    if start < sent.end and doc[start].text in ("„", "»", "\"", "“", "«"):
+        close = next((i for i in range(start + 1, min(start + 8, sent.end)) if doc[i].text in ("“", "«", "\"", "”", "»")),
+                     None)
+        if close is not None and close > start + 1:
+            return doc[start : close + 1]
+    return None
+
+
+@dataclass
+class _Walk:
+    """The noun phrase so far: ``sent[start:end]``, whether it has its head noun, and whether the walk is inside a
+    linked attribute (after "des"/"der"/"von"), where determiners and adjectives belong to the phrase."""
+
+    sent: Span
+    start: int
+    end: int = -1
+    seen_noun: bool = False
+    after_link: bool = False
+
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = self.start
+
+
+_STOP = -1  # a step's answer: the phrase ends before this token (None: the step does not apply)
+
+
+def _web_name(w: _Walk, t: Token) -> int | None:
+    if not w.seen_noun and WEB_NAME.fullmatch(t.text):
+        w.seen_noun = True  # "laut ndr.de", whatever the tagger made of it
+        return w.end + 1
+    return None
+
+
+def _modifier(w: _Walk, t: Token) -> int | None:
+    """A determiner or adjective: after the head noun only as part of a linked attribute ("Angaben des Roten
+    Kreuzes"), never the next phrase of the clause ("nach Angaben der Polizei obdachlos", "nach Zeugenaussagen der
+    Ehemann"); a genitive plural without article opens one too ("Meinung vieler Experten", "Berichten britischer
+    Zeitungen", "Angaben informierter Kreise")."""
+    if not (t.pos_ in ("DET", "ADJ", "NUM") or t.tag_ == "ADJA"):
+        return None
+    doc, end, sent = t.doc, w.end, w.sent
+    genitive_plural = w.seen_noun and not w.after_link and t.is_lower and t.lower_.endswith("er") and \
+        end + 1 < sent.end and doc[end + 1].pos_ == "NOUN" and doc[end - 1].pos_ == "NOUN"
+    if genitive_plural:
+        w.after_link = True
+    elif w.seen_noun and not w.after_link and not (t.pos_ == "DET" and _genitive(t)):
+        return _STOP
+    if w.seen_noun and not any(x.pos_ in ("NOUN", "PROPN") for x in doc[end + 1 : min(end + 4, sent.end)]):
+        return _STOP
+    w.after_link = w.after_link or (t.pos_ == "DET" and _genitive(t))
+    return end + 1
+
+
+def _participle_phrase(w: _Walk, t: Token) -> int | None:
+    """A participle with its own phrase before the noun: "einer am Dienstag veröffentlichten Mitteilung"."""
+    if w.seen_noun or t.pos_ != "ADP" or w.end <= w.start:
+        return None
+    doc, sent = t.doc, w.sent
+    k = w.end + 1
+    while k < min(w.end + 6, sent.end) and doc[k].pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV") and \
+            not (doc[k].tag_ == "ADJA" and k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN")):
+        k += 1
+    if k < sent.end and doc[k].tag_ == "ADJA" and k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+        return k + 1
+    return _STOP
+
+
+def _next_clause_noun(w: _Walk, t: Token) -> int | None:
+    """"laut Ministerium Arbeiten an …": a second bare noun is the clause's."""
+    prev = t.doc[w.end - 1]
+    if w.seen_noun and not w.after_link and t.pos_ == "NOUN" and prev.pos_ in ("NOUN", "X") and \
+            not t.ent_type_ and not prev.ent_type_:
+        return _STOP
+    return None
+
+
+def _noun(w: _Walk, t: Token) -> int | None:
+    if t.pos_ in ("PROPN", "NOUN", "X") or t.tag_ in ("NE", "NN") and t.text[:1].isupper() \
+            or (t.pos_ == "PRON" and not w.seen_noun and w.end == w.start):
+        w.seen_noun = True
+        end = w.end + 1
+        if t.pos_ == "NOUN" and not (end < w.sent.end and t.doc[end].pos_ == "PROPN"):
+            w.after_link = False
+        return end
+    return None
+
+
+def _coordination(w: _Walk, t: Token) -> int | None:
+    """"Angaben von AFP und Reuters", "Angaben der New York Times und der Los Angeles Times"."""
+    doc, end = t.doc, w.end
+    if w.seen_noun and w.after_link and t.lower_ in ("und", "sowie") and end + 1 < w.sent.end and \
+            (doc[end + 1].pos_ == "PROPN" or doc[end + 1].tag_ == "NE" or
+             _genitive(doc[end + 1]) and doc[end + 1].pos_ == "DET"):
+        return end + 1
+    return None
+
+
+def _von_attribute(w: _Walk, t: Token) -> int | None:
+    """"Angaben von X", "Kreisen aus Berlin"."""
+    doc, end = t.doc, w.end
+    if w.seen_noun and t.lower_ in ("von", "vom", "aus") and end + 1 < w.sent.end \
+            and (doc[end + 1].pos_ in POS_NOUN_PHRASE_INNER and not (t.lower_ == "aus" and doc[end + 1].pos_ == "NOUN")
+                 or doc[end + 1].text in ("„", "»")):
+        w.after_link = True
+        return end + 1
+    return None
+
+
+def _quoted_name(w: _Walk, t: Token) -> int | None:
+    """A quoted name after its noun: "der Website „icelandreview.com“", "Fernsehsender „Channel 10“" (a name, not
+    a quoted phrase: "Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“")."""
+    doc, end = t.doc, w.end
+    if w.seen_noun and t.text in ("„", "»", "\"") and (doc[end - 1].pos_ == "NOUN" or
+                                                       doc[end - 1].lower_ in ("von", "vom")):
+        close = next((i for i in range(end + 1, min(end + 8, w.sent.end)) if doc[i].text in ("“", "«", "\"", "”")),
+                     None)
+        if close is not None and end + 1 < close and not doc[end + 1].is_lower:
+            return close + 1
+    return None
+
+
+def _parenthesis(w: _Walk, t: Token) -> int | None:
+    """"Klaus Wowereit (SPD)"."""
+    if w.seen_noun and t.text == "(":
+        close = next((i for i in range(w.end, min(w.end + 6, w.sent.end)) if t.doc[i].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return None
+
+
+def _degree_adverb(w: _Walk, t: Token) -> int | None:
+    """"laut gut informierten Kreisen"."""
+    if not w.seen_noun and t.pos_ == "ADV" and w.end + 1 < w.sent.end and t.doc[w.end + 1].pos_ in ("ADJ", "NOUN"):
+        return w.end + 1
+    return None
+
+
+_NP_STEPS = (_web_name, _modifier, _participle_phrase, _next_clause_noun, _noun, _coordination, _von_attribute,
+             _quoted_name, _parenthesis, _degree_adverb)
 
 
 def np_before(sent: Span, k: int) -> Span | None:
