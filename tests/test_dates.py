@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+import pipeline.extract.dates as dates
 from pipeline.extract.dates import find_article_date, find_dates, header_end
+from pipeline.extract.dates.patterns import Patterns
+from pipeline.extract.dates.rules import RULES
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "seeds.jsonl"
 
@@ -187,6 +190,32 @@ def test_negative(text):
         assert [(m.text, m.value) for m in found] == [("Seit 2014", "2014")]
     else:
         assert found == []
+
+
+# one expression of each rule of the table that the lists above leave out, read against REF (a Wednesday)
+RULE_EXAMPLES = [
+    ("Die Schulden sollen bis 2010 auf 121 Prozent steigen.", [("bis 2010", "2010")]),
+    ("Heuer gab es weniger Regen.", [("Heuer", "2023")]),
+    ("Am vergangenen Wochenende demonstrierten Tausende.", [("Am vergangenen Wochenende", "2023-W36-WE")]),
+    ("Am Wochenende wird gewählt.", [("Am Wochenende", "2023-W37-WE")]),
+    ("Zum Jahresende sinken die Preise.", [("Zum Jahresende", "2023")]),
+    ("Er kam im Sommer des Vorjahres.", [("im Sommer des Vorjahres", "2022-SU")]),
+    ("Vor drei Wochen begann der Streik.", [("Vor drei Wochen", "2023-W34")]),
+    ("Im Winter wird es kalt.", [("Im Winter", "2023-WI")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RULE_EXAMPLES)
+def test_rule_examples(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_package_api_and_rule_table():
+    assert sorted(dates.__all__) == ["find_article_date", "find_dates", "header_end"]
+    fields = set(Patterns.__dataclass_fields__)
+    names = [name for name, _ in RULES]
+    assert set(names) <= fields and len(set(names)) == len(names)
+    assert len({handler for _, handler in RULES}) == len(RULES)
 
 
 def test_offsets_window_and_order():

@@ -4,14 +4,15 @@ Works with either pipeline: NER labels go through :func:`pipeline.model.labels.e
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+# weekday and month names (never a person or place on their own), under the name the speaker rules import
+from ..lang.de.calendar import name_like_calendar_words as calendar_words
 from ..model.labels import entity_type
-from ..resources import RESOURCE_DIR, institutions, is_source_noun, read_lines, role_of
+from ..resources import institutions, is_source_noun, read_lines, role_of
 from .gazetteer import find_place, gazetteer_base, is_major_place
 
 # characters that never start or end a name
@@ -28,18 +29,6 @@ _CREDIT_REACH = 60  # characters between a credit marker and the name
 # lower-case words that may follow the name in a byline ("von Christoph Dernbach, dpa"); any other lower-case word
 # means a sentence or headline ("Von Berlin nach Paris")
 _BYLINE_LOWER = frozenset({"und", "dpa", "afp", "ap", "epd", "kna", "sid", "apa", "dts", "rtr"})
-
-
-@lru_cache(maxsize=1)
-def calendar_words() -> frozenset[str]:
-    """Weekday names (German and English) and German month names, from dates_de.json: never a person or place on
-    their own (English month names are left out: "May" is also a surname)."""
-    with open(RESOURCE_DIR / "dates_de.json", encoding="utf-8") as fh:
-        data = json.load(fh)
-    words = set()
-    for key in ("weekdays", "weekdays_en", "months"):
-        words.update(w for w in data.get(key, []) if not w.endswith("."))
-    return frozenset(words)
 
 
 def is_credit(text: str, start: int, end: int) -> bool:
