@@ -4,7 +4,9 @@ The components (registered spaCy factories, usable from any ``nlp``):
 
 - ``article_dates``: calendar expressions with ISO values -> ``doc._.dates``
 - ``article_entities``: persons, places, organizations with canonical names -> ``doc._.entities``
-- ``article_quotations``: quotations with resolved speakers -> ``doc._.quotations``
+- ``article_quotations``: quotations with resolved speakers -> ``doc._.quotations``; configured with the precision a
+  mined verb needs to report speech by itself and the reaches of :class:`~pipeline.extract.quotes.QuoteSettings`
+  (``build_nlp(config=...)``, ``nlp.config``)
 
 Each article's date and body offset travel on the ``Doc`` (``doc._.article_date``, ``doc._.body_start``), so the
 same components serve the CLI, the Python API and the tests.
@@ -13,10 +15,19 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import ctypes
 import itertools
 import logging
+import multiprocessing
+import os
 import re
-from typing import Iterable, Iterator
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import numpy
 import spacy
@@ -28,12 +39,13 @@ from spacy.tokens import Doc
 from .extract.dates import find_dates
 from .extract.entities import entity_spans
 from .extract.person_rules import make_person_rules  # noqa: F401  (registers the "person_rules" factory)
-from .extract.quotes import extract_quotations
+from .extract.quotes import QuoteSettings, extract_quotations
+from .lang.de.marks import closers
 from .model.choice import choose_model, describe
 from .resolve.names import canonicalize
 from .resolve.speakers import resolve_speakers
-from .types import Article
-from .write import ArticleResult
+from .resources import SPEECH_ACT_MIN_PRECISION, speech_acts
+from .types import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +58,11 @@ for _name, _default in (("article_date", None), ("body_start", 0), ("article_id"
         Doc.set_extension(_name, default=_default)
 
 
-_SENT_END = {".", "!", "?", "…", ":", ";"}
+_SENTENCE_PUNCTUATION = {".", "!", "?", "…", ":", ";"}  # after these (and closing marks) a sentence may start
 _SENTENCE_OPENERS = {"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Er", "Sie", "Es", "Wir", "Ich",
                      "Dies", "Diese", "Dieser", "Dieses", "Damit", "Dabei", "Demnach", "Laut", "Nach", "Auch", "Zudem",
                      "Im", "In", "Am", "Bei", "Mit", "Seit", "Wie"}
-_CLOSING_MARKS = {"“", "”", "«", "»", "\"", "‘", "’", "‹", "›", "'", ")"}
+_CLOSING_MARKS = closers() | {")"}  # what may close a quotation or a parenthesis
 
 
 @Language.component("paragraph_boundaries")
@@ -81,7 +93,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             decided[i + 1] = 1  # "… vom Typ MI-17. Der Hubschrauber …": the tokenizer kept the period
         elif tok.text in _CLOSING_MARKS and (nxt.text in (",", ";", ":") or nxt.text[:1].islower()):
             decided[i + 1] = -1  # „…“, sagte Putin / „…!“ sagte er: the frame stays with its quotation
-        elif tok.text not in _SENT_END and tok.text not in _CLOSING_MARKS and not tok.text.endswith(".") \
+        elif tok.text not in _SENTENCE_PUNCTUATION and tok.text not in _CLOSING_MARKS and not tok.text.endswith(".") \
                 and not tok.is_space:
             decided[i + 1] = -1
     _write_sent_starts(doc, decided)
@@ -101,8 +113,8 @@ def _write_sent_starts(doc: Doc, decided) -> None:
     doc.from_array([SENT_START], array)
 
 
-_NOT_A_NAME_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "ADV", "PRON", "DET"}
-_CLOSED_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "ADV"}
+_MISREAD_NAME_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "ADV", "PRON", "DET"}  # a name taken for these
+_NEVER_CAPITALIZED_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "ADV"}  # inside a German sentence
 _VERB_FEATURES = ("VerbForm", "Mood", "Tense", "Person")
 _BEFORE_FIRST_WORD = {"„", "»", "\"", "(", ":", "‚", "›", "'", "–", "-", "—", "“", "«", "”", ")", ";"}
 _FORMAL_PRONOUNS = {"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem", "Ihres"}
@@ -128,10 +140,10 @@ def pos_repair(doc: Doc) -> Doc:
     POS (German capitalizes nouns, and nothing else there but the formal "Sie"), becomes PROPN/NOUN and loses
     its verb features. In de_core_news_md the POS is derived from the tag, so this rarely changes anything."""
     for tok in doc:
-        if tok.pos_ not in _NOT_A_NAME_POS or not tok.text[:1].isalpha() or tok.text in _FORMAL_PRONOUNS:
+        if tok.pos_ not in _MISREAD_NAME_POS or not tok.text[:1].isalpha() or tok.text in _FORMAL_PRONOUNS:
             continue
         capital = tok.text[:1].isupper()
-        if not (tok.tag_ == "NE" or capital and (tok.tag_ == "NN" or tok.pos_ in _CLOSED_POS)):
+        if not (tok.tag_ == "NE" or capital and (tok.tag_ == "NN" or tok.pos_ in _NEVER_CAPITALIZED_POS)):
             continue
         if _first_word(doc, tok):
             continue
@@ -141,23 +153,46 @@ def pos_repair(doc: Doc) -> Doc:
     return doc
 
 
+# The date and entity rules take no settings (their limits are constants of pipeline.extract): plain components.
 @Language.component("article_dates")
 def article_dates(doc: Doc) -> Doc:
+    """The article's calendar expressions with ISO values resolved against its date -> ``doc._.dates``."""
     doc._.dates = find_dates(doc.text, doc._.article_date, start=doc._.body_start)
     return doc
 
 
 @Language.component("article_entities")
 def article_entities(doc: Doc) -> Doc:
+    """Persons, places and organizations of the body with canonical names -> ``doc._.entities``."""
     doc._.entities = canonicalize(entity_spans(doc))
     return doc
 
 
-@Language.component("article_quotations")
-def article_quotations(doc: Doc) -> Doc:
-    entities = doc._.entities if doc._.entities is not None else canonicalize(entity_spans(doc))
-    doc._.quotations = resolve_speakers(doc.text, extract_quotations(doc), entities)
-    return doc
+_QUOTE_DEFAULTS = QuoteSettings()  # the reaches' defaults are the quotation rules' own
+
+
+@Language.factory("article_quotations", default_config={
+    "speech_act_min_precision": SPEECH_ACT_MIN_PRECISION,
+    "run_reach": _QUOTE_DEFAULTS.run_reach,
+    "fallback_window": _QUOTE_DEFAULTS.fallback_window,
+    "continuation_reach": _QUOTE_DEFAULTS.continuation_reach,
+})
+def make_article_quotations(nlp: Language, name: str, speech_act_min_precision: float, run_reach: int,
+                            fallback_window: int, continuation_reach: int) -> Callable[[Doc], Doc]:
+    """The quotation component: quotations with resolved speakers -> ``doc._.quotations``.
+
+    ``speech_act_min_precision``: a mined verb of speech_acts_de.tsv reports speech by itself ("X forderte den
+    Rücktritt") when at least this share of what it claimed was quoted in the gold data; the other settings are
+    those of :class:`~pipeline.extract.quotes.QuoteSettings`. The settings are made once, here."""
+    settings = QuoteSettings(speech_acts=speech_acts(speech_act_min_precision), run_reach=run_reach,
+                             fallback_window=fallback_window, continuation_reach=continuation_reach)
+
+    def article_quotations(doc: Doc) -> Doc:
+        entities = doc._.entities if doc._.entities is not None else canonicalize(entity_spans(doc))
+        doc._.quotations = resolve_speakers(doc.text, extract_quotations(doc, settings), entities)
+        return doc
+
+    return article_quotations
 
 
 _GUILLEMET_PREFIX = r"^[‹›]"
@@ -178,8 +213,14 @@ def split_single_guillemets(nlp: Language) -> None:
         setattr(tokenizer, attr, re.compile(f"{extra}|{pattern}" if pattern else extra).search)
 
 
-def build_nlp(model: str | None = None) -> Language:
-    """The chosen German pipeline plus the extraction components."""
+def build_nlp(model: str | None = None, config: Mapping[str, Mapping[str, Any]] | None = None) -> Language:
+    """The chosen German pipeline plus the extraction components. ``config``: settings of extraction components
+    by name, over their defaults: ``{"article_quotations": {"speech_act_min_precision": 0.5}}`` (``pipeline run``
+    uses the defaults, which the keys of its stored results assume)."""
+    config = config or {}
+    unknown = sorted(set(config) - set(EXTRACTORS))
+    if unknown:
+        raise ValueError(f"no extraction component {', '.join(unknown)} (they are {', '.join(EXTRACTORS)})")
     choice = choose_model(model)
     nlp = spacy.load(choice.name)
     nlp.max_length = MAX_CHARS
@@ -199,7 +240,7 @@ def build_nlp(model: str | None = None) -> Language:
             nlp.add_pipe("pos_repair", last=True)
     for name in EXTRACTORS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True)
+            nlp.add_pipe(name, last=True, config=dict(config.get(name, {})))
     nlp.meta.setdefault("pipeline_choice", choice.reason)
     return nlp
 
@@ -310,11 +351,9 @@ PARENT_POLL_SECONDS = 0.5  # where prctl is unavailable, a worker checks this of
 
 def _init_worker(parent_pid: int, model: str | None = None, load: bool = False) -> None:
     """Initializer of every worker process: it ends when the main process ``parent_pid`` dies, however it dies
-    (``kill -9`` included), and never holds the output directory's lock (see :mod:`pipeline.store`), so a rerun
-    can start at once. ``load``: build the pipeline here (only where processes cannot be forked)."""
-    from .store import release_inherited_locks
-
-    release_inherited_locks()  # also done right after every fork (os.register_at_fork); cheap and idempotent
+    (``kill -9`` included). It never holds the output directory's lock: :mod:`pipeline.store` closes the lock files
+    of every forked process right after the fork (``os.register_at_fork``), and a spawned one inherits none; so a
+    rerun can start at once. ``load``: build the pipeline here (only where processes cannot be forked)."""
     _die_with_parent(parent_pid)
     if load:  # pragma: no cover - only where fork is unavailable
         nlp = build_nlp(model)
@@ -326,8 +365,6 @@ def _die_with_parent(parent_pid: int) -> None:
     may have died before that took effect, hence the check of ``os.getppid()`` afterwards. Elsewhere a daemon
     thread polls the parent's pid. (The death signal follows the *thread* that forked this process: the pool
     is created and used by one thread, which outlives it.)"""
-    import os
-
     if _set_parent_death_signal():
         if os.getppid() != parent_pid:
             os._exit(1)
@@ -337,14 +374,9 @@ def _die_with_parent(parent_pid: int) -> None:
 
 def _set_parent_death_signal() -> bool:
     """``prctl(PR_SET_PDEATHSIG, SIGKILL)`` via ctypes; False where that is not available."""
-    import signal
-    import sys
-
     if not sys.platform.startswith("linux"):
         return False
     try:
-        import ctypes
-
         libc = ctypes.CDLL(None, use_errno=True)
         return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
     except (OSError, AttributeError):  # pragma: no cover - no libc prctl
@@ -354,10 +386,6 @@ def _set_parent_death_signal() -> bool:
 def _watch_parent(parent_pid: int, interval: float = PARENT_POLL_SECONDS):
     """A daemon thread that ends this process as soon as its parent ``parent_pid`` is gone (the orphan is
     re-parented, so ``os.getppid()`` changes)."""
-    import os
-    import threading
-    import time
-
     def watch() -> None:
         while os.getppid() == parent_pid:
             time.sleep(interval)
@@ -385,11 +413,6 @@ def _annotate_parallel(nlp: Language, articles: Iterable[Article], chunk: int, w
     process and share its loaded pipeline (where fork is unavailable, each loads ``model`` itself). A worker that
     dies (killed, out of memory) costs only its article: the batch is retried one article at a time in a new
     pool, and the article that kills a worker again gets an error status."""
-    import multiprocessing
-    import os
-    from concurrent.futures import Future, ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     model_name = describe(nlp)
     if "fork" in multiprocessing.get_all_start_methods():
         context, initargs = multiprocessing.get_context("fork"), (os.getpid(),)
@@ -487,6 +510,8 @@ def process_articles(nlp: Language, articles: Iterable[Article], batch_size: int
 def analyze(text: str, date: str | None = None, article_id: str = "text", nlp: Language | None = None,
             ) -> ArticleResult:
     """Python API: analyze one German text and return its entities, dates and quotations."""
+    # imported here, not at the top: reading is no part of the extraction, whose import-time modules
+    # pipeline.store hashes into the keys of stored results (and the reader imports the store and the tables)
     from .read import article_from_text
 
     nlp = nlp or build_nlp()

@@ -5,10 +5,9 @@
 - ``id``: the article id (primary key);
 - ``key``: what the result depends on — a hash of the article's content (text, date, title, url, body start),
   of the model (name, version, path, meta.json and the size and modification time of its files) and of the
-  extraction settings (the files of ``pipeline/extract``, ``pipeline/resolve``, ``pipeline/resources``, the
-  extraction components in ``pipeline/annotate.py``, ``pipeline/types.py`` and ``pipeline/model/labels.py``, the
-  spaCy and spacy-lookups-data versions and the store format). A rerun re-annotates an article only when its key
-  changed;
+  extraction settings (the source of every module that importing ``pipeline/annotate.py`` runs, found in the
+  sources themselves: :func:`extraction_modules`; every file of ``pipeline/resources``; the spaCy and
+  spacy-lookups-data versions and the store format). A rerun re-annotates an article only when its key changed;
 - ``run``/``position``: the run that last saw the article and its place in that run's inputs (the CSV order);
 - ``data``: the :class:`~pipeline.write.ArticleResult`, as zlib-compressed JSON that decodes to an equal object
   (every dataclass, tuple and dict tagged, floats written with ``repr``), so tables written from stored results are
@@ -23,6 +22,7 @@ Nothing here imports spaCy, so a rerun where nothing changed never loads it.
 """
 from __future__ import annotations
 
+import ast
 import dataclasses
 import enum
 import hashlib
@@ -36,6 +36,7 @@ import sqlite3
 import time
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -50,8 +51,8 @@ STORE_FORMAT = "3"  # 2: rows as typed cells, Article.encoding/format; 3: typed 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 # What the extraction results depend on besides the model (see module docstring).
-EXTRACTION_DIRS = ("extract", "resolve", "resources")
-EXTRACTION_FILES = ("annotate.py", "types.py", "model/labels.py")
+EXTRACTION_ENTRY = "annotate.py"  # the extraction: this module and what importing it runs (extraction_modules)
+RESOURCE_DIRNAME = "resources"  # the rules' data files
 EXTRACTION_PACKAGES = ("spacy", "spacy-lookups-data")
 # What the rendered table rows depend on (re-rendered from the stored results when these change).
 ROW_FILES = ("write.py", "cells.py")
@@ -82,13 +83,83 @@ def _files_under(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def extraction_version() -> str:
-    """A hash of everything besides the model and the article that the extraction results depend on."""
+def _module_name(package_dir: Path, path: Path) -> str:
+    """``pipeline/extract/quotes.py`` -> ``pipeline.extract.quotes``; a package is named by its ``__init__.py``."""
+    parts = path.relative_to(package_dir).with_suffix("").parts
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join((package_dir.name, *parts))
+
+
+def _module_file(package_dir: Path, module: str) -> Path | None:
+    """The source file of the module ``module`` of the package in ``package_dir``; None if it is none."""
+    package, *parts = module.split(".")
+    if package != package_dir.name:
+        return None
+    folder = package_dir.joinpath(*parts)
+    for path in (folder / "__init__.py", folder.with_suffix(".py") if parts else None):
+        if path is not None and path.is_file():
+            return path
+    return None
+
+
+def _import_time_nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of a module that run when it is imported: all but the bodies of its functions."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        todo += [child for child in ast.iter_child_nodes(node)
+                 if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
+
+
+def _imported_modules(package_dir: Path, path: Path) -> set[str]:
+    """What the import statements of ``path`` that run when it is imported may import, as module names: ``import
+    pipeline.x`` -> ``pipeline.x``; ``from .x import y`` -> ``pipeline.x`` and ``pipeline.x.y`` (in case ``y`` is a
+    submodule), ``from . import y`` likewise."""
+    module = _module_name(package_dir, path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    names: set[str] = set()
+    for node in _import_time_nodes(ast.parse(path.read_bytes(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            source = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            names.add(source)
+            names.update(f"{source}.{alias.name}" for alias in node.names)
+    return names
+
+
+@lru_cache(maxsize=None)
+def extraction_modules(package_dir: Path = PACKAGE_DIR) -> tuple[Path, ...]:
+    """The source files of the modules of the package that ``import pipeline.annotate`` runs, sorted: the
+    transitive closure of their import statements, read from the sources (no module is imported), with the
+    ``__init__.py`` of every package on the way. An import inside a function is not followed (annotate's Python
+    API reads a text that way); tests/test_settings_hash.py checks that the extraction imports none outside these.
+    Computed once per process and package folder."""
+    found: set[Path] = set()
+    todo = [package_dir / EXTRACTION_ENTRY]
+    while todo:
+        path = todo.pop()
+        if path in found:
+            continue
+        found.add(path)
+        module = _module_name(package_dir, path)
+        packages = {module.rsplit(".", n)[0] for n in range(1, module.count(".") + 1)}
+        for name in _imported_modules(package_dir, path) | packages:
+            source = _module_file(package_dir, name)
+            if source is not None:
+                todo.append(source)
+    return tuple(sorted(found))
+
+
+def extraction_version(package_dir: Path = PACKAGE_DIR) -> str:
+    """A hash of everything besides the model and the article that the extraction results depend on: the source of
+    the extraction's modules (:func:`extraction_modules`) and every file of ``resources/``, by content."""
     digest = hashlib.sha256(f"store {STORE_FORMAT}\n".encode())
-    paths = [p for d in EXTRACTION_DIRS for p in _files_under(PACKAGE_DIR / d)]
-    paths += [PACKAGE_DIR / f for f in EXTRACTION_FILES if (PACKAGE_DIR / f).is_file()]
+    paths = set(extraction_modules(package_dir)) | set(_files_under(package_dir / RESOURCE_DIRNAME))
     for path in sorted(paths):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+        digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     for package in EXTRACTION_PACKAGES:
         try:
@@ -290,8 +361,8 @@ def rows_version() -> str:
 
 # The lock files this process holds open, by id. An ``flock`` belongs to the open file, which a forked child
 # shares: a child that kept its copy would keep the output directory locked after its parent died. Forked
-# children therefore close theirs at once (``os.register_at_fork``; the worker initializer of
-# ``pipeline.annotate`` calls :func:`release_inherited_locks` too). Closing a copy never unlocks the parent's.
+# children therefore close theirs at once (``os.register_at_fork``: the worker processes of ``pipeline.annotate``
+# are forked with ``os.fork``). Closing a copy never unlocks the parent's.
 _LOCK_FILES: dict[int, Any] = {}
 
 
