@@ -60,6 +60,18 @@ def speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
         # "Klien wurde vorgeworfen, …", "Es wird vermutet, dass …": the subject is the one spoken about; the
         # speaker is the von-agent, if one is named
         return (passive_agent(verb, frame.sent) or _leading_source(frame)) if len(frame) else None
+    decided, speaker = _subject_speaker(verb, frame, sent, exclude)
+    if decided:
+        return speaker
+    speaker = _nominative_near(verb, frame)
+    return speaker if speaker is not None else _first_speaking_noun(verb, frame, exclude)
+
+
+def _subject_speaker(verb: Token, frame: Span, sent: Span | None, exclude: tuple[int, int] | None
+                     ) -> tuple[bool, Span | None]:
+    """The cue verb's subject as the speaker, corrected where the parse is unreliable (a shared subject of
+    coordinated verbs, the controller of an infinitive, a dative taken for the subject, an utterance noun, an
+    inverted subject): ``(True, speaker)`` when that decides, ``(False, None)`` to search the frame."""
     subj = subject_of(verb)
     if subj is None and "conjunct" in _roles(verb) and verb.head.i != verb.i and verb.head.i < verb.i and \
             is_verbal(verb.head) and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("und", "sowie", "oder"):
@@ -73,7 +85,7 @@ def speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
             head = head.head
         shared = subject_of(head)
         if shared is not None and speaker_like(shared) and shared.lower_ not in NOT_SPEAKERS:
-            return noun_phrase(shared, shared.sent)
+            return True, noun_phrase(shared, shared.sent)
     if subj is None and verb.head.i != verb.i and is_verbal(verb.head) and \
             (verb.tag_ == "VVIZU" or any(c.tag_ == "PTKZU" for c in verb.children)):
         # "Der Sprecher beeilte sich, gegenüber Journalisten zu erklären, …": the infinitive's subject is the one of
@@ -89,22 +101,34 @@ def speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
         owner = next((c for c in subj.children if c.i > subj.i and c.pos_ in ("NOUN", "PROPN") and
                       ("genitive" in _roles(c) or c.dep_ in ("nmod", "ag", "pg")) and speaker_like(c)), None)
         if owner is not None and frame.start <= owner.i < frame.end:
-            return valid_speaker(noun_phrase(owner, frame))
+            return True, valid_speaker(noun_phrase(owner, frame))
         subj = None
     if subj is not None and subj.i < verb.i and not speaker_like(subj) and not is_source_noun(subj.text):
         # "Sinngemäß hofft Musk", "Der Politik schlug er vor", "Als Gründe führt der Bericht an": the parser took
         # the first phrase for the subject; the speaker stands right after the finite verb
         inverted = _inverted_subject(verb, frame)
         if inverted is not None:
-            return inverted
+            return True, inverted
     if subj is not None and subj.lower_ not in ("es", "das", "dies", "man"):
         if frame.start <= subj.i < frame.end and valid_speaker(noun_phrase(subj, frame)):
-            return noun_phrase(subj, frame)
+            return True, noun_phrase(subj, frame)
         if sent is not None and sent.start <= subj.i < sent.end and not (exclude and exclude[0] <= subj.idx < exclude[1]) \
                 and valid_speaker(noun_phrase(subj, sent)):
-            return noun_phrase(subj, sent)
+            return True, noun_phrase(subj, sent)
+    return False, None
+
+
+def _frame_scan(verb: Token, frame: Span) -> tuple[list[Token], list[Token]]:
+    """The frame's tokens after the verb (in order) and before it (nearest first)."""
     after = list(frame[verb.i - frame.start + 1 :]) if frame.start <= verb.i < frame.end else []
     before = list(reversed(frame[: max(0, verb.i - frame.start)]))
+    return after, before
+
+
+def _nominative_near(verb: Token, frame: Span) -> Span | None:
+    """The nearest nominative nominal that can speak: after the verb first ("sagte Putin"), then before it
+    ("Putin sagte")."""
+    after, before = _frame_scan(verb, frame)
     for tok in after + before:
         if _in_pp(tok):
             continue  # "gegenüber der „New York Times“", "in Berlin": an addressee or a place, not the speaker
@@ -118,6 +142,12 @@ def speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
             if (not case or "Nom" in case or right_after) and valid_speaker(noun_phrase(tok, frame)) and \
                     (speaker_like(tok) or is_source_noun(tok.text)):
                 return noun_phrase(tok, frame)
+    return None
+
+
+def _first_speaking_noun(verb: Token, frame: Span, exclude: tuple[int, int] | None) -> Span | None:
+    """The first noun phrase of the frame that can speak, whatever its case tag."""
+    after, before = _frame_scan(verb, frame)
     # the case tags of the bundled model are often wrong ("hat eine Sprecherin[Acc] … mitgeteilt, dass …", "Wie der
     # Bundeswahlleiter[Gen] mitteilte"): a speech verb whose content is a clause rarely has another noun object,
     # so the first noun phrase of the frame that can speak is its subject, whatever its case tag says
