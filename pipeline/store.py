@@ -6,8 +6,8 @@
 - ``key``: what the result depends on — a hash of the article's content (text, date, title, url, body start),
   of the model (name, version, path, meta.json and the size and modification time of its files) and of the
   extraction settings (the source of every module that importing ``pipeline/annotate.py`` runs, found in the
-  sources themselves: :func:`extraction_modules`; every file of ``pipeline/resources``; the spaCy and
-  spacy-lookups-data versions and the store format). A rerun re-annotates an article only when its key changed;
+  sources themselves: :func:`extraction_modules`; every file of ``pipeline/resources``; the spaCy
+  version and the store format). A rerun re-annotates an article only when its key changed;
 - ``run``/``position``: the run that last saw the article and its place in that run's inputs (the CSV order);
 - ``data``: the :class:`~pipeline.write.ArticleResult`, as zlib-compressed JSON that decodes to an equal object
   (every dataclass, tuple and dict tagged, floats written with ``repr``), so tables written from stored results are
@@ -53,7 +53,7 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 # What the extraction results depend on besides the model (see module docstring).
 EXTRACTION_ENTRY = "annotate.py"  # the extraction: this module and what importing it runs (extraction_modules)
 RESOURCE_DIRNAME = "resources"  # the rules' data files
-EXTRACTION_PACKAGES = ("spacy", "spacy-lookups-data")
+EXTRACTION_PACKAGES = ("spacy",)  # (spacy-lookups-data is read only by the cue-mining scripts)
 # What the rendered table rows depend on (re-rendered from the stored results when these change).
 ROW_FILES = ("write.py", "cells.py")
 

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import csv
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from pipeline.resources import ResourceError
-from pipeline.resources.cues import (
-    COLUMNS, CUES_PATH, STRENGTHS, TYPES, Cue, analyse_gold_cue, cue_coverage, load_cues, match_gold_cue,
-    read_cues)
+from pipeline.resources.cues import COLUMNS, CUES_PATH, STRENGTHS, TYPES, Cue, load_cues, read_cues
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "models" / "scripts"))
+from cue_mining import analyse_gold_cue, cue_coverage, match_gold_cue  # noqa: E402  (the mining helpers)
+
+sys.path.pop(0)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 WIKINEWS_TRAIN = SHARED / "eval" / "wikinews" / "train.jsonl"

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.resources.cues import LEMMA_FIXES, lemma_table, load_cues
+from cue_mining import LEMMA_FIXES, lemma_table
+
+from pipeline.resources.cues import load_cues
 
 OUT = Path(__file__).resolve().parents[2] / "pipeline" / "resources" / "cue_forms_de.tsv"
 

@@ -21,8 +21,9 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from pipeline.resources.cues import (  # noqa: E402
-    AUXILIARIES, FUNCTION_WORDS, CueLexicon, GoldCue, cue_coverage, iter_gold_cues, lemmatize, load_cues)
+from cue_mining import AUXILIARIES, FUNCTION_WORDS, GoldCue, cue_coverage, iter_gold_cues, lemmatize  # noqa: E402
+
+from pipeline.resources.cues import CueLexicon, load_cues  # noqa: E402
 
 DEFAULT_TRAIN = REPO.parent / "shared" / "eval" / "wikinews" / "train.jsonl"
 

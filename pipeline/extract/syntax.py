@@ -1,58 +1,40 @@
-"""Label-scheme-neutral helpers over parsed tokens: verb chains, subjects, particles, noun-phrase extents.
+"""Label-scheme-neutral helpers over parsed tokens: verb particles, noun-phrase extents and the speaker mention as
+a whole noun phrase (:func:`refine_mention`).
 
 Both supported parses are handled through :mod:`pipeline.model.labels`:
 - UD (bundled pipeline): the main verb heads the clause; auxiliaries attach as ``aux``.
 - TIGER (de_core_news_md): the finite verb heads the clause; non-finite verbs hang below it as ``oc``.
+
+What a finite verb or a Konjunktiv form is, and the verb chain and subject of a clause, is told by
+:mod:`pipeline.lang.de.verbs`.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
-from ..model.labels import children_with_role, has_role, is_subjunctive
+from ..lang.de.calendar import name_like_calendar_words
 
-VERBAL = {"VERB", "AUX"}
-NOMINAL = {"NOUN", "PROPN", "PRON"}
-# words that end a speaker noun phrase to the right
-_NP_STOP_POS = {"VERB", "AUX", "SCONJ", "CCONJ", "PUNCT", "ADV"}
-_PRONOUNS_PERSONAL = {"er", "sie", "ihr", "ich", "wir", "es", "man"}
+# is_finite and verb_chain are used here; the others are imported from here by modules not yet switched to
+# pipeline.lang.de.verbs (the quotes package)
+from ..lang.de.verbs import (  # noqa: F401
+    clause_is_subjunctive,
+    is_finite,
+    is_verbal,
+    looks_konjunktiv_1,
+    looks_konjunktiv_2,
+    looks_subjunctive,
+    subject_of,
+    verb_chain,
+)
+from ..model.labels import children_with_role
+from ..resources import is_institution, is_source_noun, role_of
+from ..resources.cues import load_cues
+from .person_rules import load_evidence
 
-
-def is_verbal(token: Token) -> bool:
-    return token.pos_ in VERBAL or token.tag_.startswith("V")
-
-
-def is_finite(token: Token) -> bool:
-    if "Fin" in token.morph.get("VerbForm"):
-        return True
-    return token.tag_.endswith("FIN")
-
-
-def verb_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it forms one predicate with (auxiliaries, modal and non-finite parts)."""
-    chain = [verb]
-    # UD: auxiliaries are children
-    chain += [c for c in verb.children if has_role(c, "auxiliary")]
-    # TIGER: walk up through oc links between verbs, and down to oc verb children
-    node = verb
-    while has_role(node, "clausal_complement") and node.dep_ == "oc" and is_verbal(node.head) and node.head.i != node.i:
-        node = node.head
-        chain.append(node)
-    for child in verb.children:
-        if child.dep_ == "oc" and is_verbal(child) and not any(g.lower_ in ("dass", "ob") for g in child.children):
-            chain.append(child)
-    # UD: a verb attached as aux/cop to a head
-    if has_role(verb, "auxiliary") and verb.head.i != verb.i:
-        chain.append(verb.head)
-    return chain
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of the clause the verb belongs to, through the verb chain."""
-    for node in verb_chain(verb):
-        subjects = children_with_role(node, "subject")
-        if subjects:
-            return subjects[0]
-    return None
+# pronouns that are a whole noun phrase on their own: nothing in their subtree belongs to the speaker
+_STANDALONE_PRONOUNS = {"er", "sie", "ihr", "ich", "wir", "es", "man"}
 
 
 def particle_of(verb: Token) -> str:
@@ -64,84 +46,11 @@ def particle_of(verb: Token) -> str:
     return ""
 
 
-def clause_is_subjunctive(tokens) -> bool:
-    """Some verb of the tokens is in Konjunktiv (Mood=Sub, or a Konjunktiv I/II form by its shape)."""
-    return any(looks_subjunctive(t) for t in tokens)
-
-
-_CLOSED = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "SPACE", "INTJ"}
-_UMLAUT = str.maketrans("äöü", "aou")
-
-
-def looks_subjunctive(token: Token) -> bool:
-    """Konjunktiv by morphology or by form: tolerant of tagging errors of a small model."""
-    if token.pos_ in _CLOSED or not token.is_alpha or not token.is_lower:
-        return False
-    if is_verbal(token) and is_subjunctive(token):
-        return True
-    return looks_konjunktiv_1(token) or looks_konjunktiv_2(token)
-
-
-def _konj_forms() -> frozenset[str]:
-    from ..resources import konjunktiv_forms
-
-    return konjunktiv_forms()
-
-
-def looks_konjunktiv_1(token: Token) -> bool:
-    """Konjunktiv I by form: 'habe', 'sei', 'plane' (stem + e where the indicative has -t), not after 'ich'."""
-    low = token.lower_
-    if low in _konj_forms():
-        return not _first_person(token)
-    if not low.endswith("e") or len(low) < 4:
-        return False
-    lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB", "AUX"):
-        return False  # beyond the listed forms both models must see a verb ("diverse", "kippte": VVFIN but ADJ)
-    if lemma.endswith("en") and low == lemma[:-1] and (is_verbal(token) or is_finite(token)):
-        # a weak past form whose lemma came out as the plural ("kippte" / "kippten") is no Konjunktiv I; the
-        # morphology knows the tense where the lemma is wrong
-        if low.endswith("te") and "Past" in token.morph.get("Tense") and "Sub" not in token.morph.get("Mood"):
-            return False
-        return not _first_person(token)
-    if token.is_lower and is_verbal(token) and (low.endswith("iere") and lemma == low[:-1] or lemma == low and (
-            not low.endswith("te") and len(low) > 4 and token.dep_ not in ("amod", "det") and
-            not has_role(token, "verb_particle") and not has_role(token, "modifier"))):
-        # the lemmatizer gave up ("gehöre" -> "gehöre", "funktioniere" -> "funktionier"): a finite verb in -e
-        # that is not a weak past in -te (an adjective tagged as a verb keeps its lemma: "große" -> "groß")
-        return not _first_person(token)
-    return False
-
-
-def looks_konjunktiv_2(token: Token) -> bool:
-    """Konjunktiv II by form: an umlaut the infinitive lacks (wäre, hätte, käme, befänden) or a modal's umlaut past
-    (könnte, müsste, dürfte, möchte)."""
-    low = token.lower_
-    if not any(ch in low for ch in "äöü") or not low.endswith(("e", "en", "est", "et")) or len(low) < 4:
-        return False
-    if low.endswith(("te", "ten")) and low[:2] in ("kö", "mü", "dü", "mö"):
-        return True
-    lemma = token.lemma_.lower()
-    if not lemma or lemma == low or not lemma.endswith(("en", "n")):
-        return False
-    stem = low.translate(_UMLAUT)
-    return not any(ch in lemma for ch in "äöü") and (is_verbal(token) or is_finite(token)) and stem != lemma
-
-
-def _first_person(token: Token) -> bool:
-    subj = subject_of(token)
-    if subj is not None:
-        return subj.lower_ == "ich"
-    prev = token.doc[token.i - 1] if token.i > 0 else None
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return any(t is not None and t.lower_ == "ich" for t in (prev, nxt))
-
-
 def noun_phrase(token: Token, limit: Span | None = None) -> Span:
     """The noun phrase headed by ``token``: its dependency subtree (determiners, adjectives, names, genitives,
     prepositional attributes, appositions), cut before relative clauses, verbs and quotations."""
     doc = token.doc
-    if token.lower_ in _PRONOUNS_PERSONAL:
+    if token.lower_ in _STANDALONE_PRONOUNS:
         return doc[token.i : token.i + 1]
     lo, hi = token.left_edge.i, token.right_edge.i + 1
     if limit is not None:
@@ -233,8 +142,6 @@ def _apposition_start(doc, start: int, end: int, limit: Span | None) -> int:
     at_clause_start = seg_start == lo or doc[seg_start - 1].is_sent_start is True or \
         doc[seg_start - 1].text in (",", ":", "–", "—") or doc[seg_start - 1].pos_ in ("VERB", "AUX") or \
         doc[seg_start].is_sent_start
-    from ..resources import role_of
-
     if at_clause_start and any(t.pos_ == "NOUN" and role_of(t.text) is not None for t in segment):
         return seg_start
     return start
@@ -245,8 +152,6 @@ def _name_attribute(doc, i: int, hi: int) -> bool:
     "Patrick Kamanda von der Umweltbehörde Ugandas", "Airbus im französischen Toulouse", "Sascha Kempf vom
     Max-Planck-Institut": von/vom/aus/in/im/bei/beim/für followed (after articles and adjectives) by a name or an
     institution."""
-    from ..resources import is_institution
-
     if doc[i].lower_ not in ("von", "vom", "aus", "in", "im", "bei", "beim", "für", "der", "des"):
         return False
     k = i + 1
@@ -260,8 +165,6 @@ def _name_attribute(doc, i: int, hi: int) -> bool:
 
 def _name_like(word: str) -> bool:
     """A capitalized word the NER training data never saw as a plain noun ("Banke"), or saw as a name."""
-    from .person_rules import load_evidence
-
     e = load_evidence().get(word)
     return e is None or e.per > e.other
 
@@ -301,8 +204,6 @@ def _apposition_end(doc, end: int, limit: Span | None) -> int:
         return end
     if not any(t.pos_ in ("NOUN", "PROPN") for t in segment):
         return end
-    from ..resources import role_of
-
     first = segment[0]
     if first.pos_ == "DET" and first.morph.get("Case") and "Nom" not in first.morph.get("Case") and \
             not any(t.pos_ == "NOUN" and role_of(t.text) is not None for t in segment):
@@ -315,22 +216,16 @@ def _apposition_end(doc, end: int, limit: Span | None) -> int:
 # --------------------------------------------------------------------------------------------------------------
 # the speaker mention as a whole noun phrase
 
-_APPOSITION_STOP = frozenset({"anlässlich", "während", "gegenüber", "nach", "vor", "seit", "wegen", "mit", "auf",
+# prepositions and time adverbs that open an adverbial, which ends a speaker phrase: "[General George Casey] heute
+# anlässlich einer Pressekonferenz"
+_ADVERBIAL_WORDS = frozenset({"anlässlich", "während", "gegenüber", "nach", "vor", "seit", "wegen", "mit", "auf",
                               "zu", "zum", "zur", "heute", "gestern"})
 _MENTION_STOP = (",", ".", ";", ":", "!", "?", "„", "“", "”", "»", "«", "\"", "(", ")", "–", "—")
-
-
-def _calendar_words() -> frozenset[str]:
-    from .entities import calendar_words
-
-    return calendar_words()
 
 
 def _title_like(tok: Token) -> bool:
     """A role or title noun, or an institution noun, written as a noun ("Vatikansprecher", "Außenminister",
     "BKA-Präsident", "Weltverband")."""
-    from ..resources import is_institution, role_of
-
     return tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and \
         (role_of(tok.text) is not None or is_institution(tok.text))
 
@@ -350,8 +245,6 @@ def _quoted_end(doc, k: int, hi: int) -> int | None:
 
 def _genitive_tail(doc, end: int, hi: int) -> int:
     """The end of a mention taken over the genitive attributes and quoted names that follow its head noun."""
-    from ..resources import is_institution
-
     while end < hi:
         last = doc[end - 1]
         nxt = doc[end]
@@ -394,9 +287,6 @@ def utterance_noun(tok: Token) -> bool:
     """A noun of saying that names the utterance itself (Begründung, Antwort, Kritik, Forderung), not a written
     source that can stand for its author (Bericht, Erklärung, Studie): in "die Antwort des Ministers" the genitive
     is the speaker, not the noun."""
-    from ..resources import is_source_noun
-    from ..resources.cues import load_cues
-
     nouns = load_cues().nouns()
     return (tok.text in nouns or tok.lemma_ in nouns) and not is_source_noun(tok.text)
 
@@ -414,7 +304,7 @@ def _attribute_tail(doc, end: int, hi: int) -> int:
     while k < hi and (doc[k].pos_ in ("DET", "ADJ", "NUM") or doc[k].tag_ == "ADJA"):
         k += 1
     if k >= hi or not (doc[k].pos_ in ("NOUN", "PROPN") or doc[k].tag_ in ("NN", "NE")) or \
-            doc[k].text in _calendar_words() or doc[k].like_num:
+            doc[k].text in name_like_calendar_words() or doc[k].like_num:
         return end
     stop = k + 1
     while stop < hi and doc[stop].pos_ == "PROPN":
@@ -434,6 +324,8 @@ def _attribute_tail(doc, end: int, hi: int) -> int:
 
 
 def _infinitive(tok: Token) -> bool:
+    """A verb in the infinitive, with or without zu ("einsetzen", "einzusetzen"): the end of a clause, not of a
+    speaker phrase."""
     return tok.tag_ in ("VVINF", "VAINF", "VMINF", "VVIZU") or "Inf" in tok.morph.get("VerbForm")
 
 
@@ -462,108 +354,163 @@ def _entities_within(doc, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def refine_mention(span: Span) -> Span:
-    """The speaker mention as the whole noun phrase that names the speaker, whichever rule found it:
 
-    - a party or a short parenthesis read as the head ("Renate Schmidt (SPD)" found as "SPD)") gives the name
-      before it, parenthesis included;
-    - words that cannot belong to a noun phrase at its edges go: a verb, conjunction or adverb in front
-      ("zumal Verteidiger X", "verweisen Analysten"), an adverb behind ("Koppelin wörtlich");
-    - a name takes in the titles, role nouns, adjectives and article in front of it ("Der deutsche
-      Verteidigungsminister Franz Josef Jung", "BKA-Präsident Ziercke", "der Weltverband FIFA");
-    - a name takes in its party ("(SPD)"), an affiliation with von/vom ("Theo Kitz vom Bankhaus Merck Finck") and
-      an apposition that closes the phrase ("Edmon Chung, CEO von DotAsia"); a role phrase takes in the name
-      that follows it as an apposition ("die Sprecherin der Unionsfraktion, Annette Widmann-Mauz").
+# --------------------------------------------------------------------------------------------------------------
+# refine_mention: one step per construction. A step takes the mention and its sentence (whose bounds no step
+# crosses) and returns the mention grown or cut; :data:`_MENTION_STEPS` applies them in their order.
 
-    Pronouns and one-word adverbial sources ("demnach") are returned as they are. Part-of-speech based only, so it
-    works with either label scheme."""
-    doc = span.doc
-    sent = span[0].sent
-    lo, hi = sent.start, sent.end
-    start, end = span.start, span.end
-    if end - start == 1 and span[0].pos_ in ("PRON", "ADV"):
-        return span
-    # "SPD)" / "Grüne)": the name before the parenthesis
-    if doc[end - 1].text == ")" and not any(t.text == "(" for t in doc[start:end]):
-        k = start - 1
-        while k > lo and doc[k].text != "(" and start - k < 6:
-            k -= 1
-        if k > lo and doc[k].text == "(" and doc[k - 1].pos_ in ("PROPN", "NOUN"):
-            s = k - 1
-            while s - 1 >= lo and doc[s - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET") and not doc[s - 1].is_punct \
-                    and doc[s - 1].text not in _calendar_words():
-                s -= 1
-            start = s
-    # edges that cannot belong to a noun phrase
+MentionStep = Callable[[Span, Span], Span]
+# articles of a dative or accusative phrase: after the head noun they open the addressee or the object
+_OBJECT_ARTICLES = ("dem", "den", "einem", "einen", "einigen")
+
+
+def _name_before_parenthesis(mention: Span, sent: Span) -> Span:
+    """A party read as the head gives the name in front: "SPD)" -> "Renate Schmidt (SPD)"."""
+    doc, lo = mention.doc, sent.start
+    start, end = mention.start, mention.end
+    if doc[end - 1].text != ")" or any(t.text == "(" for t in mention):
+        return mention
+    k = start - 1
+    while k > lo and doc[k].text != "(" and start - k < 6:
+        k -= 1
+    if not (k > lo and doc[k].text == "(" and doc[k - 1].pos_ in ("PROPN", "NOUN")):
+        return mention
+    s = k - 1
+    while s - 1 >= lo and doc[s - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET") and not doc[s - 1].is_punct \
+            and doc[s - 1].text not in name_like_calendar_words():
+        s -= 1
+    return doc[s:end]
+
+
+def _drop_leading_non_nominal(mention: Span, sent: Span) -> Span:
+    """Words in front that open no noun phrase go: "zumal [Verteidiger X]", "verweisen [Analysten]"."""
+    # a verb, conjunction or adverb; or a lower-case word tagged as a noun ("verweisen": German nouns are capitalized),
+    # unless it is a name particle ("de Maizière")
+    doc = mention.doc
+    start, end = mention.start, mention.end
     while end - start > 1 and (doc[start].pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or
                                doc[start].pos_ == "ADV" and doc[start].is_lower and doc[start + 1].pos_ != "ADJ" or
                                doc[start].pos_ in ("NOUN", "PROPN", "X") and doc[start].is_lower and
                                doc[start].is_alpha and doc[start].text not in _LOWER_NAME_PARTS):
-        start += 1  # ("verweisen Analysten": a verb the tagger called a noun - German nouns are capitalized)
+        start += 1
+    return doc[start:end]
+
+
+def _drop_trailing_lower_words(mention: Span, sent: Span) -> Span:
+    """A lower-case adverb, preposition, conjunction or adjective at the end goes: "[Koppelin] wörtlich"."""
+    doc = mention.doc
+    start, end = mention.start, mention.end
     while end - start > 1 and (doc[end - 1].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "ADJ") and doc[end - 1].is_lower):
         end -= 1
-    # a dative or accusative phrase after the head is the addressee or object, not part of the speaker:
-    # "Dirk Lorenzen [dem Deutschlandfunk]", "Toby Lanzer [dem Fernsehsender „Al Jazeera“]"
-    for k in range(start + 1, end):
-        if doc[k].lower_ in ("dem", "den", "einem", "einen", "einigen") and doc[k - 1].pos_ in ("NOUN", "PROPN") \
-                and doc[k - 1].lower_ not in ("von", "vom"):
-            end = k
-            break
-    # a phrase that stops at an adjective or article continues to its noun ("die Vereinten [Nationen]"), and a
-    # name continues over words the tagger marks as proper nouns ("Li [Fei]", "des Fernsehsenders [n-tv]")
+    return doc[start:end]
+
+
+def _cut_before_object(mention: Span, sent: Span) -> Span:
+    """A dative or accusative phrase after the head is the addressee: "[Dirk Lorenzen] dem Deutschlandfunk"."""
+    # also "[Toby Lanzer] dem Fernsehsender „Al Jazeera“"
+    doc = mention.doc
+    cut = next((k for k in range(mention.start + 1, mention.end) if doc[k].lower_ in _OBJECT_ARTICLES and
+                doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].lower_ not in ("von", "vom")), None)
+    return mention if cut is None else doc[mention.start : cut]
+
+
+def _continue_to_noun(mention: Span, sent: Span) -> Span:
+    """A phrase that stops at an adjective or article continues to its noun: "die Vereinten [Nationen]"."""
+    # and a name continues over words tagged as proper nouns: "Li [Fei]", "des Fernsehsenders [n-tv]"
+    doc, hi = mention.doc, sent.end
+    end = mention.end
     while end < hi and not doc[end].is_punct and not doc[end].is_space and doc[end].pos_ not in ("VERB", "AUX") and (
             doc[end - 1].pos_ in ("ADJ", "DET") and doc[end].text[:1].isupper() and doc[end].tag_ in ("NN", "NE")
             or doc[end].tag_ == "NE" and doc[end - 1].pos_ in ("NOUN", "PROPN") and doc[end].lower_ != "von"):
         end += 1
-    # the name particle at the start of a name: "[Von] der Leyen"
+    return doc[mention.start : end]
+
+
+def _name_particle_in_front(mention: Span, sent: Span) -> Span:
+    """The name particle at the start of a name found as "der Leyen": "[Von] der Leyen"."""
+    doc, lo = mention.doc, sent.start
+    start = mention.start
     if start > lo and doc[start].lower_ in ("der", "den") and doc[start - 1].lower_ == "von" and \
-            end - start >= 2 and doc[start + 1].pos_ == "PROPN" and \
+            len(mention) >= 2 and doc[start + 1].pos_ == "PROPN" and \
             (start - 1 == lo or doc[start - 2].is_punct or doc[start - 1].text == "Von"):
-        start -= 1
-    # a mention never cuts through a named entity: "[Li] Fei", "die Vereinten [Nationen]", "[Von der] Leyen"
-    for ent_start, ent_end in _entities_within(doc, lo, hi):
+        return doc[start - 1 : mention.end]
+    return mention
+
+
+def _whole_entities(mention: Span, sent: Span) -> Span:
+    """A mention never cuts through a named entity: "[Li] Fei", "die Vereinten [Nationen]"."""
+    start, end = mention.start, mention.end
+    for ent_start, ent_end in _entities_within(mention.doc, sent.start, sent.end):
         if ent_start < end and start < ent_end:
             start, end = min(start, ent_start), max(end, ent_end)
-    # a date ends the phrase: "Angaben der Polizei [vom Dienstag]"
-    for k in range(start + 1, end - 1):
-        if doc[k].lower_ in ("vom", "am") and (doc[k + 1].text in _calendar_words() or doc[k + 1].like_num):
-            end = k
-            break
-    # an adverbial ends the phrase: "General George Casey [heute anlässlich einer Pressekonferenz]"
-    cut = next((k for k in range(start + 1, end) if doc[k].is_lower and
-                (doc[k].pos_ == "ADV" and doc[k].tag_ != "ADJD" or doc[k].lower_ in _APPOSITION_STOP)), None)
-    if cut is not None:
-        end = cut
-        while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
-            end -= 1
-    # a name in quotation marks keeps its marks and its article: "Die „Süddeutsche Zeitung“", "die „Aktion
-    # Deutschland hilft“"
-    if start - 1 >= lo and doc[start - 1].text in _OPEN_MARKS:
-        close = next((i for i in range(end - 1, min(end + 6, hi)) if doc[i].text in _CLOSE_MARKS), None)
-        if close is not None and close >= end - 1 and not any(t.pos_ in ("VERB", "AUX") and t.is_lower
-                                                               for t in doc[end:close]):
-            start, end = start - 1, close + 1
-            if start - 1 >= lo and doc[start - 1].pos_ == "DET":
-                start -= 1
-    first, last = doc[start], doc[end - 1]
-    # titles, role nouns, adjectives and the article in front of a name
-    if first.pos_ == "PROPN" or first.ent_type_:
-        k = start
-        titled = False
-        while k - 1 >= lo and _title_like(doc[k - 1]):
+    return mention.doc[start:end]
+
+
+def _cut_at_date(mention: Span, sent: Span) -> Span:
+    """A date ends the phrase: "[Angaben der Polizei] vom Dienstag", "… am 12. Mai"."""
+    doc = mention.doc
+    cut = next((k for k in range(mention.start + 1, mention.end - 1) if doc[k].lower_ in ("vom", "am") and
+                (doc[k + 1].text in name_like_calendar_words() or doc[k + 1].like_num)), None)
+    return mention if cut is None else doc[mention.start : cut]
+
+
+def _cut_at_adverbial(mention: Span, sent: Span) -> Span:
+    """An adverbial ends the phrase: "[General George Casey] heute anlässlich einer Pressekonferenz"."""
+    doc = mention.doc
+    start = mention.start
+    cut = next((k for k in range(start + 1, mention.end) if doc[k].is_lower and
+                (doc[k].pos_ == "ADV" and doc[k].tag_ != "ADJD" or doc[k].lower_ in _ADVERBIAL_WORDS)), None)
+    if cut is None:
+        return mention
+    end = cut
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+        end -= 1
+    return doc[start:end]
+
+
+def _quoted_name_marks(mention: Span, sent: Span) -> Span:
+    """A quoted name keeps its marks and its article: "Süddeutsche Zeitung" -> "Die „Süddeutsche Zeitung“"."""
+    # also "die „Aktion Deutschland hilft“"
+    doc, lo, hi = mention.doc, sent.start, sent.end
+    start, end = mention.start, mention.end
+    if start - 1 < lo or doc[start - 1].text not in _OPEN_MARKS:
+        return mention
+    close = next((i for i in range(end - 1, min(end + 6, hi)) if doc[i].text in _CLOSE_MARKS), None)
+    if close is None or close < end - 1 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in doc[end:close]):
+        return mention
+    start, end = start - 1, close + 1
+    if start - 1 >= lo and doc[start - 1].pos_ == "DET":
+        start -= 1
+    return doc[start:end]
+
+
+def _titles_before_name(mention: Span, sent: Span) -> Span:
+    """A name takes in the titles and article in front: "Der deutsche Verteidigungsminister Franz Josef Jung"."""
+    # titles, role and institution nouns ("BKA-Präsident Ziercke", "der Weltverband FIFA"), then the adjectives and
+    # the article before them, or a genitive name ("Mexikos Innenminister Francisco Ramirez")
+    doc, lo = mention.doc, sent.start
+    if not (mention[0].pos_ == "PROPN" or mention[0].ent_type_):
+        return mention
+    k = mention.start
+    while k - 1 >= lo and _title_like(doc[k - 1]):
+        k -= 1
+    if k == mention.start:
+        return mention  # no title in front: an adjective or article alone is not taken in
+    if k - 1 >= lo and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text.endswith("s"):
+        k -= 1  # "Mexikos Innenminister Francisco Ramirez"
+    else:
+        while k - 1 >= lo and doc[k - 1].pos_ in ("ADJ",) and not doc[k - 1].is_punct:
             k -= 1
-            titled = True
-        if titled:
-            if k - 1 >= lo and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text.endswith("s"):
-                k -= 1  # "Mexikos Innenminister Francisco Ramirez"
-            else:
-                while k - 1 >= lo and doc[k - 1].pos_ in ("ADJ",) and not doc[k - 1].is_punct:
-                    k -= 1
-                if k - 1 >= lo and doc[k - 1].pos_ == "DET":
-                    k -= 1
-            start = k
-    # coordinated speakers before their verb: "Präsident Boris Tadić und Regierungschef Vojislav Koštunica
-    # erklärten", "Die Union sowie auch die FDP sprechen sich … aus"
+        if k - 1 >= lo and doc[k - 1].pos_ == "DET":
+            k -= 1
+    return doc[k : mention.end]
+
+
+def _coordinated_speakers(mention: Span, sent: Span) -> Span:
+    """Speakers coordinated before their verb are one: "Präsident Tadić und Regierungschef Koštunica erklärten"."""
+    # also "Die Union sowie auch die FDP sprechen sich … aus"; each conjunct must name someone
+    doc, hi = mention.doc, sent.end
+    end = mention.end
     while end + 1 < hi and doc[end].lower_ in ("und", "sowie"):
         j = end + 1
         while j < hi and doc[j].lower_ in ("auch", "andere", "weitere"):
@@ -577,71 +524,163 @@ def refine_mention(span: Span) -> Span:
         if not any(t.pos_ == "PROPN" or t.ent_type_ or _title_like(t) for t in doc[j:k]):
             break
         end = k
-    last = doc[end - 1]
-    # party or short parenthesis after a name
-    if end < hi and doc[end].text == "(" and last.pos_ in ("PROPN", "NOUN"):
-        close = next((i for i in range(end + 1, min(end + 8, hi)) if doc[i].text == ")"), None)
-        if close is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[end + 1 : close]):
-            end = close + 1
-            last = doc[end - 1]
-    # affiliation: "Theo Kitz vom Bankhaus Merck Finck", "Moritz Wohlrab von der „Aktion Deutschland hilft“"
-    if last.pos_ == "PROPN" and end < hi and doc[end].lower_ in ("vom", "von"):
-        k = end + 1
-        while k < hi and doc[k].pos_ in ("DET", "ADJ"):
-            k += 1
-        if k < hi and (doc[k].text in ("„", "»") or doc[k].pos_ == "PROPN" or _title_like(doc[k]) or
+    return doc[mention.start : end]
+
+
+def _party_after_name(mention: Span, sent: Span) -> Span:
+    """A name takes in its party or a short parenthesis after it: "Renate Schmidt (SPD)"."""
+    return mention.doc[mention.start : _parenthesis_end(mention.doc, mention.end, sent)]
+
+
+def _affiliation(mention: Span, sent: Span) -> Span:
+    """A name takes in its affiliation with von/vom: "Theo Kitz vom Bankhaus Merck Finck"."""
+    # also a quoted name: "Moritz Wohlrab von der „Aktion Deutschland hilft“"
+    doc, hi = mention.doc, sent.end
+    end = mention.end
+    if doc[end - 1].pos_ != "PROPN" or end >= hi or doc[end].lower_ not in ("vom", "von"):
+        return mention
+    k = end + 1
+    while k < hi and doc[k].pos_ in ("DET", "ADJ"):
+        k += 1
+    if k >= hi or not (doc[k].text in ("„", "»") or doc[k].pos_ == "PROPN" or _title_like(doc[k]) or
                        doc[k].text[:1].isupper() and doc[k].pos_ not in ("VERB", "AUX") and k + 1 < hi and
                        doc[k + 1].pos_ == "PROPN"):
-            stop = k
-            if doc[k].text in ("„", "»"):
-                close = next((i for i in range(k + 1, min(k + 10, hi)) if doc[i].text in ("“", "«", "”")), None)
-                stop = close + 1 if close is not None else k
-            else:
-                while stop < hi and (doc[stop].pos_ in ("PROPN", "NOUN", "ADJ", "X") or
-                                     doc[stop].text[:1].isupper() and doc[stop].pos_ not in ("VERB", "AUX") or
-                                     doc[stop].lower_ in ("für", "der", "des") and stop + 1 < hi and
-                                     doc[stop + 1].text[:1].isupper()) and doc[stop].text not in _MENTION_STOP:
-                    stop += 1
-            if stop > k and (stop >= hi or doc[stop].pos_ in ("VERB", "AUX", "PUNCT") or doc[stop].is_punct):
-                end = stop
-                last = doc[end - 1]
-    # genitive attributes and quoted names after the head belong to it ("Das „National Hurricane Centre“ der USA",
-    # "Angaben des Magazins „Der Spiegel“"), and so does a prepositional attribute that closes the phrase
-    end = _attribute_tail(doc, _genitive_tail(doc, end, hi), hi)
-    # a genitive found on its own takes in the noun it belongs to: "die Online-Ausgabe [des „Spiegel“]",
-    # "Vertreter [der drei Organisationen]"
-    if start - 1 > lo and doc[start].lower_ in ("des", "eines") and doc[start - 1].pos_ == "NOUN" and \
-            doc[start - 1].text[:1].isupper() and not utterance_noun(doc[start - 1]):
-        k = start - 1
-        while k - 1 >= lo and (doc[k - 1].pos_ in ("ADJ", "NUM") or doc[k - 1].tag_ == "ADJA"):
-            k -= 1
-        if k - 1 >= lo and doc[k - 1].pos_ == "DET" and doc[k - 1].lower_ not in ("des", "eines"):
-            k -= 1
-        start = k
-    # ", Annette Widmann-Mauz" after a role phrase; ", CEO von DotAsia" after a name
-    if end + 1 < hi and doc[end].text == ",":
-        seg_end = end + 1
-        while seg_end < hi and doc[seg_end].text not in (",", ".", ";", ":", "!", "?", "„", "»") \
-                and not doc[seg_end].is_space:
-            seg_end += 1
-        # an adverbial after the apposition ends it: "…, General George Casey [heute anlässlich einer …]"
-        cut = next((i for i in range(end + 1, seg_end) if doc[i].pos_ == "ADV" and doc[i].is_lower or
-                    doc[i].lower_ in _APPOSITION_STOP), None)
-        if cut is not None and cut > end + 1:
-            seg_end = cut
-        segment = doc[end + 1 : seg_end]
-        closes = seg_end >= hi or doc[seg_end].text in (",", ".", "!", "?") or cut is not None
-        if segment and len(segment) <= 12 and closes and \
-                not any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in segment):
-            has_name = any(t.pos_ == "PROPN" for t in doc[start:end])
-            seg_name = all(t.pos_ == "PROPN" or t.tag_ == "NE" or t.text in ("-",) for t in segment)
-            head = next((t for t in segment if t.pos_ in ("NOUN", "PROPN") or t.tag_ in ("NN", "NE")), None)
-            role_first = head is not None and _title_like(head) and \
-                all(t.pos_ in ("DET", "ADJ", "PUNCT", "X") or t.is_punct or t.is_lower for t in segment[: head.i - segment.start])
-            # a role phrase whose attribute holds a name still takes the person's name after it: "die Sprecherin der
-            # Unionsfraktion im Bundestag, Annette Widmann-Mauz"
-            head_noun = next((t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN")), None)
-            role_head = head_noun is not None and head_noun.pos_ == "NOUN" and _title_like(head_noun)
-            if (not has_name and seg_name) or (has_name and role_first) or (role_head and seg_name and len(segment) <= 4):
-                end = seg_end
-    return doc[start:end]
+        return mention
+    stop = _affiliation_end(doc, k, hi)
+    if stop > k and (stop >= hi or doc[stop].pos_ in ("VERB", "AUX", "PUNCT") or doc[stop].is_punct):
+        return doc[mention.start : stop]
+    return mention
+
+
+def _affiliation_end(doc, k: int, hi: int) -> int:
+    """The end of the institution named from token ``k`` on: a quoted name ("„Aktion Deutschland hilft“"), or a run
+    of names and capitalized words, "für/der/des" before a capital included ("Bankhaus Merck Finck", "Institut für
+    Weltwirtschaft"); ``k`` itself when a quoted name is not closed."""
+    if doc[k].text in ("„", "»"):
+        close = next((i for i in range(k + 1, min(k + 10, hi)) if doc[i].text in ("“", "«", "”")), None)
+        return close + 1 if close is not None else k
+    stop = k
+    while stop < hi and (doc[stop].pos_ in ("PROPN", "NOUN", "ADJ", "X") or
+                         doc[stop].text[:1].isupper() and doc[stop].pos_ not in ("VERB", "AUX") or
+                         doc[stop].lower_ in ("für", "der", "des") and stop + 1 < hi and
+                         doc[stop + 1].text[:1].isupper()) and doc[stop].text not in _MENTION_STOP:
+        stop += 1
+    return stop
+
+
+def _genitive_attributes(mention: Span, sent: Span) -> Span:
+    """Genitive attributes and quoted names after the head belong to it: "Angaben des Magazins „Der Spiegel“"."""
+    # also "Das „National Hurricane Centre“ der USA"
+    return mention.doc[mention.start : _genitive_tail(mention.doc, mention.end, sent.end)]
+
+
+def _prepositional_attribute(mention: Span, sent: Span) -> Span:
+    """A prepositional attribute closing the phrase belongs to it: "die Aufsichtsbehörde für Zivilluftfahrt"."""
+    # "… (DGAC) teilte mit"; not the object of an infinitive at the end ("will sich die SPD für … einsetzen")
+    return mention.doc[mention.start : _attribute_tail(mention.doc, mention.end, sent.end)]
+
+
+def _noun_of_genitive(mention: Span, sent: Span) -> Span:
+    """A genitive found alone takes in its noun: "des „Spiegel“" -> "die Online-Ausgabe des „Spiegel“"."""
+    # also "Vertreter [der drei Organisationen]"; not after a noun of saying, whose genitive is the speaker ("die
+    # Antwort des Ministers")
+    doc, lo = mention.doc, sent.start
+    start = mention.start
+    if not (start - 1 > lo and doc[start].lower_ in ("des", "eines") and doc[start - 1].pos_ == "NOUN" and
+            doc[start - 1].text[:1].isupper() and not utterance_noun(doc[start - 1])):
+        return mention
+    k = start - 1
+    while k - 1 >= lo and (doc[k - 1].pos_ in ("ADJ", "NUM") or doc[k - 1].tag_ == "ADJA"):
+        k -= 1
+    if k - 1 >= lo and doc[k - 1].pos_ == "DET" and doc[k - 1].lower_ not in ("des", "eines"):
+        k -= 1
+    return doc[k : mention.end]
+
+
+def _apposition_after_comma(mention: Span, sent: Span) -> Span:
+    """An apposition after a comma belongs to the phrase: "die Sprecherin der Unionsfraktion, Annette Widmann-Mauz"."""
+    # a name after a role phrase, or a role after a name ("Edmon Chung, CEO von DotAsia")
+    doc, hi = mention.doc, sent.end
+    end = mention.end
+    if end + 1 >= hi or doc[end].text != ",":
+        return mention
+    seg_end = end + 1
+    while seg_end < hi and doc[seg_end].text not in (",", ".", ";", ":", "!", "?", "„", "»") \
+            and not doc[seg_end].is_space:
+        seg_end += 1
+    # an adverbial after the apposition ends it: "…, General George Casey [heute anlässlich einer …]"
+    cut = next((i for i in range(end + 1, seg_end) if doc[i].pos_ == "ADV" and doc[i].is_lower or
+                doc[i].lower_ in _ADVERBIAL_WORDS), None)
+    if cut is not None and cut > end + 1:
+        seg_end = cut
+    segment = doc[end + 1 : seg_end]
+    closes = seg_end >= hi or doc[seg_end].text in (",", ".", "!", "?") or cut is not None
+    if segment and len(segment) <= 12 and closes and \
+            not any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in segment) and _names_same_speaker(mention, segment):
+        return doc[mention.start : seg_end]
+    return mention
+
+
+def _names_same_speaker(mention: Span, segment: Span) -> bool:
+    """The comma segment after the mention is an apposition to it: a name after a mention without one, a phrase
+    that opens with a role noun after a name ("Edmon Chung, CEO von DotAsia"), or a short name after a role noun."""
+    has_name = any(t.pos_ == "PROPN" for t in mention)
+    seg_name = all(t.pos_ == "PROPN" or t.tag_ == "NE" or t.text in ("-",) for t in segment)
+    head = next((t for t in segment if t.pos_ in ("NOUN", "PROPN") or t.tag_ in ("NN", "NE")), None)
+    role_first = head is not None and _title_like(head) and all(
+        t.pos_ in ("DET", "ADJ", "PUNCT", "X") or t.is_punct or t.is_lower for t in segment[: head.i - segment.start])
+    # a role phrase whose attribute holds a name still takes the person's name after it: "die Sprecherin der
+    # Unionsfraktion im Bundestag, Annette Widmann-Mauz"
+    head_noun = next((t for t in mention if t.pos_ in ("NOUN", "PROPN")), None)
+    role_head = head_noun is not None and head_noun.pos_ == "NOUN" and _title_like(head_noun)
+    return (not has_name and seg_name) or (has_name and role_first) or (role_head and seg_name and len(segment) <= 4)
+
+
+# the order matters: edges are cleaned before the phrase grows, entities are made whole before titles are taken in
+# (a title in front of an entity), the tails after the head are taken in before the apposition after them
+_MENTION_STEPS: tuple[MentionStep, ...] = (
+    _name_before_parenthesis,
+    _drop_leading_non_nominal,
+    _drop_trailing_lower_words,
+    _cut_before_object,
+    _continue_to_noun,
+    _name_particle_in_front,
+    _whole_entities,
+    _cut_at_date,
+    _cut_at_adverbial,
+    _quoted_name_marks,
+    _titles_before_name,
+    _coordinated_speakers,
+    _party_after_name,
+    _affiliation,
+    _genitive_attributes,
+    _prepositional_attribute,
+    _noun_of_genitive,
+    _apposition_after_comma,
+)
+
+
+def refine_mention(span: Span) -> Span:
+    """The speaker mention as the whole noun phrase that names the speaker, whichever rule found it: the steps of
+    :data:`_MENTION_STEPS`, in their order, within the sentence of the mention's first token.
+
+    - a party or a short parenthesis read as the head ("Renate Schmidt (SPD)" found as "SPD)") gives the name
+      before it, parenthesis included;
+    - words that cannot belong to a noun phrase at its edges go: a verb, conjunction or adverb in front
+      ("zumal Verteidiger X", "verweisen Analysten"), an adverb behind ("Koppelin wörtlich");
+    - a name takes in the titles, role nouns, adjectives and article in front of it ("Der deutsche
+      Verteidigungsminister Franz Josef Jung", "BKA-Präsident Ziercke", "der Weltverband FIFA");
+    - a name takes in its party ("(SPD)"), an affiliation with von/vom ("Theo Kitz vom Bankhaus Merck Finck") and
+      an apposition that closes the phrase ("Edmon Chung, CEO von DotAsia"); a role phrase takes in the name
+      that follows it as an apposition ("die Sprecherin der Unionsfraktion, Annette Widmann-Mauz").
+
+    Pronouns and one-word adverbial sources ("demnach") are returned as they are; any other mention comes back as
+    a plain span of the Doc (without the label of an entity found as the speaker). Part-of-speech based only, so it
+    works with either label scheme."""
+    if len(span) == 1 and span[0].pos_ in ("PRON", "ADV"):
+        return span
+    sent = span[0].sent
+    mention = span.doc[span.start : span.end]
+    for step in _MENTION_STEPS:
+        mention = step(mention, sent)
+    return mention
