@@ -51,6 +51,13 @@ log = logging.getLogger(__name__)
 
 EXTRACTORS = ("article_dates", "article_entities", "article_quotations")
 MAX_CHARS = 2_000_000
+# An article longer than this goes through the model in pieces of whole paragraphs of about MODEL_PIECE_CHARS
+# (the rules still see the whole article): the model's memory and time per character grow with the length of the
+# Doc it reads, so one 900,000-character article took 3x the memory of its paragraphs read as separate articles
+LONG_ARTICLE_CHARS = 50_000
+MODEL_PIECE_CHARS = 20_000
+# the components that read the article as a whole (names it mentions before, its header): never run on a piece
+WHOLE_ARTICLE = ("pos_repair", "person_rules") + EXTRACTORS
 
 for _name, _default in (("article_date", None), ("body_start", 0), ("article_id", ""), ("dates", None),
                         ("entities", None), ("quotations", None)):
@@ -282,6 +289,54 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+def paragraph_pieces(text: str, size: int | None = None) -> list[str]:
+    """``text`` cut after paragraph breaks (a blank line) into pieces of about ``size`` characters or more: a
+    paragraph longer than ``size`` stays whole. The pieces join to ``text``; each but the last ends with its break,
+    so that each piece tokenizes as the same stretch of the whole text does."""
+    size = MODEL_PIECE_CHARS if size is None else size
+    pieces: list[str] = []
+    start = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        if brk.end() - start >= size and brk.end() < len(text):
+            pieces.append(text[start : brk.end()])
+            start = brk.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def model_in_pieces(nlp: Language, doc: Doc) -> Doc:
+    """The statistical model's components (and the paragraph boundaries the parser respects) over the paragraph
+    pieces of ``doc``, joined into one Doc of the whole text: each piece's tokens, tags, parse, sentences and
+    entities, at their offsets in the article."""
+    model = [name for name in nlp.pipe_names if name not in WHOLE_ARTICLE]
+    with nlp.select_pipes(enable=model):
+        parts = list(nlp.pipe((_tokenize(nlp, piece) for piece in paragraph_pieces(doc.text)), batch_size=1))
+    whole = ArticleDoc(nlp.vocab).from_bytes(Doc.from_docs(parts, ensure_whitespace=False).to_bytes())
+    for name in ("article_date", "body_start", "article_id"):
+        setattr(whole._, name, getattr(doc._, name))
+    return whole
+
+
+def _pipe_in_pieces(nlp: Language, doc: Doc) -> Doc:
+    """A long article: the model over its paragraph pieces, then this project's rules over the whole article."""
+    whole = model_in_pieces(nlp, doc)
+    for name in nlp.pipe_names:
+        if name in WHOLE_ARTICLE:
+            whole = nlp.get_pipe(name)(whole)
+    return whole
+
+
+def _pipe(nlp: Language, docs: list[Doc]) -> Iterator[Doc]:
+    """``nlp.pipe(docs)`` in their order, a long article in pieces (:data:`LONG_ARTICLE_CHARS`)."""
+    short = [doc for doc in docs if len(doc.text) <= LONG_ARTICLE_CHARS]
+    done = iter(list(nlp.pipe(short, batch_size=max(1, len(short))))) if short else iter(())
+    for doc in docs:
+        yield next(done) if len(doc.text) <= LONG_ARTICLE_CHARS else _pipe_in_pieces(nlp, doc)
+
+
 def result_from_doc(doc: Doc, article: Article, model_name: str) -> ArticleResult:
     return ArticleResult(
         article=article,
@@ -331,7 +386,7 @@ def _annotate_batch(nlp: Language, batch: list[Article], model_name: str) -> lis
             except Exception as err:  # noqa: BLE001 - reported per article, the batch goes on
                 results[i] = ArticleResult(article=art, model=model_name, status=f"error: {err}")
         try:
-            for i, doc in zip(index, nlp.pipe(docs, batch_size=max(1, len(docs)))):
+            for i, doc in zip(index, _pipe(nlp, docs)):
                 results[i] = result_from_doc(doc, batch[i], model_name)
         except Exception as err:  # noqa: BLE001 - isolate the failing article by processing one at a time
             if len(index) == 1:
