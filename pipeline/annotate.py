@@ -307,14 +307,27 @@ def paragraph_pieces(text: str, size: int | None = None) -> list[str]:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
+# the token attributes a piece hands on to the joined Doc (all that spaCy's DocBin keeps, but the text)
+_JOIN_ATTRS = ["NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "SENT_START", "ENT_IOB", "ENT_TYPE",
+               "ENT_KB_ID", "ENT_ID"]
+
+
 def model_in_pieces(nlp: Language, doc: Doc) -> Doc:
     """The statistical model's components (and the paragraph boundaries the parser respects) over the paragraph
     pieces of ``doc``, joined into one Doc of the whole text: each piece's tokens, tags, parse, sentences and
-    entities, at their offsets in the article."""
+    entities, at their offsets in the article. A piece is dropped once its attributes are copied (heads are
+    stored relative to their token, so the pieces' arrays join as they are)."""
     model = [name for name in nlp.pipe_names if name not in WHOLE_ARTICLE]
+    words: list[str] = []
+    spaces: list[bool] = []
+    arrays = []
     with nlp.select_pipes(enable=model):
-        parts = list(nlp.pipe((_tokenize(nlp, piece) for piece in paragraph_pieces(doc.text)), batch_size=1))
-    whole = ArticleDoc(nlp.vocab).from_bytes(Doc.from_docs(parts, ensure_whitespace=False).to_bytes())
+        for part in nlp.pipe((_tokenize(nlp, piece) for piece in paragraph_pieces(doc.text)), batch_size=1):
+            words += [t.text for t in part]
+            spaces += [bool(t.whitespace_) for t in part]
+            arrays.append(part.to_array(_JOIN_ATTRS))
+    whole = ArticleDoc(nlp.vocab, words=words, spaces=spaces)
+    whole.from_array(_JOIN_ATTRS, numpy.concatenate(arrays))
     for name in ("article_date", "body_start", "article_id"):
         setattr(whole._, name, getattr(doc._, name))
     return whole
