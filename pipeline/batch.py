@@ -1,9 +1,10 @@
 """One `pipeline run`: read -> skip what is unchanged -> annotate the rest (in parallel) -> store -> write tables.
 
 Everything streams: articles are read one at a time, each result goes to the result store
-(:mod:`pipeline.store`) as soon as it is ready, and the CSV tables are written in one pass over the store. Only
-articles that are new, changed, or whose model or extraction code changed are annotated; if there are none, the
-spaCy pipeline is not even loaded (nor spaCy imported).
+(:mod:`pipeline.store`) as soon as it is ready, with its table rows (the store is opened with the writer's
+renderer, :func:`pipeline.write.table_row_renderer`), and the CSV tables are written in one pass over the store's
+rows. Only articles that are new, changed, or whose model or extraction code changed are annotated; if there are
+none, the spaCy pipeline is not even loaded (nor spaCy imported).
 """
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from .store import (ModelIdentity, ResultStore, TableTotals, WrittenTables, extr
                     result_key)
 from .types import Article, ArticleResult
 from .workbook import format_version as workbook_format
-from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, remove_stale_temporaries, text_file_name,
-                    write_text_atomic)
+from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, remove_stale_temporaries,
+                    table_row_renderer, text_file_name, write_text_atomic)
 
 
 def default_workers() -> int:
@@ -148,7 +149,7 @@ class _Run:
 
     def _store(self) -> ResultStore:
         if self.store is None:
-            self.store = ResultStore(self.output)
+            self.store = ResultStore(self.output, table_row_renderer())  # the tables' rows, kept with each result
             self.store.begin_run()
         return self.store
 

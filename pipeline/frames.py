@@ -16,8 +16,8 @@ from typing import Iterable, Sequence
 
 from .cells import DECIMAL, NUMERIC, is_number_column
 from .store import ResultStore
-from .types import ArticleResult
-from .write import NAME_TABLES, TABLE_COLUMNS, NameIndex, RenderedRows, render_rows
+from .types import ArticleResult, RenderedRows
+from .write import NAME_TABLES, TABLE_COLUMNS, NameIndex, render_rows
 
 class TablesNotReady(RuntimeError):
     """The output directory's store is in the middle of a run (or of one that was killed)."""

@@ -9,12 +9,14 @@
   sources themselves: :func:`extraction_modules`; every file of ``pipeline/resources``; the spaCy
   version and the store format). A rerun re-annotates an article only when its key changed;
 - ``run``/``position``: the run that last saw the article and its place in that run's inputs (the CSV order);
-- ``data``: the :class:`~pipeline.write.ArticleResult`, as zlib-compressed JSON that decodes to an equal object
+- ``data``: the :class:`~pipeline.types.ArticleResult`, as zlib-compressed JSON that decodes to an equal object
   (every dataclass, tuple and dict tagged, floats written with ``repr``), so tables written from stored results are
   byte-identical to tables written straight from the pipeline;
-- ``rows``: the article's rows of the tables, already rendered into typed cells (:class:`~pipeline.write.RenderedRows`),
-  so rebuilding the tables after a rerun never decodes a result; re-rendered from ``data`` when ``pipeline/write.py``
-  or ``pipeline/cells.py`` change (``rows_version``).
+- ``rows``/``rows_version``: the article's rows of the tables, already rendered into typed cells
+  (:class:`~pipeline.types.RenderedRows`), so rebuilding the tables after a rerun never decodes a result. The store
+  does not render them itself: it is opened with a :class:`RowRenderer` (the writer's:
+  :func:`pipeline.write.table_row_renderer`), keeps what it renders next to each result under its ``version``, and
+  renders rows of another version again from ``data`` (the table code changed: nothing is annotated again).
 
 Read errors are not cached (reading is cheap), nor results of a worker process that died or ran out of memory:
 they are kept in the ``uncached`` table for the current run only.
@@ -38,10 +40,9 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Protocol
 
-from .types import Article, ArticleResult, DateMention, EntityMention, Method, Quotation, TextSpan
-from .write import RenderedRows, render_rows
+from .types import Article, ArticleResult, DateMention, EntityMention, Method, Quotation, RenderedRows, TextSpan
 
 CACHE_DIRNAME = ".pipeline-cache"
 DB_NAME = "results.sqlite3"
@@ -54,8 +55,6 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 EXTRACTION_ENTRY = "annotate.py"  # the extraction: this module and what importing it runs (extraction_modules)
 RESOURCE_DIRNAME = "resources"  # the rules' data files
 EXTRACTION_PACKAGES = ("spacy",)  # (spacy-lookups-data is read only by the cue-mining scripts)
-# What the rendered table rows depend on (re-rendered from the stored results when these change).
-ROW_FILES = ("write.py", "cells.py")
 
 # Mirrors pipeline.model.choice (which imports spaCy): tests/test_incremental.py checks that both agree.
 OFFICIAL = "de_core_news_md"
@@ -67,6 +66,17 @@ ENV_VAR = "PIPELINE_MODEL"
 
 class StoreBusy(RuntimeError):
     """Another run is writing to the same output directory."""
+
+
+class RowRenderer(Protocol):
+    """What a store that records results is opened with: how a result's table rows are rendered (the writer's job;
+    :func:`pipeline.write.table_row_renderer` is the one of the tables) and the ``version`` of the code that renders
+    them. The store keeps the rows next to the result as they are, under that version."""
+
+    @property
+    def version(self) -> str: ...
+
+    def render(self, result: ArticleResult) -> RenderedRows: ...
 
 
 # ------------------------------------------------------------------------------------------------ cache keys
@@ -351,12 +361,6 @@ def decode_rows(data: bytes) -> RenderedRows:
                         names=tuple(tuple(x) for x in names), status=status, n_dates=n_dates)
 
 
-def rows_version() -> str:
-    """Rendered rows are re-rendered from the stored results when the table code changes."""
-    return _sha(STORE_FORMAT, *(hashlib.sha256((PACKAGE_DIR / name).read_bytes()).hexdigest()
-                                for name in ROW_FILES))
-
-
 # ------------------------------------------------------------------------------------------------------ lock
 
 # The lock files this process holds open, by id. An ``flock`` belongs to the open file, which a forked child
@@ -443,16 +447,18 @@ class ResultStore:
     (new result) or :meth:`put_uncached` (read error, not to be cached), then :meth:`finish` and
     :meth:`iter_rows` (or :meth:`iter_results`) for the tables. Only one run at a time may open a store (a lock
     file); results are committed every few seconds, so an interrupted run keeps most of its work.
+
+    ``renderer`` renders the table rows kept next to each result (see the module docstring).
     """
 
     COMMIT_SECONDS = 2.0
 
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, renderer: RowRenderer):
         self.dir = Path(out_dir) / CACHE_DIRNAME
         self.dir.mkdir(parents=True, exist_ok=True)
         self._lock_fh = self._lock()
         self.path = self.dir / DB_NAME
-        self.rows_version = rows_version()
+        self.renderer: RowRenderer | None = renderer
         try:
             self.db = self._connect()
         except sqlite3.DatabaseError:
@@ -473,7 +479,7 @@ class ResultStore:
         if not self.path.is_file():
             raise FileNotFoundError(f"{out_dir}: no results of `pipeline run` here ({self.path} is missing)")
         self._lock_fh = None
-        self.rows_version = rows_version()
+        self.renderer = None
         self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
         row = self.db.execute("SELECT value FROM meta WHERE name = 'last_run'").fetchone()
         self.run = int(row[0]) if row else 0
@@ -512,6 +518,16 @@ class ResultStore:
         db.execute("BEGIN")
         return db
 
+    def _rendering(self) -> RowRenderer:
+        """The renderer of the rows this store records; a store opened read-only has none."""
+        if self.renderer is None:
+            raise RuntimeError(f"{self.path} is open read-only: it records no results and renders no rows")
+        return self.renderer
+
+    def _rows(self, result: ArticleResult) -> bytes:
+        """The table rows of ``result``, rendered by the store's renderer, as stored."""
+        return encode_rows(self._rendering().render(result))
+
     def _commit(self, force: bool = False) -> None:
         now = time.monotonic()
         if force or now - self._last_commit > self.COMMIT_SECONDS:
@@ -540,8 +556,8 @@ class ResultStore:
             result = dataclasses.replace(decode_result(data), article=article)
             self.db.execute("UPDATE results SET source = ?, data = ?, rows = ?, rows_version = ?, run = ?, "
                             "position = ? WHERE id = ?",
-                            (article.source, encode_result(result), encode_rows(render_rows(result)),
-                             self.rows_version, self.run, position, article.id))
+                            (article.source, encode_result(result), self._rows(result),
+                             self._rendering().version, self.run, position, article.id))
         else:
             self.db.execute("UPDATE results SET run = ?, position = ? WHERE id = ?", (self.run, position, article.id))
         self._commit()
@@ -562,7 +578,7 @@ class ResultStore:
         art = result.article
         self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (art.id, key, art.source, result.status, self.run, position, encode_result(result),
-                         encode_rows(render_rows(result)), self.rows_version))
+                         self._rows(result), self._rendering().version))
         self._commit()
 
     def put_uncached(self, result: ArticleResult, position: int, replaces_stored: bool = False) -> None:
@@ -571,23 +587,23 @@ class ResultStore:
         if replaces_stored:
             self.db.execute("DELETE FROM results WHERE id = ?", (result.article.id,))
         self.db.execute("INSERT OR REPLACE INTO uncached VALUES (?, ?, ?, ?)",
-                        (position, result.article.id, encode_result(result), encode_rows(render_rows(result))))
+                        (position, result.article.id, encode_result(result), self._rows(result)))
         self._commit()
 
     def finish(self, keep_missing: bool = False) -> int:
         """End of the inputs: drop the results of articles this run did not see (unless ``keep_missing``),
-        re-render rows written by other table code; return how many articles were not seen."""
+        render again the rows of another renderer version; return how many articles were not seen."""
         (missing,) = self.db.execute("SELECT COUNT(*) FROM results WHERE run != ?", (self.run,)).fetchone()
         if not keep_missing and missing:
             self.db.execute("DELETE FROM results WHERE run != ?", (self.run,))
+        version = self._rendering().version
         while True:
             stale = self.db.execute("SELECT id, data FROM results WHERE rows_version != ? LIMIT 256",
-                                    (self.rows_version,)).fetchall()
+                                    (version,)).fetchall()
             if not stale:
                 break
             self.db.executemany("UPDATE results SET rows = ?, rows_version = ? WHERE id = ?",
-                                [(encode_rows(render_rows(decode_result(data))), self.rows_version, art_id)
-                                 for art_id, data in stale])
+                                [(self._rows(decode_result(data)), version, art_id) for art_id, data in stale])
         self._commit(force=True)
         return missing
 
@@ -623,9 +639,9 @@ class ResultStore:
 
     def tables_fingerprint(self, keep_missing: bool, settings: str) -> str:
         """A hash of what the tables of this run would hold: the articles in table order with their result keys
-        and sources, the read errors' rows, the row format (``rows_version``) and ``settings`` (the CSV dialect
-        and whether a workbook is written). Equal fingerprints mean byte-identical tables."""
-        digest = hashlib.sha256(f"{self.rows_version}\n{settings}\n{keep_missing}\n".encode())
+        and sources, the read errors' rows, the renderer's version and ``settings`` (the CSV dialect and whether a
+        workbook is written). Equal fingerprints mean byte-identical tables."""
+        digest = hashlib.sha256(f"{self._rendering().version}\n{settings}\n{keep_missing}\n".encode())
         for art_id, value in self._ordered("key || char(0) || source", keep_missing, uncached_column="rows"):
             value = value if isinstance(value, str) else hashlib.sha256(value).hexdigest()
             digest.update(json.dumps([art_id, value], ensure_ascii=False).encode() + b"\n")

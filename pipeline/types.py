@@ -1,4 +1,5 @@
-"""Small value types shared by all stages. Writers only serialize these."""
+"""Small value types shared by all stages: what the extraction finds, and the table rows rendered from it.
+Writers only serialize these."""
 from __future__ import annotations
 
 import enum
@@ -117,3 +118,26 @@ class ArticleResult:
     quotes: list[Quotation] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence boundaries (char offsets)
     status: str = "ok"
+
+
+@dataclass(frozen=True)
+class RenderedRows:
+    """One article's share of the tables, rendered into typed cells (str, int, float or None for empty): its rows
+    of articles, entities and quotes (cell lists in the order of the table's columns) and its name counts for the
+    name tables. The writer renders them (:func:`pipeline.write.render_rows`); the result store keeps them next to
+    the article's result, so rebuilding the tables after a rerun never touches the extraction results."""
+
+    articles: tuple[list, ...]
+    entities: tuple[list, ...]
+    quotes: tuple[list, ...]
+    names: tuple[tuple, ...]  # pipeline.write.name_counts(): (type, name, mentions[, code, latitude, longitude])
+    status: str = "ok"
+    n_dates: int = 0
+
+    @property
+    def n_entities(self) -> int:
+        return len(self.entities)
+
+    @property
+    def n_quotes(self) -> int:
+        return len(self.quotes)

@@ -1,9 +1,11 @@
 """Stage 5 — write: serialize extraction results into spreadsheet-ready tables: CSV files (UTF-8 with BOM) and
 one Excel workbook (``tables.xlsx``, :mod:`pipeline.workbook`).
 
-Each article's rows are rendered once into typed cells (text, integers, decimals; :class:`RenderedRows`), which
-the result store keeps; the CSV text is made from the cells when the tables are written, in the dialect asked for
-(:class:`CsvStyle`: separator, decimal mark, formula safety), so changing the dialect never re-annotates anything.
+Each article's rows are rendered once into typed cells (text, integers, decimals;
+:class:`~pipeline.types.RenderedRows`), which the result store keeps next to its result: the store is opened with
+:func:`table_row_renderer`, and renders them again when this code changes (:func:`rows_version`). The CSV text is
+made from the cells when the tables are written, in the dialect asked for (:class:`CsvStyle`: separator, decimal
+mark, formula safety), so changing the dialect never re-annotates anything.
 
 Every file is written to a temporary file in the output directory and renamed into place, so a crash never leaves
 a half-written table behind. The tables are written in one streaming pass over the results: memory does not grow
@@ -30,7 +32,8 @@ from typing import Iterable, Iterator, Sequence
 
 from .cells import DECIMAL, FIXED2, NUMERIC, is_number_column, looks_like_formula  # noqa: F401  (re-exported)
 from .extract.gazetteer import lookup_place
-from .types import Article, ArticleResult, DateMention, EntityMention, Quotation  # noqa: F401  (re-exported)
+from .types import (Article, ArticleResult, DateMention, EntityMention, Quotation,  # noqa: F401  (re-exported)
+                    RenderedRows)
 from .workbook import SCRATCH_PREFIX, WorkbookWriter
 
 # Columns of the tables. A column is text unless it is listed in NUMERIC (integers, "" when empty) or DECIMAL.
@@ -272,33 +275,40 @@ def name_rows(results: Iterable[ArticleResult], entity_type: str) -> list[dict]:
 
 # ---------------------------------------------------------------------------------------- rendering and writing
 
-@dataclass(frozen=True)
-class RenderedRows:
-    """One article's share of the tables, rendered into typed cells (str, int, float or None for empty): its rows
-    of articles, entities and quotes (cell lists in the order of the table's columns) and its name counts for the
-    name tables. The result store keeps these per article, so rebuilding the tables after a rerun never touches the
-    extraction results."""
-
-    articles: tuple[list, ...]
-    entities: tuple[list, ...]
-    quotes: tuple[list, ...]
-    names: tuple[tuple, ...]  # name_counts(): (type, name, mentions[, code, latitude, longitude])
-    status: str = "ok"
-    n_dates: int = 0
-
-    @property
-    def n_entities(self) -> int:
-        return len(self.entities)
-
-    @property
-    def n_quotes(self) -> int:
-        return len(self.quotes)
-
-
 def render_rows(result: ArticleResult) -> RenderedRows:
+    """One article's rows of every table, as typed cells."""
     return RenderedRows(articles=(article_cells(result),), entities=tuple(entity_cells(result)),
                         quotes=tuple(quote_cells(result)), names=tuple(name_counts(result)), status=result.status,
                         n_dates=len(result.dates))
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROW_SOURCES = ("write.py", "cells.py")  # the code the rendered rows depend on besides the results
+
+
+def rows_version() -> str:
+    """A hash of the source of the row rendering (ROW_SOURCES, by content): rows that the result store keeps under
+    another version are rendered again from their stored results, without annotating anything again."""
+    digest = hashlib.sha256(b"rows\n")
+    for name in ROW_SOURCES:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((PACKAGE_DIR / name).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class TableRowRenderer:
+    """How the result store gets each result's table rows (a :class:`pipeline.store.RowRenderer`): rendered by
+    :func:`render_rows`, under the ``version`` of the code that renders them (:func:`rows_version`)."""
+
+    version: str
+
+    def render(self, result: ArticleResult) -> RenderedRows:
+        return render_rows(result)
+
+
+def table_row_renderer() -> TableRowRenderer:
+    """The renderer of this code's table rows, its version read from the sources now."""
+    return TableRowRenderer(version=rows_version())
 
 
 def _chmod_default(path: str) -> None:

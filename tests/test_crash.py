@@ -21,6 +21,7 @@ import pytest
 
 from pipeline import annotate
 from pipeline.store import CACHE_DIRNAME, DB_NAME, LOCK_NAME, ResultStore, StoreBusy
+from pipeline.write import table_row_renderer
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LINUX = sys.platform.startswith("linux") and Path("/proc/self/task").is_dir()
@@ -104,7 +105,7 @@ def _worker_like(parent_pid: int, ready, stop, report) -> None:
 def test_a_forked_worker_does_not_keep_the_lock(tmp_path):
     ctx = multiprocessing.get_context("fork")
     ready, stop, report = ctx.Event(), ctx.Event(), ctx.SimpleQueue()
-    store = ResultStore(tmp_path)
+    store = ResultStore(tmp_path, table_row_renderer())
     child = ctx.Process(target=_worker_like, args=(os.getpid(), ready, stop, report))
     child.start()
     try:
@@ -112,7 +113,7 @@ def test_a_forked_worker_does_not_keep_the_lock(tmp_path):
         assert report.get() == [], "the forked process kept the lock file open"
         store.close()
         assert child.is_alive()
-        ResultStore(tmp_path).close()  # no StoreBusy: the living child holds no lock
+        ResultStore(tmp_path, table_row_renderer()).close()  # no StoreBusy: the living child holds no lock
         assert child.is_alive()
     finally:
         stop.set()
@@ -120,9 +121,10 @@ def test_a_forked_worker_does_not_keep_the_lock(tmp_path):
         if child.is_alive():  # pragma: no cover
             child.kill()
             child.join(5)
-    with ResultStore(tmp_path):  # the parent's own lock still excludes a second store in the same process
+    # the parent's own lock still excludes a second store in the same process
+    with ResultStore(tmp_path, table_row_renderer()):
         with pytest.raises(StoreBusy):
-            ResultStore(tmp_path)
+            ResultStore(tmp_path, table_row_renderer())
 
 
 def _grandchild(parent_pid: int, ready, use_prctl: bool) -> None:

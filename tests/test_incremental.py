@@ -22,8 +22,8 @@ from pipeline.cli import app
 from pipeline.store import (CACHE_DIRNAME, ResultStore, StoreBusy, chosen_model_name, decode_result, encode_result,
                             model_identity)
 import pipeline.store as store_module
-from pipeline.types import Article, EntityMention, Method, Quotation, TextSpan
-from pipeline.write import ArticleResult, name_rows, write_tables
+from pipeline.types import Article, ArticleResult, EntityMention, Method, Quotation, TextSpan
+from pipeline.write import name_rows, table_row_renderer, write_tables
 
 TABLES = ["articles.csv", "entities.csv", "quotes.csv", "persons.csv", "places.csv", "organizations.csv",
           "tables.xlsx"]
@@ -111,7 +111,7 @@ def test_rerun_with_added_changed_and_deleted_articles_equals_a_clean_run(tmp_pa
     assert ids == ["a_merkel", "b_putin", "d_macron"]
     assert "c_scholz" not in (out / "entities.csv").read_text(encoding="utf-8-sig")
     assert any(r["text"] == "am Donnerstag" for r in _rows(out / "entities.csv") if r["article_id"] == "b_putin")
-    with ResultStore(out) as store:
+    with ResultStore(out, table_row_renderer()) as store:
         assert store.count() == 3
 
 
@@ -252,9 +252,9 @@ def test_a_duplicate_id_keeps_both_articles_under_distinct_ids(tmp_path, loads):
 def test_a_second_run_on_the_same_output_is_refused_clearly(tmp_path, loads):
     inputs = _write_inputs(tmp_path / "in", ARTICLES)
     out = tmp_path / "out"
-    with ResultStore(out):
+    with ResultStore(out, table_row_renderer()):
         with pytest.raises(StoreBusy):
-            ResultStore(out)
+            ResultStore(out, table_row_renderer())
         result = _run(inputs, out, "-j", "1")
     assert result.exit_code == 1
     assert "another `pipeline run` is writing to" in result.stderr
@@ -292,7 +292,7 @@ def test_stored_results_decode_to_equal_objects_and_identical_tables(nlp, seeds_
     out = tmp_path / "out"
     assert _run(seeds_dir, out, "-j", "1").exit_code == 0
     assert _tables(out) == _tables(direct)
-    with ResultStore(out) as store:
+    with ResultStore(out, table_row_renderer()) as store:
         store.run = 1
         stored = list(store.iter_results())
     assert stored == results
@@ -502,7 +502,7 @@ def test_temporaries_of_a_killed_run_are_removed_and_unfinished_runs_are_not_rea
     (out / ".tables.abc123.xlsx.tmp").write_bytes(b"PK")
     (out / ".tables-xlsx-q1w2e3").mkdir()
     (out / ".tables-xlsx-q1w2e3" / "tmp1234").write_bytes(b"x")
-    with ResultStore(out) as store:
+    with ResultStore(out, table_row_renderer()) as store:
         store.begin_run()
     with pytest.raises(TablesNotReady, match="has not finished"):
         pipeline.tables(out)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.read import ReadError, discover, read_inputs, read_jsonl, read_txt
-from pipeline.types import Article, EntityMention, Quotation, TextSpan
-from pipeline.write import TABLE_COLUMNS, WORKBOOK_NAME, ArticleResult, write_csv_atomic, write_tables
+from pipeline.types import Article, ArticleResult, EntityMention, Quotation, TextSpan
+from pipeline.write import TABLE_COLUMNS, WORKBOOK_NAME, write_csv_atomic, write_tables
 
 BOM = b"\xef\xbb\xbf"
 TABLES = TABLE_COLUMNS

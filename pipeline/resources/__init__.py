@@ -1,7 +1,6 @@
 """Readable data files for the rules (cue lexicon, role nouns, date words, gazetteer) and their loaders."""
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from pathlib import Path
 
