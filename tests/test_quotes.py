@@ -907,7 +907,7 @@ def test_complement_despite_tagger_errors(nlp, text, content):
 
 
 def test_adjectives_tagged_as_verbs_are_no_konjunktiv(nlp):
-    from pipeline.extract.syntax import looks_konjunktiv_1
+    from pipeline.lang.de.verbs import looks_konjunktiv_1
 
     doc = nlp("Zwischen 1973 und 1976 studierte Müller an der Universität deutsche und rumänische Literatur.")
     assert not any(looks_konjunktiv_1(t) for t in doc)

@@ -16,18 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..lang.de.calendar import name_like_calendar_words
 
-# is_finite and verb_chain are used here; the others are imported from here by modules not yet switched to
-# pipeline.lang.de.verbs (the quotes package)
-from ..lang.de.verbs import (  # noqa: F401
-    clause_is_subjunctive,
-    is_finite,
-    is_verbal,
-    looks_konjunktiv_1,
-    looks_konjunktiv_2,
-    looks_subjunctive,
-    subject_of,
-    verb_chain,
-)
+from ..lang.de.verbs import is_finite, verb_chain
 from ..model.labels import children_with_role
 from ..resources import is_institution, is_source_noun, role_of
 from ..resources.cues import load_cues

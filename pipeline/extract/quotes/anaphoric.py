@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ...resources.cues import CueLexicon
+from ...types import Method
 from .candidate import Candidate, inside
 from .content import has_finite_verb
 from .context import Context
@@ -43,7 +44,7 @@ def anaphoric(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: CueL
         if rng is None or not has_finite_verb(prev):
             continue
         speaker = speaker_near_verb(verb, sent[1:])
-        out.append(Candidate("indirect", [rng], doc[verb.i : verb.i + 1], speaker, 0.7, prev, "anaphoric"))
+        out.append(Candidate("indirect", [rng], doc[verb.i : verb.i + 1], speaker, 0.7, prev, Method.ANAPHORIC))
     return out
 
 

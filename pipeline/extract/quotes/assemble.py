@@ -18,13 +18,6 @@ from .mention import valid_speaker
 from .text import END_PUNCT, TRIM, span_chars
 
 
-def method(via: str) -> Method:
-    """The public :class:`~pipeline.types.Method` of a strategy's ``via`` ("" = unframed; "phrase-laut" = phrase)."""
-    if via.startswith("phrase-"):
-        return Method.PHRASE
-    return Method(via or Method.UNFRAMED.value)
-
-
 def verbatim(doc: Doc, f: Candidate) -> tuple[TextSpan, ...]:
     """The words a mixed quotation quotes verbatim ("Kim sprach von einem „heiligen Kampf“, den …"): the
     speaker's own words inside the report, without their marks."""
@@ -126,9 +119,9 @@ def extent(text: str, f: Candidate) -> tuple[int, int]:
         if end < len(text) and text[end] in _CLOSERS:
             end += 1
         return start, end
-    if f.via in ("continuation", "reported", "anaphoric") and end < len(text) and text[end] in END_PUNCT:
+    if f.method in (Method.CONTINUATION, Method.REPORTED, Method.ANAPHORIC) and end < len(text) and text[end] in END_PUNCT:
         end += 1  # a whole sentence reported: the sentence with its final mark
-    if f.via == "anaphoric" and f.cue is not None and f.cue.start > 0:
+    if f.method is Method.ANAPHORIC and f.cue is not None and f.cue.start > 0:
         # "… verschoben. Das teilte die Behörde mit.": the pronoun that stands for the report is part of it
         end = max(end, f.cue.doc[f.cue.start - 1].idx + len(f.cue.doc[f.cue.start - 1].text))
     return start, end
@@ -140,7 +133,7 @@ def quotations(doc: Doc, context: Context) -> list[Quotation]:
     found = context.found
     regions = context.regions
     # the marks of the framed direct quotations (a frame-less one inside a report is a quoted part of it)
-    own_rows = {(a - 1, b) for f in found if f.kind == "direct" and f.via != "" for a, b in f.parts}
+    own_rows = {(a - 1, b) for f in found if f.kind == "direct" and f.method is not Method.UNFRAMED for a, b in f.parts}
     sent_ends = [s.end_char for s in doc.sents]
     quotes = []
     for f in sorted(found, key=lambda f: f.parts[0][0]):
@@ -165,5 +158,5 @@ def _quotation(doc: Doc, f: Candidate) -> Quotation:
     refers_to = TextSpan(f.refers_to.start_char, f.refers_to.end_char, f.refers_to.text) \
         if f.refers_to is not None else None
     return Quotation(kind=f.kind, content=content, cue=cue, speaker_mention=mention, confidence=f.confidence,
-                     sentence=sent, method=method(f.via), extent=extent(doc.text, f), cue_entry=f.cue_entry,
+                     sentence=sent, method=f.method, extent=extent(doc.text, f), cue_entry=f.cue_entry,
                      unattributed=f.unattributed, verbatim=verbatim(doc, f), refers_to=refers_to)

@@ -8,18 +8,22 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+from ...types import Method
 from ..quote_marks import QuotedRegion
 
 
 @dataclass
 class Candidate:
-    kind: str
-    parts: list[tuple[int, int]]
-    cue: Span | None
-    speaker: Span | None
+    """A quotation as a strategy proposes it; later stages complete its speaker and balance its parts, and
+    :mod:`.assemble` turns it into a :class:`~pipeline.types.Quotation`."""
+
+    kind: str  # direct / indirect / mixed
+    parts: list[tuple[int, int]]  # character ranges of the content (without marks and frame)
+    cue: Span | None  # the cue word(s): a speech verb, laut/zufolge/so, the colon of "X: „…“"
+    speaker: Span | None  # the speaker mention, if the text names one
     confidence: float
-    sent: Span
-    via: str
+    sent: Span  # the sentence the quotation belongs to
+    method: Method  # the strategy that found it (and how its speaker was found)
     nested: list[QuotedRegion] = field(default_factory=list)
     refers_to: Span | None = None  # what the speaker mention stands for ("eigenen Angaben" -> the subject)
     cue_entry: str = ""  # the lexicon entry of the cue (reported speech acts)

@@ -3,8 +3,17 @@ clause, a zu-infinitive — not an adverbial, relative or purpose clause; conten
 quotation found already and end with their own clause."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from ...lang.de.verbs import (
+    clause_is_subjunctive,
+    finite_or_konjunktiv,
+    is_finite,
+    is_verbal,
+    listed_konjunktiv,
+    looks_konjunktiv_1,
+    looks_subjunctive,
+)
 from ...lang.de.words import (
     ADVERBIAL_SUBORDINATORS,
     CLAUSE_LINKS,
@@ -12,36 +21,14 @@ from ...lang.de.words import (
     SUBORDINATORS,
     ZU_INFIX,
 )
-from ...resources import konjunktiv_forms
 from ...resources.cues import Cue, load_cues
-from ..syntax import (
-    clause_is_subjunctive,
-    is_finite,
-    is_verbal,
-    looks_konjunktiv_1,
-    looks_konjunktiv_2,
-    looks_subjunctive,
-)
 from .candidate import Covered
 from .cue import verb_cue
 from .text import END_PUNCT, n_words, span_chars, strip_final_punct, tokens_between
 
 
-def finite_or_konjunktiv(tok: Token) -> bool:
-    """A finite verb; a Konjunktiv form is finite whatever the tagger says ("dass … im Einsatz seien" tagged
-    VVIZU, "Starke Winde hätten …" tagged VAINF)."""
-    return is_finite(tok) or is_verbal(tok) and (looks_konjunktiv_1(tok) or looks_konjunktiv_2(tok)) or \
-        _listed_konjunktiv(tok)
-
-
-def _listed_konjunktiv(tok: Token) -> bool:
-    """A form of konjunktiv_de.txt ("gebe", "sei"): a finite verb whatever the tagger says ("es gebe Tote" with
-    "gebe" tagged as an adjective)."""
-    return tok.lower_ in konjunktiv_forms() and tok.pos_ not in ("NOUN", "PROPN")
-
-
 def has_finite_verb(span: Span) -> bool:
-    return any(is_verbal(t) and finite_or_konjunktiv(t) or _listed_konjunktiv(t) for t in span)
+    return any(is_verbal(t) and finite_or_konjunktiv(t) or listed_konjunktiv(t) for t in span)
 
 
 def is_quotation_like(text: str) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ...resources import speech_acts
 from ...resources.cues import CueLexicon
+from ...types import Method
 from ..quote_marks import find_quoted_regions
 from .candidate import Candidate, Covered, Regions, inside
 from .fragment import quoted_name
@@ -64,7 +65,7 @@ class Context:
         self.covered = Covered((p[0] - 1, p[1] + 1) for f in found for p in f.parts)
         # a frame-less quotation inside a sentence ("dann solle der Iran „sehen, wie er …“") is a quoted part of the
         # report around it: the report's content runs on through it (a mixed quotation)
-        self.covered.loose = {(p[0] - 1, p[1] + 1) for f in found if f.via == "" for p in f.parts
+        self.covered.loose = {(p[0] - 1, p[1] + 1) for f in found if f.method is Method.UNFRAMED for p in f.parts
                               if f.sent.start_char < p[0] - 1 and doc.text[f.sent.start_char : p[0] - 1].strip()}
         self.used_cues = {t.i for f in found if f.cue is not None for t in f.cue}
         self.fragments = Regions(r for r in self.regions if r.depth == 0 and not inside(r.open, self.covered)

@@ -7,6 +7,13 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang.de.verbs import (
+    finite_or_konjunktiv,
+    is_finite,
+    looks_konjunktiv_1,
+    looks_konjunktiv_2,
+    subject_of,
+)
 from ...lang.de.words import (
     CONDITIONAL_SUBORDINATORS,
     NOT_SPEAKERS,
@@ -14,15 +21,9 @@ from ...lang.de.words import (
 )
 from ...model.labels import is_subjunctive
 from ...resources.cues import CueLexicon
-from ..syntax import (
-    is_finite,
-    looks_konjunktiv_1,
-    looks_konjunktiv_2,
-    noun_phrase,
-    subject_of,
-)
+from ...types import Method
+from ..syntax import noun_phrase
 from .candidate import Candidate, inside
-from .content import finite_or_konjunktiv
 from .context import Context
 from .cue import verb_cue
 from .mention import speaker_like, speaker_or_source, valid_speaker
@@ -87,6 +88,10 @@ def _owners_by_sentence(sents: list[Span], found: list[Candidate]) -> list[list[
     return owners
 
 
+# a direct quotation without a frame of its own (a quoted part of the sentence, a quote run)
+_RUN_ON = (Method.UNFRAMED, Method.PREVIOUS, Method.SAME_SENTENCE)
+
+
 def continuations(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: CueLexicon,
                    covered: list[tuple[int, int]], reach: int) -> list[Candidate]:
     """Frame-less Konjunktiv (or reportative "soll") sentences right after a quotation or a reported speech act
@@ -102,7 +107,7 @@ def continuations(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: 
     owners_of = _owners_by_sentence(sents, found)
     for n, sent in enumerate(sents):
         owners = owners_of[n]
-        quoted_parts = owners and all(f.kind == "direct" and f.via in ("", "previous", "same-sentence") and
+        quoted_parts = owners and all(f.kind == "direct" and f.method in _RUN_ON and
                                       all((a - 1, b + 1) in loose for a, b in f.parts) for f in owners)
         if quoted_parts and _reportative(sent) and active:
             # "Damit seien „der Kurs und die Berechenbarkeit der SPD nicht mehr so klar“.": a Konjunktiv sentence
@@ -152,7 +157,7 @@ def continuations(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: 
             out[-1].parts[-1] = (out[-1].parts[-1][0], end[1] if end else rng[1])
         else:
             out.append(Candidate("indirect", [rng], None, context if active else speaker_here, confidence, sent,
-                              "continuation"))
+                              Method.CONTINUATION))
         active = last_was_continuation = True
     return out
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ...lang.de.verbs import is_finite, is_verbal, verb_chain
 from ...lang.de.words import POS_NOT_A_MISSED_VERB, VERB_ENDINGS
 from ...model.labels import dep_role as _roles
 from ...resources import cue_forms, speech_act_candidates, speech_act_objects
 from ...resources.cues import Cue, CueLexicon
-from ..syntax import is_finite, is_verbal, particle_of, verb_chain
+from ..syntax import particle_of
 from .text import within_marks
 
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lang.de.words import NAME_LEADS, NAME_PARTICLES, SPEAKER_PRONOUNS
 from ...resources.cues import CueLexicon
+from ...types import Method
 from ..quote_marks import QuotedRegion
 from ..syntax import noun_phrase
 from .candidate import Candidate
@@ -165,7 +166,7 @@ def _candidate(doc: Doc, region: QuotedRegion, parts: list[tuple[int, int]], con
         return None  # "sagte zum „Algemeen Dagblad“", "Ein Sprecher der „Polizei von DeLand“": a name, not a quote
     if not via and not is_quotation_like(content):
         return None
-    if not via and before is None and found and found[-1].via != "" and \
+    if not via and before is None and found and found[-1].method is not Method.UNFRAMED and \
             _same_paragraph(doc, found[-1].parts[-1][1], region.open):
         via = "previous"  # a quote run: the same speaker goes on
         speaker = found[-1].speaker
@@ -192,7 +193,8 @@ def _candidate(doc: Doc, region: QuotedRegion, parts: list[tuple[int, int]], con
     sent = doc.char_span(region.open, region.open + 1, alignment_mode="expand")[0].sent
     open_speaker = speaker is None and cue_tok is not None and via in ("cue-after", "cue-before") and \
         (is_passive(cue_tok) or getattr(verb_cue(cue_tok, lexicon), "type", "") == "impersonal")
-    return Candidate("direct", parts, cue_span, speaker, _CONFIDENCE.get(via, 0.4), sent, via,
+    return Candidate("direct", parts, cue_span, speaker, _CONFIDENCE.get(via, 0.4), sent,
+                     Method(via) if via else Method.UNFRAMED,
                      unattributed=open_speaker)
 
 

@@ -8,6 +8,7 @@ from ...model.labels import dep_role as _roles
 from ...model.labels import entity_type
 from ...resources import is_institution, name_nouns
 from ...resources.cues import CueLexicon
+from ...types import Method
 from ..quote_marks import QuotedRegion
 from .candidate import Candidate, Regions, inside
 from .cue import lacks_object, verb_cue
@@ -65,5 +66,5 @@ def fragment_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int
         rng = span_chars(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         if rng is None:
             continue
-        return Candidate("mixed", [rng], doc[tok.i : tok.i + 1], speaker, 0.7, sent, "fragment")
+        return Candidate("mixed", [rng], doc[tok.i : tok.i + 1], speaker, 0.7, sent, Method.FRAGMENT)
     return None

@@ -7,6 +7,7 @@ import bisect
 from spacy.tokens import Doc, Span
 
 from ...model.labels import entity_type
+from ...types import Method
 from ..syntax import noun_phrase
 from .candidate import Candidate
 from .context import Context
@@ -22,22 +23,22 @@ def inherit_speakers(doc: Doc, found: list[Candidate], reach: int) -> None:
     for g in ordered:
         by_sent.setdefault(g.sent.start, []).append(g)
     for k, f in enumerate(ordered):
-        if f.kind != "direct" or f.speaker is not None or f.via not in ("", "previous"):
+        if f.kind != "direct" or f.speaker is not None or f.method not in (Method.UNFRAMED, Method.PREVIOUS):
             continue
         same = [g for g in by_sent[f.sent.start] if g is not f and g.speaker is not None]
         if same:
-            f.speaker, f.via = same[0].speaker, "same-sentence"
+            f.speaker, f.method = same[0].speaker, Method.SAME_SENTENCE
             continue
         own = cue_subject_outside(f.sent, f.parts[0][0] - 1, f.parts[-1][1] + 1)
         if own is not None:
             # "Später sagte Bundeskanzlerin Merkel vor der Presse, Benedikt XVI. „ist und bleibt …“": the quotation
             # sits in the report of a speaker named in its own sentence
-            f.speaker, f.via = own, "same-sentence"
+            f.speaker, f.method = own, Method.SAME_SENTENCE
             continue
         prev = next((ordered[j] for j in range(k - 1, -1, -1) if ordered[j].speaker is not None), None)
         if prev is not None and f.parts[0][0] - prev.parts[-1][1] < reach and \
                 "\n" not in doc.text[prev.parts[-1][1] : f.parts[0][0]]:
-            f.speaker, f.via = prev.speaker, "previous"
+            f.speaker, f.method = prev.speaker, Method.PREVIOUS
 
 
 

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang.de.verbs import clause_is_subjunctive
 from ...lang.de.words import SOURCE_ADVERBS
 from ...model.labels import dep_role as _roles
 from ...resources.cues import CueLexicon
-from ..syntax import clause_is_subjunctive, noun_phrase
+from ...types import Method
+from ..syntax import noun_phrase
 from .candidate import Candidate, inside, starting_in
 from .content import content_range, finite_after, has_finite_verb, subordinate_clause
 from .cue import lower_phrases, noun_cue
@@ -138,7 +140,7 @@ def _reading(sent: Span, match: _Match, covered: list[tuple[int, int]]) -> Candi
     parts = [rng]
     if not match.content and rng[0] < doc[frame_start].idx and doc[frame_end - 1].idx < rng[1]:
         parts = _around_frame(doc, rng, frame_start, frame_end) or parts
-    found = Candidate("indirect", parts, cue_span, speaker, 0.7, sent, f"phrase-{cue_span.text.lower()}")
+    found = Candidate("indirect", parts, cue_span, speaker, 0.7, sent, Method.PHRASE)
     found.refers_to = _own_source(sent, speaker, content)
     return found
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ...lang.de.verbs import subject_of
 from ...lang.de.words import OBJECT_ARTICLES, SPEAKER_PRONOUNS
 from ...model.labels import dep_role as _roles
 from ...resources.cues import CueLexicon
-from ..syntax import noun_phrase, subject_of
+from ...types import Method
+from ..syntax import noun_phrase
 from .anaphoric import points_back
 from .candidate import Candidate, inside
 from .context import Context
@@ -64,7 +66,7 @@ def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: 
         rng = span_chars(doc, *strip_final_punct(doc, sent.start_char, sent.end_char))
         if rng is None or cue_tok is None or len(sent) < 4:
             continue
-        found_act = Candidate("indirect", [rng], doc[cue_tok.i : cue_tok.i + 1], speaker, 0.45, sent, "reported")
+        found_act = Candidate("indirect", [rng], doc[cue_tok.i : cue_tok.i + 1], speaker, 0.45, sent, Method.REPORTED)
         found_act.cue_entry = entry
         out.append(found_act)
     return out

@@ -5,6 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang.de.verbs import (
+    clause_is_subjunctive,
+    is_finite,
+    is_verbal,
+    subject_of,
+    verb_chain,
+)
 from ...lang.de.words import (
     NOT_SPEAKERS,
     OBJECT_ARTICLES,
@@ -16,15 +23,7 @@ from ...model.labels import entity_type
 from ...resources import is_source_noun
 from ...resources.cues import load_cues
 from ..quote_marks import QuotedRegion
-from ..syntax import (
-    clause_is_subjunctive,
-    is_finite,
-    is_verbal,
-    noun_phrase,
-    subject_of,
-    utterance_noun,
-    verb_chain,
-)
+from ..syntax import noun_phrase, utterance_noun
 from .cue import noun_cue, verb_cue
 from .mention import speaker_like, valid_speaker
 from .nounphrase import np_before, np_from

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ...lang.de.verbs import (
+    clause_is_subjunctive,
+    is_finite,
+    is_verbal,
+    subject_of,
+    verb_chain,
+)
 from ...lang.de.words import ADVERBIAL_SUBORDINATORS, SUBORDINATORS
 from ...model.labels import dep_role as _roles
 from ...resources.cues import Cue
-from ..syntax import clause_is_subjunctive, is_finite, is_verbal, subject_of, verb_chain
+from ...types import Method
 from .candidate import Candidate, inside
 from .content import (
     FRAME_BREAK,
@@ -154,6 +161,6 @@ def verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]
             tail = span_chars(doc, *strip_final_punct(doc, doc[right + 1].idx, sent.end_char))
             if tail is not None:
                 parts.append(tail)
-        out.append(Candidate("indirect", parts, doc[verb.i : verb.i + 1], speaker, confidence, sent, f"verb-{how}",
+        out.append(Candidate("indirect", parts, doc[verb.i : verb.i + 1], speaker, confidence, sent, Method(f"verb-{how}"),
                           unattributed=speaker is None and (is_passive(verb) or cue.type == "impersonal")))
     return out
