@@ -58,14 +58,28 @@ def _opens_utterance(text: str, offset: int, floor: int) -> bool:
     return k < floor or text[k] in "\n:,.!?;–—"
 
 
+@lru_cache(maxsize=1)
+def _mark_or_break() -> re.Pattern:
+    """A character :func:`find_quoted_regions` acts on: a line break, an opening or closing mark, an apostrophe."""
+    table = mark_table()
+    chars = set("\n'’") | set(table) | {c for closers in table.values() for c in closers}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
 def find_quoted_regions(text: str, start: int = 0, end: int | None = None, max_chars: int = 4000,
                         max_depth: int = 3) -> list[QuotedRegion]:
     table = mark_table()
     end = len(text) if end is None else end
     stack: list[tuple[int, str, int]] = []  # (offset, opener, paragraphs)
     regions: list[QuotedRegion] = []
+    acts_on = _mark_or_break()
     i = start
     while i < end:
+        # any other character changes nothing (the max_chars check gives the same at the next mark): skip to it
+        found = acts_on.search(text, i, end)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch == "\n" and stack:
             # paragraph break inside an open quote: continue only if the next paragraph opens with the same mark

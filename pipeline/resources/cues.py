@@ -48,6 +48,9 @@ class CueLexicon:
         self._verbs_bp = {(c.base.casefold(), c.particle.casefold()): c for c in self.cues if c.type in VERB_TYPES}
         self._single = {t: frozenset(c.cue for c in self.cues if c.type == t and len(c.words) == 1) for t in TYPES}
         self._phrases = {tuple(c.words): c for c in self.cues if len(c.words) > 1}
+        # asked for every candidate verb (pipeline.extract.quotes.cue.verb_cue): made once, as the sets above
+        self._particles = frozenset(c.particle for c in self.cues if c.particle)
+        self._particle_bases = frozenset(base for base, particle in self._verbs_bp if particle)
 
     def __len__(self) -> int:
         return len(self.cues)
@@ -95,7 +98,11 @@ class CueLexicon:
         return dict(self._phrases)
 
     def particles(self) -> frozenset[str]:
-        return frozenset(c.particle for c in self.cues if c.particle)
+        return self._particles
+
+    def particle_bases(self) -> frozenset[str]:
+        """The stems of the particle verbs, case-folded as ``verb_by_base_and_particle`` compares them ("teilen")."""
+        return self._particle_bases
 
 
 def read_cues(path: str | Path = CUES_PATH) -> list[Cue]:

@@ -114,7 +114,10 @@ class Scan:
         self.breaks: list[int] = []
 
     def matches(self, rx: re.Pattern) -> Iterator[re.Match]:
-        """The non-empty matches of ``rx`` in the scanned part of the text."""
+        """The non-empty matches of ``rx`` in the scanned part of the text (none, without scanning for ``rx``, where
+        a word that each of its matches contains is missing)."""
+        if any(words.search(self.text, self.lo, self.hi) is None for words in self.patterns.required.get(rx, ())):
+            return
         for m in rx.finditer(self.text, self.lo, self.hi):
             if m.end() > m.start():
                 yield m

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lang.de.calendar import calendar_data
+from .prefilter import compile_led, required_words
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -66,6 +67,8 @@ class Patterns:
     word: re.Pattern  # a word for the context checks
     range_tail: re.Pattern  # the end of a month range: "bis September 2010" after "von Januar"
     sent_break: re.Pattern  # a sentence break, for the tense of a sentence
+    # per pattern, patterns of words of which every match contains one each (.prefilter.required_words)
+    required: dict[re.Pattern, tuple[re.Pattern, ...]]
 
 
 @dataclass(frozen=True)
@@ -211,4 +214,6 @@ def patterns() -> Patterns:
     f = _fragments(words)
     sources = {**_calendar_date_patterns(f, words), **_month_year_patterns(f, words),
                **_relative_patterns(f, words), **_article_date_patterns(f), **_TEXT_PATTERNS}
-    return Patterns(**{name: re.compile(source) for name, source in sources.items()})
+    compiled = {name: compile_led(source) for name, source in sources.items()}
+    required = {compiled[name]: required_words(source) for name, source in sources.items()}
+    return Patterns(**compiled, required=required)

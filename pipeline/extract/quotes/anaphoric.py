@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ...resources.cues import CueLexicon
 from ...types import Method
-from .candidate import Candidate, inside
+from .candidate import Candidate, any_inside
 from .content import has_finite_verb
 from .context import Context
 from .cue import verb_cue
@@ -32,7 +32,7 @@ def anaphoric(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: CueL
         if len(sent) > 20 or not points_back(sent, lexicon):
             continue
         verb = sent[1]
-        if prev.start in owned or any(inside(t.idx, covered) for t in prev):
+        if prev.start in owned or any_inside(prev, covered):
             # the sentence before is a quotation already: "Das sagte X" names its speaker if it has none
             unnamed = [f for f in found if f.speaker is None and f.sent.start == prev.start]
             if unnamed:

@@ -36,6 +36,13 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+def any_inside(span: Span, spans: list[tuple[int, int]]) -> bool:
+    """``any(inside(t.idx, spans) for t in span)``: a token of ``span`` starts inside one of the ranges."""
+    if type(spans) is Covered:
+        return spans.any_token_in(span)
+    return any(inside(t.idx, spans) for t in span)
+
+
 class Covered(list):
     """The character ranges of the direct quotations found (with their marks); ``loose``: those without a frame
     of their own inside a sentence, which a report's content may run through. Never changed once made: it keeps
@@ -68,6 +75,16 @@ class Covered(list):
             self._index()
         k = bisect.bisect_right(self._starts, pos) - 1
         return k >= 0 and pos < self._ends[k]
+
+    def any_token_in(self, span: Span) -> bool:
+        """``any(self.contains(t.idx) for t in span)``; the tokens are read only where a range overlaps the span's
+        text (the merged ranges are disjoint and sorted: the last one starting before the span's end decides)."""
+        if self._indexed != len(self):
+            self._index()
+        k = bisect.bisect_left(self._starts, span.end_char) - 1
+        if k < 0 or self._ends[k] <= span.start_char:
+            return False
+        return any(self.contains(t.idx) for t in span)
 
     def starting_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """``[(s, e) for s, e in self if lo <= s < hi]``, in list order."""

@@ -1,6 +1,6 @@
 """What the attribution strategies share while one article is read: the settings, the cue lexicon, the quoted
 regions of the text, and what earlier strategies found (a later strategy never takes text or a cue an earlier one
-took)."""
+took), and the cue verbs of its tokens as far as they were asked for."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,6 +12,7 @@ from ...resources.cues import CueLexicon
 from ...types import Method
 from ..quote_marks import find_quoted_regions
 from .candidate import Candidate, Covered, Regions, inside
+from .cue import VerbCues
 from .fragment import quoted_name
 
 
@@ -41,13 +42,14 @@ class Context:
     quotation marks; ``covered``: the character ranges (with their marks) of the direct quotations, which no later
     strategy reads as content; ``used_cues``: the token indices of their cues; ``fragments``: the quoted regions
     that are neither a direct quotation nor a name (a mixed quotation's verbatim words); ``found``: the candidates
-    so far, in the order the strategies proposed them."""
+    so far, in the order the strategies proposed them; ``verb_cues``: the cue verb of each token, computed once."""
 
     settings: QuoteSettings
     lexicon: CueLexicon
     floor: int
     regions: Regions
     sents: list[Span]
+    verb_cues: VerbCues
     covered: Covered = field(default_factory=Covered)
     used_cues: set[int] = field(default_factory=set)
     fragments: Regions = field(default_factory=Regions)
@@ -57,7 +59,7 @@ class Context:
     def open(cls, doc: Doc, settings: QuoteSettings, lexicon: CueLexicon, floor: int) -> "Context":
         return cls(settings=settings, lexicon=lexicon, floor=floor,
                    regions=Regions(find_quoted_regions(doc.text, start=floor)),
-                   sents=[s for s in doc.sents if s.start_char >= floor])
+                   sents=[s for s in doc.sents if s.start_char >= floor], verb_cues=VerbCues(doc, lexicon))
 
     def take_direct(self, doc: Doc) -> None:
         """Mark the text and cues of the direct quotations found as taken."""

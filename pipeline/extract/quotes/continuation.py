@@ -20,12 +20,11 @@ from ...lang.de.words import (
     REPORTING_KONJUNKTIV_2,
 )
 from ...model.labels import is_subjunctive
-from ...resources.cues import CueLexicon
 from ...types import Method
 from ..syntax import noun_phrase
-from .candidate import Candidate, inside
+from .candidate import Candidate, any_inside, inside
 from .context import Context
-from .cue import verb_cue
+from .cue import VerbCues
 from .mention import speaker_like, speaker_or_source, valid_speaker
 from .speaker import salient_subject, speaker_near_verb
 from .text import span_chars, strip_final_punct
@@ -40,29 +39,31 @@ def _konj1(tok: Token) -> bool:
 
 
 def _reportative(sent: Span) -> bool:
-    """Konjunktiv, or reportative "sollen" with a perfect infinitive ("soll … getötet haben")."""
-    finite = [t for t in sent if finite_or_konjunktiv(t)]
-    if any(_konj1(t) for t in finite):
+    """Konjunktiv, or reportative "sollen" with a perfect infinitive ("soll … getötet haben"), of a finite verb (or
+    a Konjunktiv form). The form of a word is tested before its finiteness, which costs five times as much."""
+    tokens = list(sent)
+    if any(_konj1(t) and finite_or_konjunktiv(t) for t in tokens):
         return True
     # Konjunktiv II stands in for Konjunktiv I where that equals the indicative ("sie hätten", "sie würden");
     # "könnte"/"müsste"/"dürfte" are as often the writer's own modality
-    if any(is_subjunctive(t) or looks_konjunktiv_2(t) for t in finite if t.lower_ in REPORTING_KONJUNKTIV_2):
+    if any((is_subjunctive(t) or looks_konjunktiv_2(t)) and finite_or_konjunktiv(t) for t in tokens
+           if t.lower_ in REPORTING_KONJUNKTIV_2):
         return True
-    has_soll = any(t.lower_ in ("soll", "sollen") for t in finite)
-    return has_soll and any(t.lower_ in ("haben", "sein", "worden") for t in sent)
+    has_soll = any(t.lower_ in ("soll", "sollen") and finite_or_konjunktiv(t) for t in tokens)
+    return has_soll and any(t.lower_ in ("haben", "sein", "worden") for t in tokens)
 
 
-def _cue_context(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]) -> Span | None:
+def _cue_context(sent: Span, cues: VerbCues, covered: list[tuple[int, int]]) -> Span | None:
     """The speaker of a sentence that reports a speech act without quoting ("Die Regierung warnt vor …")."""
     for tok in sent:
         if inside(tok.idx, covered):
             continue
-        cue = verb_cue(tok, lexicon)
+        cue = cues.of(tok)
         if cue is None or cue.type != "verb":
             continue
         subj = subject_of(tok)
         if subj is not None and sent.start <= subj.i < sent.end and subj.lower_ not in NOT_SPEAKERS \
-                and valid_speaker(noun_phrase(subj, sent)) is not None and speaker_or_source(subj, lexicon):
+                and valid_speaker(noun_phrase(subj, sent)) is not None and speaker_or_source(subj, cues.lexicon):
             return noun_phrase(subj, sent)
         if subj is None:  # the parser missed the subject: "Insgesamt spricht die Polizei von …"
             speaker = speaker_near_verb(tok, sent)
@@ -92,7 +93,7 @@ def _owners_by_sentence(sents: list[Span], found: list[Candidate]) -> list[list[
 _RUN_ON = (Method.UNFRAMED, Method.PREVIOUS, Method.SAME_SENTENCE)
 
 
-def continuations(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: CueLexicon,
+def continuations(doc: Doc, sents: list[Span], found: list[Candidate], cues: VerbCues,
                    covered: list[tuple[int, int]], reach: int) -> list[Candidate]:
     """Frame-less Konjunktiv (or reportative "soll") sentences right after a quotation or a reported speech act
     continue it with the same speaker; consecutive ones form one quotation."""
@@ -105,6 +106,7 @@ def continuations(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: 
     salient_at = -99
     loose = getattr(covered, "loose", ())
     owners_of = _owners_by_sentence(sents, found)
+    text = doc.text  # (a sentence's text, read from the Doc's: Span.text joins its tokens anew)
     for n, sent in enumerate(sents):
         owners = owners_of[n]
         quoted_parts = owners and all(f.kind == "direct" and f.method in _RUN_ON and
@@ -118,10 +120,10 @@ def continuations(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: 
                 context, context_at = owners[-1].speaker, n
             active, last_was_continuation = True, False
             continue
-        if any(inside(t.idx, covered) for t in sent) and not quoted_parts:
+        if any_inside(sent, covered) and not quoted_parts:
             active = False  # a direct quotation without a frame of its own ends the run
             continue
-        speaker = _cue_context(sent, lexicon, covered)
+        speaker = _cue_context(sent, cues, covered)
         if speaker is not None and active and context is not None and speaker.root.pos_ == "PRON" and \
                 _konjunktiv_1_main(sent):
             # "Er wisse auch nicht, was …": the report's speaker, in Konjunktiv I, goes on - the sentence is part
@@ -130,7 +132,7 @@ def continuations(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: 
         if speaker is not None:
             context, context_at, active, last_was_continuation = speaker, n, True, False
             continue
-        if sent.text.rstrip().endswith("?") or not _reportative(sent):
+        if text[sent.start_char : sent.end_char].rstrip().endswith("?") or not _reportative(sent):
             salient, salient_at = salient_subject(sent), n
             active, last_was_continuation = False, False
             continue
@@ -178,7 +180,7 @@ def _konjunktiv_1_main(sent: Span) -> bool:
     """A finite verb of the sentence's main clause in Konjunktiv I ("sei", "habe", "reiche"), not a question and
     not only inside a conditional or subordinate clause."""
     for tok in sent:
-        if not finite_or_konjunktiv(tok) or not _konj1(tok):
+        if not _konj1(tok) or not finite_or_konjunktiv(tok):  # (the cheaper test first)
             continue
         # the verb (or, for an auxiliary, its main verb) must not be introduced by wenn/falls/ob/…
         if not any(c.lower_ in CONDITIONAL_SUBORDINATORS for c in tok.children) and \
@@ -189,5 +191,5 @@ def _konjunktiv_1_main(sent: Span) -> bool:
 
 def find(doc: Doc, context: Context) -> list[Candidate]:
     """Frame-less Konjunktiv sentences that go on with the report before them."""
-    return continuations(doc, context.sents, context.found, context.lexicon, context.covered,
+    return continuations(doc, context.sents, context.found, context.verb_cues, context.covered,
                          context.settings.continuation_reach)

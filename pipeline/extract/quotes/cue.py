@@ -2,11 +2,13 @@
 resolved), a support verb with a noun of saying ("vertrat den Standpunkt"), a noun of a "nach X" phrase?"""
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
 
 from ...lang.de.verbs import is_finite, is_verbal, verb_chain
 from ...lang.de.words import POS_NOT_A_MISSED_VERB, VERB_ENDINGS
-from ...model.labels import dep_role as _roles
+from ...model.labels import has_role
 from ...resources import cue_forms, speech_act_candidates, speech_act_objects
 from ...resources.cues import Cue, CueLexicon
 from ..syntax import particle_of
@@ -34,11 +36,10 @@ def verb_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     listed = cue_forms().get(token.lower_)
     if listed:
         lemmas.insert(0, listed)
-    particles = [particle_of(token)] if particle_of(token) else []
-    # a particle the parser attached as a modifier ("bekannt gab": bekannt/ADJ advmod, "fest stellte")
-    known = lexicon.particles()
-    particles += [c.lower_ for c in token.children if c.lower_ in known and c.i > token.i - 3 and not list(c.children)
-                  and c.lower_ not in particles]
+    bases = lexicon.particle_bases()
+    # the particles are looked for only where one of the lemmas is the stem of a particle verb (no other lemma
+    # finds an entry with them)
+    particles = _particles(token, lexicon) if any(lemma.casefold() in bases for lemma in lemmas) else []
     for lemma in lemmas:
         for particle in particles:
             cue = lexicon.verb_by_base_and_particle(lemma, particle)
@@ -50,6 +51,39 @@ def verb_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     return _noun_frame_cue(token, lexicon)
 
 
+def _particles(verb: Token, lexicon: CueLexicon) -> list[str]:
+    """The separated particle of a verb, and particles the parser attached as a modifier ("bekannt gab":
+    bekannt/ADJ advmod, "fest stellte")."""
+    separated = particle_of(verb)
+    particles = [separated] if separated else []
+    known = lexicon.particles()
+    particles += [c.lower_ for c in verb.children if c.lower_ in known and c.i > verb.i - 3 and not list(c.children)
+                  and c.lower_ not in particles]
+    return particles
+
+
+class VerbCues:
+    """:func:`verb_cue` of the tokens of one Doc, each computed once: the strategies ask it of every token of the
+    body's sentences, most tokens two or three times (indirect, reported, continuation). The cache is keyed by
+    token index and holds only tokens of ``doc`` (another Doc's token is computed, not stored); it is safe because
+    the quotation rules never change a token's annotation, and it lives as long as the article's
+    :class:`~.context.Context`."""
+
+    def __init__(self, doc: Doc, lexicon: CueLexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self._by_index: dict[int, Cue | None] = {}
+
+    def of(self, token: Token) -> Cue | None:
+        """``verb_cue(token, self.lexicon)``."""
+        if token.doc is not self.doc:
+            return verb_cue(token, self.lexicon)
+        by_index = self._by_index
+        if token.i not in by_index:
+            by_index[token.i] = verb_cue(token, self.lexicon)
+        return by_index[token.i]
+
+
 def _noun_frame_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     """A support verb with a noun of saying: "vertrat den Standpunkt, …", "erhob den Vorwurf, …", "ist der Meinung,
     dass …", "kam zu dem Ergebnis, dass …". The pair is a weak cue: its content must be a dass-clause, a
@@ -58,7 +92,7 @@ def _noun_frame_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         return None
     nouns = lexicon.nouns()
     candidates = [c for c in token.children if c.pos_ == "NOUN" and c.i > token.i - 6]
-    if token.dep_ in ("cop",) or "auxiliary" in _roles(token):  # "ist der Meinung": the noun heads the clause
+    if token.dep_ in ("cop",) or has_role(token, "auxiliary"):  # "ist der Meinung": the noun heads the clause
         candidates.append(token.head)
     for noun in candidates:
         if noun.pos_ != "NOUN":
@@ -95,6 +129,7 @@ def noun_cue(word: str, lexicon: CueLexicon) -> bool:
     """After "nach": a noun of the "nach X" phrases or a source noun, inflected or compounded ("Angaben",
     "Behördenangaben", "Expertenmeinung", "Studie"); event nouns ("nach dem Urteil", "nach Abschluss") are not."""
     nouns = _nach_nouns(lexicon)
+    compound_heads = _nach_noun_heads(lexicon)
     low = word.lower()
     for cut in (0, 1, 2, 3):
         stem = low[: len(low) - cut] if cut else low
@@ -102,38 +137,35 @@ def noun_cue(word: str, lexicon: CueLexicon) -> bool:
             break
         # singular and plural of the listed nouns ("Schätzung" / "Schätzungen", "Erkenntnis" / "Erkenntnissen")
         for form in (stem, stem + "en", stem + "n", stem + "sen"):
-            if form in nouns or any(len(n) >= 5 and form.endswith(n) for n in nouns):
+            if form in nouns or form.endswith(compound_heads):
                 return True
     return False
 
 
-_NOUNS_CACHE: dict[int, frozenset[str]] = {}
-
-
+# The lookups below are made once per lexicon (a lexicon never changes; the caches hold the lexicons they
+# were made from, so an id is never reused for another one)
+@lru_cache(maxsize=8)
 def _nach_nouns(lexicon: CueLexicon) -> frozenset[str]:
-    key = id(lexicon)
-    if key not in _NOUNS_CACHE:
-        words = {p[1] for p in lower_phrases(lexicon) if len(p) == 2 and p[0] == "nach"}
-        words |= {n.lower() for n in lexicon.sources()}
-        _NOUNS_CACHE[key] = frozenset(words)
-    return _NOUNS_CACHE[key]
+    words = {p[1] for p in lower_phrases(lexicon) if len(p) == 2 and p[0] == "nach"}
+    words |= {n.lower() for n in lexicon.sources()}
+    return frozenset(words)
 
 
-_PHRASES_CACHE: dict[int, list[tuple[str, ...]]] = {}
+@lru_cache(maxsize=8)
+def _nach_noun_heads(lexicon: CueLexicon) -> tuple[str, ...]:
+    """The nouns of :func:`_nach_nouns` that end a compound ("Behörden|angaben"): those of five letters or more."""
+    return tuple(n for n in _nach_nouns(lexicon) if len(n) >= 5)
 
 
+@lru_cache(maxsize=8)
 def lower_phrases(lexicon: CueLexicon) -> list[tuple[str, ...]]:
-    key = id(lexicon)
-    if key not in _PHRASES_CACHE:
-        _PHRASES_CACHE[key] = sorted({tuple(w.lower() for w in words) for words in lexicon.phrases()},
-                                     key=len, reverse=True)
-    return _PHRASES_CACHE[key]
+    return sorted({tuple(w.lower() for w in words) for words in lexicon.phrases()}, key=len, reverse=True)
 
 
-def act_verb(tok: Token, lexicon: CueLexicon) -> str | None:
+def act_verb(tok: Token, cues: VerbCues) -> str | None:
     """The speech-act entry of a verb: its cue-lexicon entry, or a finite verb of intention or stance from
     speech_act_candidates_de.txt ("Die SPD will …"); None for other words."""
-    cue = verb_cue(tok, lexicon)
+    cue = cues.of(tok)
     if cue is not None:
         return cue.cue if cue.type == "verb" else None
     if not is_finite(tok) and not (tok.head.i == tok.i and len(verb_chain(tok)) == 1):

@@ -5,25 +5,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ...resources.cues import CueLexicon
-from ..quote_marks import QuotedRegion
-from .candidate import Candidate, inside
+from .candidate import Candidate, any_inside, inside
 from .context import Context
-from .cue import verb_cue
 from .fragment import fragment_frame
 from .phrase_frame import phrase_frame
 from .verb_frame import verb_frames
 
 
-def indirect_in_sentence(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]],
-                          used_cues: set[int], fragments: list[QuotedRegion] | None = None) -> list[Candidate]:
-    tokens = [t for t in sent if not inside(t.idx, covered) and t.i not in used_cues]
+def indirect_in_sentence(sent: Span, context: Context) -> list[Candidate]:
+    lexicon, covered, used_cues, fragments = context.lexicon, context.covered, context.used_cues, context.fragments
+    taken = any_inside(sent, covered)  # (most sentences hold no direct quotation: no token to look up)
+    tokens = [t for t in sent if not (taken and inside(t.idx, covered)) and t.i not in used_cues]
     if not tokens:
         return []
     # --- verb cues: every cue verb proposes a reading; the most reliable one wins ----------------------------
     proposals: list[tuple[float, Candidate]] = []
     for tok in tokens:
-        cue = verb_cue(tok, lexicon)
+        cue = context.verb_cues.of(tok)
         if cue is None or cue.type not in ("verb", "impersonal", "noun-frame"):
             continue
         for found in verb_frames(sent, tok, cue, covered):
@@ -45,7 +43,7 @@ def find(doc: Doc, context: Context) -> list[Candidate]:
     for sent in doc.sents:
         if sent.end_char <= context.floor:
             continue
-        for f in indirect_in_sentence(sent, context.lexicon, context.covered, context.used_cues, context.fragments):
+        for f in indirect_in_sentence(sent, context):
             inner = context.regions.within(f.parts[0][0], f.parts[-1][1])
             if inner:
                 f.kind = "mixed"

@@ -3,6 +3,7 @@ demnach, wonach: the sentence without the frame is the content, the phrase names
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,17 +23,34 @@ from .text import TRIM, span_chars, tokens_between
 
 @dataclass(frozen=True)
 class _PhraseCues:
-    """The phrase cues of the lexicon in the forms the search compares (lower case, one word or a word sequence)."""
+    """The phrase cues of the lexicon in the forms the search compares (lower case, one word or a word sequence);
+    ``phrases``: the multiword cues but those of "nach" (found by their noun), by their first word, longest
+    first; ``starters``: every word a phrase cue can begin with (:func:`_match_at` finds none at another word)."""
 
     prepositions: frozenset[str]
     postpositions: frozenset[str]
     adverbs: frozenset[str]
-    phrases: list[tuple[str, ...]]
+    phrases: dict[str, list[tuple[str, ...]]]
+    starters: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: CueLexicon) -> "_PhraseCues":
-        return cls(prepositions=frozenset(p for p in lexicon.prepositions() if " " not in p and p != "nach"),
-                   postpositions=lexicon.postpositions(), adverbs=lexicon.adverbs(), phrases=lower_phrases(lexicon))
+        return _phrase_cues(lexicon)
+
+
+@lru_cache(maxsize=8)
+def _phrase_cues(lexicon: CueLexicon) -> _PhraseCues:
+    """The phrase cues of ``lexicon``, made once per lexicon (not per sentence): a lexicon never changes, and the
+    cache holds it, so its identity is not reused."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lower_phrases(lexicon):
+        if phrase[0] != "nach":
+            phrases.setdefault(phrase[0], []).append(phrase)
+    prepositions = frozenset(p for p in lexicon.prepositions() if " " not in p and p != "nach")
+    starters = {"nach", "so"} | set(phrases) | prepositions | lexicon.postpositions() | \
+        (lexicon.adverbs() & SOURCE_ADVERBS)
+    return _PhraseCues(prepositions=prepositions, postpositions=lexicon.postpositions(), adverbs=lexicon.adverbs(),
+                       phrases=phrases, starters=frozenset(starters))
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,8 @@ def phrase_frame(sent: Span, lexicon: CueLexicon, covered: list[tuple[int, int]]
     cues = _PhraseCues.of(lexicon)
     toks = list(sent)
     for k, tok in enumerate(toks):
+        if tok.lower_ not in cues.starters:
+            continue
         if inside(tok.idx, covered) or (frame_after is not None and tok.idx >= frame_after):
             continue
         match = _match_at(sent, toks, k, lexicon, cues)
@@ -83,9 +103,9 @@ def _match_at(sent: Span, toks: list[Token], k: int, lexicon: CueLexicon, cues: 
             np_ = np_before(sent, k)
             if np_ is not None and noun_cue(np_[-1].text, lexicon):
                 return _Match(sent[k : k + 1], np_)
-    for phrase in cues.phrases:
+    for phrase in cues.phrases.get(low, ()):
         n = len(phrase)
-        if phrase[0] != "nach" and tuple(t.lower_ for t in toks[k : k + n]) == phrase:
+        if tuple(t.lower_ for t in toks[k : k + n]) == phrase:
             return _Match(sent[k : k + n], np_from(sent, k + n))
     if low in cues.prepositions and nxt is not None and tok.pos_ != "VERB":
         return _Match(sent[k : k + 1], np_from(sent, k + 1), weak=low in ("gemäß",))

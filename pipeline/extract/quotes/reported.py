@@ -8,35 +8,39 @@ from spacy.tokens import Doc, Span
 from ...lang.de.verbs import subject_of
 from ...lang.de.words import OBJECT_ARTICLES, SPEAKER_PRONOUNS
 from ...model.labels import dep_role as _roles
-from ...resources.cues import CueLexicon
 from ...types import Method
 from ..syntax import noun_phrase
 from .anaphoric import points_back
-from .candidate import Candidate, inside
+from .candidate import Candidate, any_inside
 from .context import Context
-from .cue import act_verb, lacks_object
+from .cue import VerbCues, act_verb, lacks_object
 from .mention import speaker_like, speaker_or_source, valid_speaker
 from .speaker import passive_agent, speaker_near_verb
 from .text import span_chars, strip_final_punct
 
 
-def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: CueLexicon,
+def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], cues: VerbCues,
                    covered: list[tuple[int, int]], acts: frozenset[str] | None) -> list[Candidate]:
     """A sentence that reports a speech act without a content clause ("Die Polizei sprach von 800 Autos",
     "Sie bezeichnete die Lösung als Irrweg", "Der Minister kündigte seinen Rücktritt an") is reported speech
     of its subject: the whole sentence is the (indirect) quotation, the subject its speaker."""
+    lexicon = cues.lexicon
     owned = {f.sent.start for f in found} | {doc.char_span(*f.parts[0], alignment_mode="expand")[0].sent.start
                                               for f in found if doc.char_span(*f.parts[0], alignment_mode="expand")}
     out = []
+    text = doc.text  # (a sentence's text, read from the Doc's: Span.text joins its tokens anew)
     for sent in sents:
-        if sent.start in owned or any(inside(t.idx, covered) for t in sent) or sent.text.rstrip().endswith("?"):
+        if sent.start in owned or any_inside(sent, covered) or \
+                text[sent.start_char : sent.end_char].rstrip().endswith("?"):
             continue
         if points_back(sent, lexicon):
             continue  # "Dies berichtete die dpa.": the frame of the sentence before it, not a report of its own
         cue_tok = speaker = entry = None
         for tok in sent:
-            name = act_verb(tok, lexicon)
-            if name is None or tok.pos_ not in ("VERB", "AUX"):
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            name = act_verb(tok, cues)
+            if name is None:
                 continue
             if acts is not None and name not in acts:
                 continue  # not a verb that reports speech by itself (speech_acts_de.tsv)
@@ -74,5 +78,5 @@ def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], lexicon: 
 
 def find(doc: Doc, context: Context) -> list[Candidate]:
     """A sentence that reports a speech act of its subject without a content clause."""
-    return reported_acts(doc, context.sents, context.found, context.lexicon, context.covered,
+    return reported_acts(doc, context.sents, context.found, context.verb_cues, context.covered,
                          context.settings.speech_acts)
