@@ -177,16 +177,22 @@ def _is_country(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _seats_of_power() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.casefold().split()) for line in read_lines("seats_of_power_de.txt"))
+def _seats_of_power() -> dict[int, tuple[tuple[str, ...], ...]]:
+    """The entries of seats_of_power_de.txt as case-folded words, by their number of words (a name is compared
+    with the entries of its own length only)."""
+    by_length: dict[int, list[tuple[str, ...]]] = {}
+    for line in read_lines("seats_of_power_de.txt"):
+        entry = tuple(line.casefold().split())
+        by_length.setdefault(len(entry), []).append(entry)
+    return {n: tuple(entries) for n, entries in by_length.items()}
 
 
 def is_seat_of_power(name: str) -> bool:
     """A building or place that stands for the authority seated there ("Kreml", "Weißen Hauses", "Pentagon"):
     pipeline/resources/seats_of_power_de.txt; each word of ``name`` starts with the listed word."""
     words = _EDGE.sub("", name).casefold().split()
-    return any(len(words) == len(entry) and all(w.startswith(e) and len(w) - len(e) <= 3 for w, e in zip(words, entry))
-               for entry in _seats_of_power())
+    return any(all(w.startswith(e) and len(w) - len(e) <= 3 for w, e in zip(words, entry))
+               for entry in _seats_of_power().get(len(words), ()))
 
 
 def entity_spans(doc: Doc, types: tuple[str, ...] = ("person", "place", "organization")) -> list[tuple[str, Span]]:

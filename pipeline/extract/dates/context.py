@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ...lang.de.calendar import calendar_data
 from .patterns import Patterns, patterns
+from .prefilter import anchored_matches
 
 _SENT_END = frozenset(".!?:;\n")
 DETERMINERS = frozenset({"die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "seine", "ihre",
@@ -22,6 +23,7 @@ DETERMINERS = frozenset({"die", "das", "den", "dem", "des", "ein", "eine", "eine
 _OPENERS = "\"'„“”»«‚‘’-–—(*"  # may stand between a sentence end and the expression
 _RANGE_WORDS = ("bis", "und", "oder", "-", "–", "auf")  # "2000 bis 2500 Soldaten": a range of counts
 _COUNT = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+_BLANKS = re.compile(r"\s+")  # a run of the characters \s matches in the patterns
 
 
 def prev_words(text: str, i: int, n: int = 2) -> list[str]:
@@ -112,15 +114,29 @@ class Scan:
         self.future_cues = frozenset(self.words["future_cues"])
         self.past_cues = frozenset(self.words["past_cues"])
         self.breaks: list[int] = []
+        self._longest_blanks: int | None = None
 
     def matches(self, rx: re.Pattern) -> Iterator[re.Match]:
-        """The non-empty matches of ``rx`` in the scanned part of the text (none, without scanning for ``rx``, where
-        a word that each of its matches contains is missing)."""
-        if any(words.search(self.text, self.lo, self.hi) is None for words in self.patterns.required.get(rx, ())):
+        """The non-empty matches of ``rx`` in the scanned part of the text: none, without scanning for ``rx``, where
+        a word that each of its matches contains is missing; tried only before such words where it has an anchor
+        (:mod:`.prefilter`)."""
+        text, lo, hi = self.text, self.lo, self.hi
+        if any(words.search(text, lo, hi) is None for words in self.patterns.required.get(rx, ())):
             return
-        for m in rx.finditer(self.text, self.lo, self.hi):
+        anchor = self.patterns.anchors.get(rx)
+        if anchor is not None:
+            found = anchored_matches(rx, anchor, text, lo, hi, self.longest_blanks())
+        else:
+            found = rx.finditer(text, lo, hi)
+        for m in found:
             if m.end() > m.start():
                 yield m
+
+    def longest_blanks(self) -> int:
+        """The length of the longest run of blanks in the scanned part of the text (found once)."""
+        if self._longest_blanks is None:
+            self._longest_blanks = max((len(m[0]) for m in _BLANKS.finditer(self.text, self.lo, self.hi)), default=0)
+        return self._longest_blanks
 
     def tense(self, s: int, e: int) -> str | None:
         """'future' / 'past' from auxiliary cues in the sentence around text[s:e], else None."""

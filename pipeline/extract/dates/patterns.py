@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lang.de.calendar import calendar_data
-from .prefilter import compile_led, required_words
+from .prefilter import Anchor, anchor_of, compile_led, required_words
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -67,8 +67,10 @@ class Patterns:
     word: re.Pattern  # a word for the context checks
     range_tail: re.Pattern  # the end of a month range: "bis September 2010" after "von Januar"
     sent_break: re.Pattern  # a sentence break, for the tense of a sentence
-    # per pattern, patterns of words of which every match contains one each (.prefilter.required_words)
+    # per pattern, patterns of words of which every match contains one each (.prefilter.required_words), and
+    # the words at most so far from the start of each match (.prefilter.anchor_of)
     required: dict[re.Pattern, tuple[re.Pattern, ...]]
+    anchors: dict[re.Pattern, Anchor]
 
 
 @dataclass(frozen=True)
@@ -216,4 +218,5 @@ def patterns() -> Patterns:
                **_relative_patterns(f, words), **_article_date_patterns(f), **_TEXT_PATTERNS}
     compiled = {name: compile_led(source) for name, source in sources.items()}
     required = {compiled[name]: required_words(source) for name, source in sources.items()}
-    return Patterns(**compiled, required=required)
+    anchors = {compiled[name]: anchor for name, anchor in ((n, anchor_of(s)) for n, s in sources.items()) if anchor}
+    return Patterns(**compiled, required=required, anchors=anchors)
