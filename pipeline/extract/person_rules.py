@@ -453,10 +453,12 @@ class PersonRules:
         if not surnames:
             return ents
         ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+        initials = {name[:1] for name in surnames}  # (a genitive base begins as its word does)
         new = []
         for tok in doc:
             word = tok.text
-            if word not in surnames and not any(b in surnames for b in genitive_bases(word)):
+            if word[:1] not in initials or \
+                    word not in surnames and not any(b in surnames for b in genitive_bases(word)):
                 continue
             own = ent_at.get(tok.i)
             if own is None or (len(own) == 1 and not self.is_person(own)):

@@ -3,7 +3,7 @@ rules find the same matches faster.
 
 The date patterns begin with optional words (prepositions, modifiers, parts of a period: "seit dem vergangenen
 …"), so the regex engine tries all their alternatives at every offset of the text: the date rules took a quarter
-of the extraction's time. Two exact shortcuts:
+of the extraction's time. Three exact shortcuts:
 
 - :func:`compile_led` puts a lookahead for the characters a match can begin with in front of a pattern: at most
   offsets the engine then fails at once (``(?=[…])`` only repeats a condition the match checks anyway);
@@ -14,8 +14,8 @@ of the extraction's time. Two exact shortcuts:
   it (the optional prepositions and modifiers: so many characters and runs of blanks); :func:`anchored_matches`
   then tries the pattern only at the offsets that reach such a word, as ``finditer`` would find them.
 
-Both read the structure of ``re``'s own parser and answer ``None`` / nothing where it has a construct they do not
-know, so that a pattern is then scanned as it is.
+All three read the structure of ``re``'s own parser and answer ``None`` / nothing where it has a construct they do
+not know, so that a pattern is then scanned as it is.
 """
 from __future__ import annotations
 
@@ -47,29 +47,30 @@ def _plain_group(op, av) -> bool:
 
 
 def _class_chars(items) -> set[str] | None:
-    """The characters of a parsed character class; ``None`` for a negated class or a category other than digits."""
+    """The members of a parsed character class, each as it is written inside a class (an escaped character, or
+    ``\\d``: any decimal digit, as the pattern means it); ``None`` for a negated class or another category."""
     chars: set[str] = set()
     for op, av in items:
         if op is _sre.LITERAL:
-            chars.add(chr(av))
+            chars.add(re.escape(chr(av)))
         elif op is _sre.RANGE:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+            chars.update(re.escape(chr(c)) for c in range(av[0], av[1] + 1))
         elif op is _sre.CATEGORY and av is _sre.CATEGORY_DIGIT:
-            chars.update("0123456789")
+            chars.add("\\d")
         else:
             return None
     return chars
 
 
 def first_chars(items) -> tuple[set[str] | None, bool]:
-    """The characters a match of the parsed ``items`` can begin with (``None``: not known), and whether it can
-    match the empty string."""
+    """The characters a match of the parsed ``items`` can begin with, as members of a character class (``None``:
+    not known), and whether it can match the empty string."""
     chars: set[str] = set()
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue  # the next item begins the match
         if op is _sre.LITERAL:
-            return chars | {chr(av)}, False
+            return chars | {re.escape(chr(av))}, False
         if op is _sre.IN:
             first = _class_chars(av)
             return (None if first is None else chars | first), False
@@ -99,7 +100,7 @@ def compile_led(source: str) -> re.Pattern:
     first, empty = first_chars(parsed.data) if parsed is not None else (None, True)
     if first is None or empty:
         return re.compile(source)
-    return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}]){source}")
+    return re.compile(f"(?=[{''.join(sorted(first))}]){source}")
 
 
 def _needs(items) -> list[set[str]]:

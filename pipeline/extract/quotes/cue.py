@@ -105,13 +105,13 @@ def _noun_frame_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     return None
 
 
-def cue_in(span: Span | None, lexicon: CueLexicon, first_only: bool = False, last: bool = False) -> Token | None:
+def cue_in(span: Span | None, cues: VerbCues, first_only: bool = False, last: bool = False) -> Token | None:
     """The cue verb of a frame: the first one, or with ``last`` the one nearest to a quotation after the frame
     ("Er sagte, Europa brauche die Engländer, und fügte hinzu: „…“")."""
     if span is None:
         return None
     for tok in (reversed(span) if last else span):
-        if verb_cue(tok, lexicon) is not None:
+        if cues.of(tok) is not None:
             return tok
         if first_only and tok.is_alpha and tok.pos_ in ("VERB", "AUX"):
             return None

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...lang.de.words import NAME_LEADS, NAME_PARTICLES, SPEAKER_PRONOUNS
-from ...resources.cues import CueLexicon
 from ...types import Method
 from ..quote_marks import QuotedRegion
 from ..syntax import noun_phrase
 from .candidate import Candidate
 from .content import is_quotation_like
 from .context import Context
-from .cue import cue_in, verb_cue
+from .cue import VerbCues, cue_in
 from .mention import valid_speaker
 from .nounphrase import np_from
 from .speaker import (
@@ -85,7 +84,7 @@ class _Frame:
     via: str = ""
 
 
-def direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, floor: int) -> list[Candidate]:
+def direct_quotes(doc: Doc, regions: list[QuotedRegion], cues: VerbCues, floor: int) -> list[Candidate]:
     """The direct quotations of the body: top-level quoted regions with a frame, or long enough to read as speech."""
     top = [r for r in regions if r.depth == 0 and r.open >= floor]
     found: list[Candidate] = []
@@ -95,22 +94,22 @@ def direct_quotes(doc: Doc, regions: list[QuotedRegion], lexicon: CueLexicon, fl
         nxt = top[i + 1] if i + 1 < len(top) else None
         before = _frame_before(doc, region, top[i - 1].close + 1 if i > 0 else floor)
         after = _frame_after(doc, region, nxt.open if nxt is not None else len(doc.text))
-        frame, joined = _read_after(doc, after, nxt, lexicon)
+        frame, joined = _read_after(doc, after, nxt, cues)
         if frame.cue is None and before is not None:
-            frame = _read_before(doc, before, lexicon)
+            frame = _read_before(doc, before, cues)
         parts = [(region.start, region.end)]
         content = doc.text[region.start:region.end]
         if joined is not None:  # interrupted quotation: „Wir …“, sagte er, „werden …“
             parts.append((joined.start, joined.end))
             content += " " + doc.text[joined.start:joined.end]
         i += 2 if joined is not None else 1
-        candidate = _candidate(doc, region, parts, content, frame, before, after, found, lexicon)
+        candidate = _candidate(doc, region, parts, content, frame, before, after, found, cues)
         if candidate is not None:
             found.append(candidate)
     return found
 
 
-def _read_after(doc: Doc, after: Span | None, nxt: QuotedRegion | None, lexicon: CueLexicon
+def _read_after(doc: Doc, after: Span | None, nxt: QuotedRegion | None, cues: VerbCues
                 ) -> tuple[_Frame, QuotedRegion | None]:
     """„…“, sagte Putin. / „…“, so der Minister. — and the quotation the frame interrupts, if one goes on right
     after it („…“, sagte er, „…“)."""
@@ -122,7 +121,7 @@ def _read_after(doc: Doc, after: Span | None, nxt: QuotedRegion | None, lexicon:
         if t.text in END_PUNCT and t.i > after.start:
             head = doc[after.start : t.i]
             break
-    cue_tok = cue_in(head, lexicon)
+    cue_tok = cue_in(head, cues)
     if cue_tok is not None:
         speaker = speaker_near_verb(cue_tok, head)
     else:
@@ -133,11 +132,11 @@ def _read_after(doc: Doc, after: Span | None, nxt: QuotedRegion | None, lexicon:
     return _Frame(cue_tok, speaker, "cue-after"), nxt if joins else None
 
 
-def _read_before(doc: Doc, before: Span, lexicon: CueLexicon) -> _Frame:
+def _read_before(doc: Doc, before: Span, cues: VerbCues) -> _Frame:
     """X sagte: „…“ / X sagte, „…“ / Putin: „…“ — the frame before a quotation."""
     text_before = before.text.rstrip()
     # "Er sagte, …, und fügte hinzu: „…“": before a colon, the cue nearest to the quotation introduces it
-    cue_tok = cue_in(before, lexicon, last=text_before.endswith(":"))
+    cue_tok = cue_in(before, cues, last=text_before.endswith(":"))
     embedded = len(before) > 0 and before[-1].pos_ in ("DET", "ADP", "ADJ", "NOUN", "PROPN") and \
         not text_before.endswith((":", ","))  # "sprach von einem „heiligen Kampf“": a fragment
     if cue_tok is not None and not embedded and (text_before.endswith((":", ",")) or
@@ -156,7 +155,7 @@ _CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.9, "colon": 0.8, "previous": 0.
 
 
 def _candidate(doc: Doc, region: QuotedRegion, parts: list[tuple[int, int]], content: str, frame: _Frame,
-               before: Span | None, after: Span | None, found: list[Candidate], lexicon: CueLexicon
+               before: Span | None, after: Span | None, found: list[Candidate], cues: VerbCues
                ) -> Candidate | None:
     """The direct quotation of a quoted region, unless it is a name, a term or a fragment inside a clause; a
     frame-less one continues a quote run or takes the subject of its own or the sentence before."""
@@ -192,7 +191,7 @@ def _candidate(doc: Doc, region: QuotedRegion, parts: list[tuple[int, int]], con
         return None
     sent = doc.char_span(region.open, region.open + 1, alignment_mode="expand")[0].sent
     open_speaker = speaker is None and cue_tok is not None and via in ("cue-after", "cue-before") and \
-        (is_passive(cue_tok) or getattr(verb_cue(cue_tok, lexicon), "type", "") == "impersonal")
+        (is_passive(cue_tok) or getattr(cues.of(cue_tok), "type", "") == "impersonal")
     return Candidate("direct", parts, cue_span, speaker, _CONFIDENCE.get(via, 0.4), sent,
                      Method(via) if via else Method.UNFRAMED,
                      unattributed=open_speaker)
@@ -226,4 +225,4 @@ def _name_in_marks(doc: Doc, region: QuotedRegion) -> bool:
 
 def find(doc: Doc, context: Context) -> list[Candidate]:
     """Quoted text with the frame around it: „…“, sagte X. / X sagte: „…“ / „…“, so X."""
-    return direct_quotes(doc, context.regions, context.lexicon, context.floor)
+    return direct_quotes(doc, context.regions, context.verb_cues, context.floor)

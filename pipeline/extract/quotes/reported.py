@@ -25,8 +25,11 @@ def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], cues: Ver
     "Sie bezeichnete die Lösung als Irrweg", "Der Minister kündigte seinen Rücktritt an") is reported speech
     of its subject: the whole sentence is the (indirect) quotation, the subject its speaker."""
     lexicon = cues.lexicon
-    owned = {f.sent.start for f in found} | {doc.char_span(*f.parts[0], alignment_mode="expand")[0].sent.start
-                                              for f in found if doc.char_span(*f.parts[0], alignment_mode="expand")}
+    owned = {f.sent.start for f in found}
+    for f in found:
+        first = doc.char_span(*f.parts[0], alignment_mode="expand")
+        if first:
+            owned.add(first[0].sent.start)
     out = []
     text = doc.text  # (a sentence's text, read from the Doc's: Span.text joins its tokens anew)
     for sent in sents:
