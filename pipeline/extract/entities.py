@@ -57,13 +57,6 @@ def is_credit(text: str, start: int, end: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
-def _in_role_lexicon(word: str) -> bool:
-    """A word of the role lexicon (a role, title or group noun) or a compound of one. Cached by word: without a
-    direct hit ``role_of`` tries every suffix entry of the lexicon, which never changes, and the same words come
-    back in every article."""
-    return role_of(word) is not None
-
 
 def _trim(span: Span) -> Span | None:
     """Drop leading determiners, titles and role nouns, and surrounding punctuation."""
@@ -72,7 +65,7 @@ def _trim(span: Span) -> Span | None:
     while start < end:
         tok = doc[start]
         if tok.is_punct or tok.pos_ in ("DET", "ADP") or tok.is_lower and tok.pos_ != "PROPN" \
-                or (end - start > 1 and _in_role_lexicon(tok.text)):
+                or (end - start > 1 and role_of(tok.text) is not None):
             start += 1
             continue
         break
@@ -157,12 +150,12 @@ def not_a_place(span: Span) -> bool:
     last = span[-1]
     if "-" in last.text.strip("-"):
         head = last.text.rsplit("-", 1)[1]
-        if head[:1].isupper() and (_in_role_lexicon(last.text) or is_source_noun(head) or head in institutions()
+        if head[:1].isupper() and (role_of(last.text) is not None or is_source_noun(head) or head in institutions()
                                    or _COMMON_NOUN_SUFFIX.search(head)):
             return True
     if len(span) != 1:
         return False
-    if _in_role_lexicon(text) or _ADJECTIVE_ISCH.match(text) or is_demonym(text):
+    if role_of(text) is not None or _ADJECTIVE_ISCH.match(text) or is_demonym(text):
         return True
     return last.pos_ != "PROPN" and bool(_COMMON_NOUN_SUFFIX.search(text))
 

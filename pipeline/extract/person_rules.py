@@ -146,14 +146,6 @@ def _labels(nlp: Language | None) -> dict[str, str]:
     return labels
 
 
-@lru_cache(maxsize=65536)
-def _role_noun(word: str) -> bool:
-    """A role noun or a compound of one ("Präsident", "Regierungssprecherin"). Cached by word: ``role_of`` tries
-    every suffix entry of the role lexicon, which never changes, and the rules ask it of the same words again
-    and again."""
-    entry = role_of(word)
-    return entry is not None and entry["kind"] in ("role", "suffix")
-
 
 def sentence_initial(tok: Token) -> bool:
     """The first word of its sentence (opening quotes/brackets/dashes before it do not count)."""
@@ -217,7 +209,8 @@ class PersonRules:
         return e.other >= self.MIN_COMMON_NOUN and e.per < e.other
 
     def role_noun(self, word: str) -> bool:
-        return _role_noun(word)
+        entry = role_of(word)
+        return entry is not None and entry["kind"] in ("role", "suffix")
 
     def lowercase_word(self, word: str) -> bool:
         e = self.ev(word)

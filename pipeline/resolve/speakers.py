@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from functools import lru_cache
 
 from ..resources import role_of
 from ..types import EntityMention, Quotation, TextSpan
@@ -26,12 +25,6 @@ _MAX_PRONOUN_DISTANCE = 1500  # characters back from the pronoun
 
 _APPOSITION_START = re.compile(r"^\s*,\s*(der|die)\s+")  # the start of "Dmitri Peskow, der Sprecher …"
 
-
-@lru_cache(maxsize=65536)
-def _role(word: str) -> dict[str, str] | None:
-    """``role_of(word)``, cached by word: without a direct hit it tries every suffix entry of the role lexicon,
-    which never changes, and the resolver asks for the same words again and again (it only reads the entries)."""
-    return role_of(word)
 
 
 class _Entities(list):
@@ -104,7 +97,7 @@ def _gender_hint(text: str, entity: EntityMention) -> str:
     if not window:
         return ""
     prev = window[-1].strip(",.;:")
-    role = _role(prev)
+    role = role_of(prev)
     if role is not None:
         return role["gender"] if role["gender"] in ("m", "f") else ""
     return ""
@@ -238,7 +231,7 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
             outside = mention.text[: hits[0].start - mention.start].split() + \
                 mention.text[hits[-1].end - mention.start :].split()
             for word in (w.strip(",.;:()") for w in outside):
-                role = _role(word)
+                role = role_of(word)
                 if role is not None and role["kind"] in ("role", "suffix"):
                     antecedent = _role_antecedent(text, word, entities, mention.start)
                     if antecedent is not None:
@@ -263,7 +256,7 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
         return quoted.group(1).strip()
     stripped = _ARTICLES.sub("", mention.text).strip()
     head = stripped.split()[-1] if stripped.split() else ""
-    role = _role(head) if head else None
+    role = role_of(head) if head else None
     if role is not None and role["kind"] in ("role", "suffix") and len(words) <= 3:
         antecedent = _role_antecedent(text, head, entities, mention.start)
         if antecedent is not None:

@@ -48,8 +48,10 @@ def roles() -> dict[str, dict[str, str]]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def role_of(word: str) -> dict[str, str] | None:
-    """The lexicon entry for a role noun, also for compounds ("Kremlsprecher", "Regierungssprecherin")."""
+    """The lexicon entry for a role noun, also for compounds ("Kremlsprecher", "Regierungssprecherin"). Cached by
+    word (the lexicon never changes; without a direct hit every suffix entry is tried): callers only read the entry."""
     table = roles()
     if word in table:
         return table[word]
@@ -90,6 +92,7 @@ def institutions() -> frozenset[str]:
     return frozenset(read_lines("institutions_de.txt"))
 
 
+@lru_cache(maxsize=65536)
 def is_institution(word: str) -> bool:
     """"Polizei", "Bundesregierung", "Außenministeriums": an institution noun or a compound/inflection of one."""
     table = institutions()

@@ -4,7 +4,6 @@ institution nouns."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -110,14 +109,8 @@ def speaker_like(tok: Token) -> bool:
         return True  # "der 81-Jährige", "die 35-jährige": a person named by age
     forms = {tok.text, tok.lemma_} | ({tok.text[:-1]} if tok.text.endswith("s") else set()) | \
         ({tok.text[:-2]} if tok.text.endswith(("es", "en")) else set())  # "des Ministers", "des Präsidenten"
-    return any(_names_a_speaker(f) for f in forms if f)
+    return any(role_of(f) is not None or is_institution(f) for f in forms if f)
 
-
-@lru_cache(maxsize=65536)
-def _names_a_speaker(word: str) -> bool:
-    """A role, group or institution noun, or a compound of one. Cached by word: ``role_of`` and ``is_institution``
-    try every suffix entry of their lexicons, which never change, for the same words again and again."""
-    return role_of(word) is not None or is_institution(word)
 
 
 def speaker_or_source(tok: Token, lexicon: CueLexicon) -> bool:
