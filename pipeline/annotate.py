@@ -43,7 +43,7 @@ from .extract.quotes import QuoteSettings, extract_quotations
 from .lang.de.marks import closers
 from .model.choice import choose_model, describe
 from .resolve.names import canonicalize
-from .resolve.speakers import resolve_speakers
+from .resolve.speakers import attribute_speakers
 from .resources import SPEECH_ACT_MIN_PRECISION, speech_acts
 from .types import Article, ArticleResult
 
@@ -196,7 +196,7 @@ def make_article_quotations(nlp: Language, name: str, speech_act_min_precision: 
 
     def article_quotations(doc: Doc) -> Doc:
         entities = doc._.entities if doc._.entities is not None else canonicalize(entity_spans(doc))
-        doc._.quotations = resolve_speakers(doc.text, extract_quotations(doc, settings), entities)
+        doc._.quotations = attribute_speakers(doc, extract_quotations(doc, settings), entities)
         return doc
 
     return article_quotations

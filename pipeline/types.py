@@ -82,6 +82,7 @@ class Quotation:
     cue: TextSpan | None = None
     speaker_mention: TextSpan | None = None  # what the attribution rests on (may be a pronoun)
     speaker: str = ""  # resolved canonical name, empty if unknown
+    speaker_type: str = ""  # person | organization | group | "" (unknown); what ``speaker`` names
     confidence: float = 0.5
     sentence: TextSpan | None = None
     method: Method = Method.UNFRAMED

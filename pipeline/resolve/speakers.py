@@ -1,19 +1,26 @@
-"""Resolve speaker mentions to canonical names.
+"""Resolve speaker mentions to canonical names (stage 4, with the coreference of ``resolve/coref.py``).
 
 - A mention that overlaps a person or organization mention takes that entity's canonical name.
-- A personal pronoun ("er", "sie") takes the nearest preceding compatible person (previous speakers first).
-- A role noun ("der Kremlsprecher") takes the person it was attached to earlier ("Kremlsprecher Dmitri Peskow").
-- Anything else (groups, unnamed organizations: "Beobachter", "die Polizei") keeps its noun phrase, without the
-  leading article.
+- A pronoun ("er", "sie"), a role noun ("der Kremlsprecher", "die Abgeordnete") or a descriptor ("der
+  57-Jährige") takes the name of the cluster the coreference stage put it in.
+- A source phrase ("nach seinen Worten", "Angaben der Polizei", "laut dem Bericht") names its speaker through
+  its possessor or complement; one that names no one leaves the speaker empty.
+- Anything else (groups, unnamed organizations: "Beobachter", "die Polizei") keeps its noun phrase without the
+  leading article or determiner and without a trailing place or medium ("im Bundestag", "in einer Mitteilung").
+Each speaker gets a type: person, organization, group, or "" when it stays unknown.
 """
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import re
+from functools import lru_cache
 
-from ..resources import role_of
+from spacy.tokens import Doc
+
+from ..resources import institutions, is_institution, is_statement_noun, read_tsv, role_of
 from ..types import EntityMention, Quotation, TextSpan
+from .coref import Coreference, corefer
 
 _ARTICLES = re.compile(r"^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", re.IGNORECASE)
 _MASC = {"er", "ihm", "ihn", "seiner", "dieser"}
@@ -171,8 +178,18 @@ def _indexed_role_antecedent(entities: _Entities, head_low: str, before: int) ->
     return entities[max(cands)] if cands else None
 
 
-def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMention]) -> list[Quotation]:
-    """Fill ``speaker`` (canonical name) of each quotation from its speaker mention."""
+def attribute_speakers(doc: Doc, quotes: list[Quotation], entities: list[EntityMention]) -> list[Quotation]:
+    """The quotations of ``doc`` with their speakers resolved through the article's coreference: a first pass
+    resolves every speaker phrase, a second lets each pronoun know who spoke the quotations before it (the speaker
+    of "Nordkoreas Machthaber" is a name only the first pass finds)."""
+    first = resolve_speakers(doc.text, quotes, entities, corefer(doc, entities, quotes))
+    return resolve_speakers(doc.text, quotes, entities, corefer(doc, entities, first))
+
+
+def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMention],
+                     coref: Coreference | None = None) -> list[Quotation]:
+    """Fill ``speaker`` (canonical name) and ``speaker_type`` of each quotation from its speaker mention;
+    ``coref``: the article's clusters (without them pronouns and role nouns take the nearest fitting name)."""
     entities = _Entities(entities, text)
     genders: dict[str, str] = {}
     for e in entities:
@@ -180,6 +197,7 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
             g = _gender_hint(text, e)
             if g and e.canonical not in genders:
                 genders[e.canonical] = g
+    resolver = _Resolver(text, entities, genders, coref)
     resolved: list[Quotation] = []
     for quote in quotes:
         mention = quote.speaker_mention
@@ -190,8 +208,9 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
                 mention = TextSpan(fallback.start, fallback.end, fallback.text)
                 confidence = min(confidence, 0.4)
         target = quote.refers_to or mention  # "eigenen Angaben zufolge": the clause's subject
-        speaker = _resolve_one(text, target, entities, resolved, genders) if target is not None else ""
-        resolved.append(dataclasses.replace(quote, speaker=speaker, speaker_mention=mention, confidence=confidence))
+        speaker, kind = resolver.resolve(target, resolved) if target is not None else ("", "")
+        resolved.append(dataclasses.replace(quote, speaker=speaker, speaker_type=kind if speaker else "",
+                                            speaker_mention=mention, confidence=confidence))
     return resolved
 
 
@@ -216,15 +235,121 @@ def _nearest_candidate(text: str, quote: Quotation, entities: list[EntityMention
     return None
 
 
-def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], previous: list[Quotation],
-                 genders: dict[str, str]) -> str:
-    hits = _overlapping(mention, entities)
-    if hits:
+_PRONOUNS = _MASC | _FEM_OR_PLUR | {"ihnen", "ihm", "ihn"}
+_NO_ONE = frozenset({"ich", "wir", "man", "es"})
+_LINKING = frozenset({"demnach", "demzufolge", "danach", "wonach"})
+# quantifiers before a group noun: "mehrere Quellen aus der Ampel" -> "Quellen aus der Ampel"
+_QUANTIFIERS = re.compile(r"^(mehrere|viele|einige|zahlreiche|etliche|manche|weitere|verschiedene|sämtliche)\s+",
+                          re.IGNORECASE)
+# a trailing place, medium or occasion of the statement: "das Justizamt in der Pressemitteilung", "Heiko Maas im
+# Bundestag", "der AK Vorratsdatenspeicherung auf seiner Website", "VW-Chef Winterkorn in einem Interview"
+_SETTING = re.compile(r"\s+(?:in|im|auf|bei|beim|gegenüber|vor|während|am)\s+\S.*$")
+_OF = re.compile(r"^(?:des|der|von|von der|von den|eines|einer)\s+", re.IGNORECASE)  # not "vom": "vom Montag"
+_POSSESSIVE = re.compile(r"^(?:nach|laut|den|dem|die|der)?\s*(sein|seine|seinen|seinem|seiner|seines|ihr|ihre|ihren|"
+                         r"ihrem|ihrer|ihres)\s+", re.IGNORECASE)
+
+
+class _Resolver:
+    """The speaker of one mention: a name it contains, its cluster, its possessor or complement, or its noun
+    phrase. :meth:`resolve` returns (speaker, type)."""
+
+    def __init__(self, text: str, entities: _Entities, genders: dict[str, str], coref: Coreference | None) -> None:
+        self.text, self.entities, self.genders, self.coref = text, entities, genders, coref
+
+    def cluster_at(self, start: int, end: int, kinds: tuple[str, ...]) -> tuple[str, str] | None:
+        if self.coref is None:
+            return None
+        found = self.coref.at(start, end)
+        if found is None or found.kind not in kinds:
+            return None
+        cluster = self.coref.cluster(found)
+        return cluster.canonical, cluster.type
+
+    def resolve(self, mention: TextSpan, previous: list[Quotation]) -> tuple[str, str]:
+        low = mention.text.lower()
+        if low in _PRONOUNS:
+            found = self.cluster_at(mention.start, mention.end, ("pronoun",))
+            if found is not None or self.coref is not None:
+                return found or ("", "")
+            antecedent = _pronoun_antecedent(self.text, mention, self.entities, previous, self.genders)
+            return (antecedent.canonical, "person") if antecedent is not None else ("", "")
+        if low in _NO_ONE:
+            return "", ""
+        if low in _LINKING:  # "Demnach …": the source of the report just before
+            earlier = [q for q in previous if q.speaker and q.end <= mention.start]
+            return (earlier[-1].speaker, earlier[-1].speaker_type) if earlier else ("", "")
+        statement = self.through_statement(mention, previous)
+        if statement is not None:
+            return statement
+        core = _without_setting(mention)
+        if core.end < mention.end and (self.names_in(mention) and not self.names_in(core)):
+            return self.resolve_phrase(mention, previous)  # "…, General George Casey": the name after it
+        return self.resolve_phrase(core, previous)
+
+    def names_in(self, mention: TextSpan) -> bool:
+        """Whether a name or a resolved mention stands in the phrase."""
+        return bool(_overlapping(mention, self.entities)) or (
+            self.coref is not None and self.coref.at(mention.start, mention.end) is not None)
+
+    def through_statement(self, mention: TextSpan, previous: list[Quotation]) -> tuple[str, str] | None:
+        """"seinen Worten", "Angaben der Polizei", "dem Positionspapier": a phrase headed by a statement noun
+        speaks through its possessor or complement, else for no one. None: not such a phrase."""
+        words = mention.text.split()
+        lead = 0
+        while lead < len(words) - 1 and not words[lead][:1].isupper():
+            lead += 1  # articles, possessives, adjectives before the head ("den offiziellen Angaben")
+        if lead < len(words) and words[lead][:1].isupper() and lead > 0 and words[lead - 1].lower() in (
+                "eigenen", "eigener"):
+            return None  # "eigenen Angaben": the quotation's refers_to names the subject
+        head = words[lead].strip(",.;:()") if words else ""
+        if not head or not is_statement_noun(head):
+            return None
+        possessive = _POSSESSIVE.match(mention.text)
+        if possessive is not None:
+            start = mention.start + possessive.start(1)
+            found = self.cluster_at(start, mention.start + possessive.end(1), ("possessive",))
+            return found or ("", "")
+        head_end = mention.text.find(head) + len(head)
+        rest = mention.text[head_end:]
+        complement = _OF.match(rest.lstrip())
+        if complement is None:  # "Kreml-Angaben", "einem UN-Bericht": the name in it, else no one
+            hits = _overlapping(mention, self.entities)
+            return self.from_names(mention, hits) if hits else _compound_source(head)
+        offset = head_end + (len(rest) - len(rest.lstrip()))
+        inner = TextSpan(mention.start + offset, mention.end, mention.text[offset:])
+        return self.resolve(inner, previous) if inner.text.strip() else ("", "")
+
+    def resolve_phrase(self, mention: TextSpan, previous: list[Quotation]) -> tuple[str, str]:
+        hits = _overlapping(mention, self.entities)
+        if hits:
+            return self.from_names(mention, hits)
+        found = self.cluster_at(mention.start, mention.end, ("role", "name"))
+        if found is not None:
+            return found
+        words = mention.text.split()
+        quoted = re.search(r"[„»“\"]([^„“”»«\"]{2,60})[“”«\"]", mention.text)
+        if quoted:  # "Der Fernsehsender „Silverbird“": the name it carries
+            return quoted.group(1).strip(), "organization"
+        stripped = _QUANTIFIERS.sub("", _ARTICLES.sub("", mention.text).strip())
+        head = _head_word(stripped)
+        role = role_of(head) if head else None
+        if role is not None and role["kind"] in ("role", "suffix") and len(words) <= 3:
+            if self.coref is not None:
+                bound = self.coref.bound(head, mention.end)
+                if bound is not None:  # "Kun Nhem, Generaldirektor der Zollbehörde, …"
+                    return bound.canonical, bound.type
+            else:
+                antecedent = self.legacy_role(mention, head, role, previous)
+                if antecedent:
+                    return antecedent, "person"
+        return stripped, _phrase_type(head, role)
+
+    def from_names(self, mention: TextSpan, hits: list[EntityMention]) -> tuple[str, str]:
         persons = [e for e in hits if e.type == "person"]
         orgs = [e for e in hits if e.type == "organization"]
         if len(persons) > 1 and re.search(r"\s(und|sowie)\s", mention.text):
             # coordinated speakers ("Präsident Tadić und Regierungschef Koštunica"): all of them
-            return "; ".join(dict.fromkeys(e.canonical for e in persons))
+            return "; ".join(dict.fromkeys(e.canonical for e in persons)), "person"
         if not persons:
             # "Nordkoreas Machthaber": a person's role with the country or institution named in it is the person
             # that role was given to earlier ("Machthaber Kim Jong Un"), if any
@@ -233,44 +358,82 @@ def _resolve_one(text: str, mention: TextSpan, entities: list[EntityMention], pr
             for word in (w.strip(",.;:()") for w in outside):
                 role = role_of(word)
                 if role is not None and role["kind"] in ("role", "suffix"):
-                    antecedent = _role_antecedent(text, word, entities, mention.start)
+                    antecedent = _role_antecedent(self.text, word, self.entities, mention.start)
                     if antecedent is not None:
-                        return antecedent.canonical
+                        return antecedent.canonical, "person"
         best = (persons or orgs or hits)[-1]
-        return best.canonical
-    words = mention.text.split()
-    low = mention.text.lower()
-    if low in _MASC or low in _FEM_OR_PLUR:
-        antecedent = _pronoun_antecedent(text, mention, entities, previous, genders)
+        return best.canonical, "person" if best.type == "person" else "organization"
+
+    def legacy_role(self, mention: TextSpan, head: str, role: dict, previous: list[Quotation]) -> str:
+        """Without clusters: the person the role noun was attached to earlier, or the last speaker if the
+        gender fits ("der Experte" after "sagt Joseph Dempsey von der Denkfabrik …")."""
+        antecedent = _role_antecedent(self.text, head, self.entities, mention.start)
         if antecedent is not None:
             return antecedent.canonical
-        return ""
-    if low in ("ich", "wir", "man", "es"):
-        return ""
-    if low in ("demnach", "demzufolge", "danach", "wonach"):
-        # "Demnach …": the source of the report just before
-        earlier = [q for q in previous if q.speaker and q.end <= mention.start]
-        return earlier[-1].speaker if earlier else ""
-    quoted = re.search(r"[„»“\"]([^„“”»«\"]{2,60})[“”«\"]", mention.text)
-    if quoted:  # "Der Fernsehsender „Silverbird“": the name it carries
-        return quoted.group(1).strip()
-    stripped = _ARTICLES.sub("", mention.text).strip()
-    head = stripped.split()[-1] if stripped.split() else ""
-    role = role_of(head) if head else None
-    if role is not None and role["kind"] in ("role", "suffix") and len(words) <= 3:
-        antecedent = _role_antecedent(text, head, entities, mention.start)
-        if antecedent is not None:
-            return antecedent.canonical
-        # "der Experte" after "sagt Joseph Dempsey von der Denkfabrik …": a definite role noun takes up the
-        # person who spoke last, if that was shortly before and the gender fits
-        if low.split()[0] in ("der", "die", "dem", "den", "des"):
+        if mention.text.lower().split()[0] in ("der", "die", "dem", "den", "des"):
             want = role.get("gender", "x")
             for quote in reversed(previous):
                 if quote.end > mention.start or mention.start - quote.end > _MAX_PRONOUN_DISTANCE:
                     continue
-                person = entities.first_person(quote.speaker) if type(entities) is _Entities else \
-                    next((e for e in entities if e.type == "person" and e.canonical == quote.speaker), None)
-                if person is not None and (want == "x" or genders.get(person.canonical, want) == want):
+                person = self.entities.first_person(quote.speaker)
+                if person is not None and (want == "x" or self.genders.get(person.canonical, want) == want):
                     return person.canonical
                 break
-    return stripped
+        return ""
+
+
+def _without_setting(mention: TextSpan) -> TextSpan:
+    """The mention without a trailing place, medium or occasion ("das BMI in ihrem Positionspapier")."""
+    cut = _SETTING.search(mention.text)
+    if cut is None or cut.start() == 0:
+        return mention
+    return TextSpan(mention.start, mention.start + cut.start(), mention.text[: cut.start()])
+
+
+def _phrase_type(head: str, role: dict | None) -> str:
+    """The type of a speaker named by a noun phrase only: an institution noun is an organization, a role noun a
+    person (one not named: "der Bürgermeister von Köln"), anything else a group ("Beobachter", "Anwohner")."""
+    if head and is_institution(head):
+        return "organization"
+    if role is not None and role["kind"] in ("role", "suffix", "title"):
+        return "person"
+    return "group"
+
+
+def _head_word(phrase: str) -> str:
+    """The head noun of a phrase without article: the last capitalized word of its first run of words
+    ("Politische Beobachter", "Erste Senat des Bundesverfassungsgerichts" -> "Senat")."""
+    head = ""
+    for word in phrase.split():
+        word = word.strip(",.;:()")
+        if word[:1].isupper():
+            head = word
+        elif head:
+            break
+    return head
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """ISO code -> the first German country name with it (countries_de.tsv): "US" -> "USA"."""
+    table: dict[str, str] = {}
+    for row in read_tsv("countries_de.tsv"):
+        table.setdefault(row["code"], row["name"])
+    return table
+
+
+def _compound_source(head: str) -> tuple[str, str]:
+    """The speaker a statement compound names in its first part: "US-Einschätzungen" -> USA, "Polizeiangaben"
+    -> Polizei; ("", "") when it names no one ("Medienberichten")."""
+    first = head.split("-")[0] if "-" in head else ""
+    if first and first.isupper() and first in _country_codes():
+        return _country_codes()[first], "organization"
+    if first and is_institution(first):
+        return first, "organization"
+    if not first:
+        low = head.lower()
+        for form in sorted(institutions(), key=len, reverse=True):
+            if len(form) >= 5 and low.startswith(form.lower()) and len(low) > len(form) + 3 \
+                    and is_statement_noun(head[len(form):].capitalize()):
+                return form, "organization"
+    return "", ""

@@ -156,3 +156,17 @@ def is_source_noun(word: str) -> bool:
     """"Erklärung", "Presseerklärung", "Polizeiangaben": a source noun or a compound ending in one."""
     low = word.lower()
     return any(word == form or (len(word) > len(form) + 2 and low.endswith(form.lower())) for form in source_nouns())
+
+
+@lru_cache(maxsize=1)
+def statement_nouns() -> tuple[str, ...]:
+    """Nouns naming a statement, view or document, never a speaker (statement_nouns_de.txt), lower case."""
+    return tuple(line.lower() for line in read_lines("statement_nouns_de.txt"))
+
+
+@lru_cache(maxsize=65536)
+def is_statement_noun(word: str) -> bool:
+    """"Worten", "Angaben", "Polizeiangaben", "Positionspapier": a statement noun or a compound ending in one."""
+    low = word.lower()
+    return any(low == form or (len(low) > len(form) + 2 and low.endswith(form) and word[:1].isupper())
+               for form in statement_nouns())

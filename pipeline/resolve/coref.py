@@ -1,0 +1,465 @@
+"""Which mentions of an article are the same person or organization (stage 4, after entities and quotations).
+
+The method, as a careful reader goes through an article from its start:
+
+1. **Names open clusters.** Every person and organization name the entity stage found is a mention of the cluster
+   of its canonical name (``resolve/names.py`` already made "Putins", "Präsident Putin" and "Wladimir Putin" one
+   name). The cluster's canonical name is that fullest form.
+2. **Evidence about a cluster** comes from its names' surroundings: a role noun right before a name
+   ("Bundesgesundheitsminister Karl Lauterbach", "der Abgeordnete Carles Puigdemont") or in an apposition ("Anna
+   Berg, die Sprecherin der Stadt", "Der Vertreter der NSO, Chaim Gelfand, …") binds that role noun to the person
+   for the article; gender comes from the role noun (-in forms), "Frau"/"Herr", and the first name
+   (``resources/first_name_genders_de.tsv``).
+3. **Descriptors** — a definite noun phrase whose head is a role noun ("der Minister", "die Abgeordnete", "der
+   NSO-Vertreter"), an age noun ("der 57-Jährige") or a nationality noun ("der Brite") — join the cluster the role
+   noun was bound to ("Minister" fits "Bundesgesundheitsminister"), else the most salient person before it whose
+   gender fits and who was not introduced with another role.
+4. **Pronouns and possessives** ("er", "sie", "ihm", "seinen", "ihrer"; ``resources/pronouns_de.tsv``) join the
+   most salient compatible cluster before them: gender and number from the parse's morphology, then salience —
+   the speaker of the last quotation before them and the subject of a sentence first, then recency. A plural
+   "sie"/"ihre" takes an organization.
+
+Salience decays by sentence: only clusters mentioned within ``COREF_SENTENCES`` sentences before (and within
+``COREF_REACH`` characters) are candidates, so a pronoun never reaches into an unrelated part of a long article.
+Mentions are resolved left to right, and each resolved pronoun or descriptor is itself a mention that keeps its
+cluster salient ("Er … Er … sagte er").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..extract.entities import is_demonym
+from ..resources import is_institution, read_tsv, role_of
+from ..types import EntityMention, Quotation
+
+COREF_SENTENCES = 4  # a pronoun or descriptor looks back this many sentences (besides its own)
+COREF_REACH = 1500  # ... and at most this many characters
+SPEAKER_BONUS = 2.0  # salience of the speaker of the last quotation before the mention
+SUBJECT_BONUS = 1.0  # salience of a cluster whose last mention was a sentence subject
+OTHER_ROLE_PENALTY = 1.5  # a descriptor is unlikely to take up a person introduced with a different role
+
+_AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[nr]?$")
+_DEFINITE = frozenset({"der", "die", "den", "dem", "des"})
+_MALE_WORDS = frozenset({"Herr", "Herrn"})
+_FEMALE_WORDS = frozenset({"Frau"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a cluster: ``kind`` is name, role (a descriptor noun phrase), pronoun or possessive;
+    ``start``/``end`` are character offsets of the mention's words (a descriptor: article and head noun)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cluster: int  # index into Coreference.clusters
+
+
+@dataclass
+class Cluster:
+    """The mentions of one person or organization in one article. ``id``: 1-based, in order of first mention."""
+
+    id: int
+    type: str  # person | organization | group (a coordination of names a plural pronoun takes up)
+    canonical: str
+    gender: str = ""  # m | f | "" (unknown)
+    roles: list[str] = field(default_factory=list)  # role nouns bound to it ("Bundesgesundheitsminister")
+    last: int = -1  # start of the latest mention resolved so far
+    last_subject: bool = False  # that mention was a sentence subject
+
+
+@dataclass(frozen=True)
+class Coreference:
+    """The clusters of an article and every mention resolved to one of them, in text order."""
+
+    clusters: tuple[Cluster, ...]
+    mentions: tuple[Mention, ...]
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The mention within ``[start, end)`` a speaker phrase rests on: a pronoun or descriptor first (the
+        phrase's own reference), else the last name in it."""
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        if not inside:
+            return None
+        own = [m for m in inside if m.kind in ("pronoun", "role")]
+        return (own or inside)[-1]
+
+    def cluster(self, mention: Mention) -> Cluster:
+        return self.clusters[mention.cluster]
+
+    def bound(self, head: str, before: int) -> Cluster | None:
+        """The person the role noun ``head`` was bound to by a mention before ``before`` ("Kun Nhem,
+        Generaldirektor der Zollbehörde" binds "Generaldirektor"), the latest such one."""
+        best = None
+        for mention in self.mentions:
+            if mention.start >= before:
+                break
+            cluster = self.clusters[mention.cluster]
+            if cluster.type == "person" and _fits_role(cluster, head):
+                best = cluster
+        return best
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> dict[str, dict[str, str]]:
+    """pronouns_de.tsv: form -> {kind, refers}."""
+    return {row["form"]: {"kind": row["kind"], "refers": row["refers"]} for row in read_tsv("pronouns_de.tsv")}
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """first_name_genders_de.tsv: first name -> m | f."""
+    return {row["name"]: row["gender"] for row in read_tsv("first_name_genders_de.tsv")}
+
+
+def name_gender(canonical: str) -> str:
+    """m / f from the first word of a full name that is a known first name ("Louisa Berg" -> f), else ''."""
+    words = canonical.split()
+    if len(words) < 2:
+        return ""
+    return first_name_genders().get(words[0].split("-")[0], "")
+
+
+class _Walk:
+    """The left-to-right pass: clusters so far, the sentence index and the quotations' speakers (their
+    ``speaker`` where an earlier pass resolved it, else the cluster of a mention in their speaker phrase)."""
+
+    def __init__(self, doc: Doc, quotes: list[Quotation]) -> None:
+        self.doc = doc
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.clusters: list[Cluster] = []
+        self.by_name: dict[tuple[str, str], int] = {}
+        self.surnames: dict[str, int | None] = {}  # last word of a full person name -> its cluster
+        self.groups: list[tuple[int, int, str]] = []  # coordinations of names: (start, end, "A und B")
+        self.mentions: list[Mention] = []
+        # the quotations by end, with the start of their speaker mention (its cluster is known once passed)
+        self.quotes = sorted(((q.end, q.speaker_mention.start, q.speaker_mention.end, q.speaker) for q in quotes
+                              if q.speaker_mention is not None), key=lambda x: x[0])
+        self.by_canonical: dict[str, int] = {}  # canonical name -> cluster (of the first type seen)
+        self.quote_ends = [q[0] for q in self.quotes]
+        self.mention_starts: list[int] = []  # of self.mentions, in the order added (text order)
+
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def cluster_of_name(self, entity: EntityMention) -> int:
+        key = (entity.type, entity.canonical)
+        if key not in self.by_name:
+            kind = "person" if entity.type == "organization" and _person_name(entity.canonical) else entity.type
+            self.by_name[key] = len(self.clusters)
+            self.by_canonical.setdefault(entity.canonical, len(self.clusters))
+            self.clusters.append(Cluster(len(self.clusters) + 1, kind, entity.canonical,
+                                         gender=name_gender(entity.canonical) if kind == "person" else ""))
+            names = entity.canonical.split()
+            if kind == "person" and len(names) > 1:
+                for form in (names[-1], names[-1] + "s"):  # two persons of one surname: neither
+                    self.surnames[form] = None if form in self.surnames else self.by_name[key]
+        return self.by_name[key]
+
+    def surname_of(self, tok: Token) -> int | None:
+        """The person cluster whose full name ends in this word ("Specht-Riemenschneider" after "Louisa
+        Specht-Riemenschneider", also "Bergs"), where the entity stage did not mark it."""
+        return self.surnames.get(tok.text)
+
+    def coordinate(self, entity: EntityMention) -> None:
+        """"Nordkorea und Russland": two names joined by und/sowie are a group a plural pronoun can take up."""
+        before = next((m for m in reversed(self.mentions) if m.kind == "name"), None)
+        if before is None or self.doc.text[before.end : entity.start] not in (" und ", " sowie "):
+            return
+        first = self.clusters[before.cluster]
+        canonical = f"{first.canonical} und {entity.canonical}"
+        self.groups.append((before.start, entity.end, canonical))
+
+    def group_cluster(self, pos: int) -> int | None:
+        """A cluster for the latest coordination shortly before ``pos`` (made on first use)."""
+        if not self.groups:
+            return None
+        start, end, canonical = self.groups[-1]
+        if end > pos or self.sentence(pos) - self.sentence(start) > COREF_SENTENCES:
+            return None
+        key = ("group", canonical)
+        if key not in self.by_name:
+            self.by_name[key] = len(self.clusters)
+            self.clusters.append(Cluster(len(self.clusters) + 1, "group", canonical))
+        return self.by_name[key]
+
+    def add(self, start: int, end: int, kind: str, index: int, subject: bool) -> None:
+        self.mentions.append(Mention(start, end, self.doc.text[start:end], kind, index))
+        self.mention_starts.append(start)
+        cluster = self.clusters[index]
+        cluster.last, cluster.last_subject = start, subject
+
+    def last_speaker(self, pos: int) -> int | None:
+        """The cluster of the speaker of the last quotation that ends before ``pos``."""
+        k = bisect.bisect_right(self.quote_ends, pos)
+        for end, s_start, s_end, speaker in reversed(self.quotes[max(0, k - 8) : k]):
+            if speaker in self.by_canonical:  # resolved in an earlier pass ("Nordkoreas Machthaber")
+                return self.by_canonical[speaker]
+            lo = bisect.bisect_left(self.mention_starts, s_start)
+            hi = bisect.bisect_left(self.mention_starts, s_end)
+            found = [m.cluster for m in self.mentions[lo:hi] if m.end <= s_end]
+            if found:
+                return found[-1]
+            if pos - end > COREF_REACH:
+                break
+        return None
+
+    def candidates(self, pos: int) -> list[tuple[float, int]]:
+        """(salience, cluster index) of the clusters mentioned shortly before ``pos``, most salient first."""
+        here = self.sentence(pos)
+        speaker = self.last_speaker(pos)
+        scored = []
+        for index, cluster in enumerate(self.clusters):
+            if cluster.last < 0 or cluster.last >= pos or pos - cluster.last > COREF_REACH:
+                continue
+            distance = here - self.sentence(cluster.last)
+            if distance > COREF_SENTENCES:
+                continue
+            score = -float(distance) + (SUBJECT_BONUS if cluster.last_subject else 0.0)
+            if index == speaker:
+                score += SPEAKER_BONUS
+            scored.append((score, cluster.last, index))
+        return [(score, index) for score, _, index in sorted(scored, reverse=True)]
+
+
+def _person_name(canonical: str) -> bool:
+    """An organization name that is a person's: two or three words, the first a known first name, none an
+    institution noun ("Louisa Specht-Riemenschneider" tagged ORG by the model)."""
+    words = canonical.split()
+    return 2 <= len(words) <= 3 and bool(name_gender(canonical)) and all(
+        w[:1].isupper() and not is_institution(w) for w in words)
+
+
+def _is_subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "sb", "nsubj:pass")
+
+
+def _name_subject(doc: Doc, entity: EntityMention) -> bool:
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("flat", "flat:name", "appos", "pnc", "nk") and root.head is not root and \
+            root.head.i < span.start:
+        root = root.head  # "Bundesgesundheitsminister Karl Lauterbach": the role noun heads the name
+    return _is_subject(root) or _is_subject(span.root)
+
+
+def _role_before(doc: Doc, entity: EntityMention) -> Token | None:
+    """The role noun right before a name ("Bundesgesundheitsminister Karl Lauterbach", "der Abgeordnete X") or
+    heading an apposition before it ("Der Vertreter der NSO, Chaim Gelfand, …")."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    prev = doc[span.start - 1]
+    if _role_noun(prev.text):
+        return prev
+    if prev.text == "," and span.root.dep_ == "appos" and span.root.head.i < span.start:
+        head = span.root.head
+        if _role_noun(head.text):
+            return head
+    return None
+
+
+def _role_after(doc: Doc, entity: EntityMention) -> Token | None:
+    """The role noun of an apposition after a name: "Anna Berg, die Sprecherin der Stadt", "Berg, Sprecherin …"."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc):
+        return None
+    k = span.end
+    if doc[k].text == "(":  # "Kathrin Vogler (Linke), Abgeordnete …": skip the parenthesis
+        close = next((j for j in range(k, min(k + 8, len(doc))) if doc[j].text == ")"), None)
+        k = close + 1 if close is not None else k
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    for tok in doc[k + 1 : min(k + 5, len(doc))]:
+        if tok.pos_ in ("DET", "ADJ") or tok.tag_ in ("ART", "ADJA"):
+            continue
+        return tok if _role_noun(tok.text) else None
+    return None
+
+
+def _role_noun(word: str) -> bool:
+    entry = role_of(word)
+    return entry is not None and entry["kind"] in ("role", "suffix")
+
+
+def _gender_of_word(word: str) -> str:
+    if word in _MALE_WORDS:
+        return "m"
+    if word in _FEMALE_WORDS:
+        return "f"
+    entry = role_of(word)
+    return entry["gender"] if entry is not None and entry["gender"] in ("m", "f") else ""
+
+
+def _name_evidence(walk: _Walk, entity: EntityMention, index: int) -> None:
+    """Bind role nouns before/after a name to its cluster; take gender evidence from them and "Frau"/"Herr"."""
+    cluster = walk.clusters[index]
+    doc = walk.doc
+    for role in (_role_before(doc, entity), _role_after(doc, entity)):
+        if role is not None and role.text not in cluster.roles:
+            cluster.roles.append(role.text)
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    words = [doc[span.start - 1].text] if span is not None and span.start > 0 else []
+    words += cluster.roles
+    for word in words:
+        gender = _gender_of_word(word)
+        if gender:
+            cluster.gender = gender  # a role noun or Frau/Herr outweighs the first name ("Kim" Jong Un)
+            break
+
+
+def _descriptor(tok: Token) -> bool:
+    """A definite noun phrase's head that describes a person: role noun, age noun or nationality noun."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
+        return False
+    dets = [c for c in tok.children if c.dep_ in ("det", "nk") and c.lower_ in _DEFINITE]
+    if not dets:
+        return False
+    return bool(_AGE_NOUN.match(tok.text)) or _role_noun(tok.text) or is_demonym(tok.text)
+
+
+def _descriptor_gender(tok: Token) -> str:
+    """m / f / pl of a descriptor: the role noun's own gender ("Ministerin"), else the article's agreement ("die
+    Abgeordnete": its article is parsed more reliably than the noun), else the noun's."""
+    gender = _gender_of_word(tok.text)
+    if gender:
+        return gender
+    det = next((c for c in tok.children if c.lower_ in _DEFINITE), None)
+    for source in ([det] if det is not None else []) + [tok]:
+        if "Plur" in source.morph.get("Number"):
+            return "pl"
+        value = source.morph.get("Gender")
+        if value:
+            return {"Masc": "m", "Fem": "f"}.get(value[0], "")
+    return ""
+
+
+def _fits_role(cluster: Cluster, head: str) -> bool:
+    """A role noun bound to the cluster that the descriptor's head names: "Minister" fits
+    "Bundesgesundheitsminister", "NSO-Vertreter" fits "Vertreter"."""
+    low = head.lower().split("-")[-1]
+    return any(r.lower().endswith(low) or low.endswith(r.lower().split("-")[-1]) for r in cluster.roles)
+
+
+def _resolve_descriptor(walk: _Walk, tok: Token) -> int | None:
+    head = tok.text
+    gender = _descriptor_gender(tok)
+    if gender == "pl":
+        return None
+    candidates = walk.candidates(tok.idx)
+    persons = [(s, i) for s, i in candidates if walk.clusters[i].type == "person"]
+    for _, index in persons:
+        if _fits_role(walk.clusters[index], head):
+            return index
+    # the role bound earlier, farther back than the salience window ("der Minister" many sentences later)
+    bound = [i for i, c in enumerate(walk.clusters) if c.type == "person" and 0 <= c.last < tok.idx
+             and _fits_role(c, head)]
+    if bound:
+        return max(bound, key=lambda i: walk.clusters[i].last)
+    best, best_score = None, None
+    for score, index in persons:
+        cluster = walk.clusters[index]
+        if gender and cluster.gender and cluster.gender != gender:
+            continue
+        if cluster.roles and _role_noun(head):
+            score -= OTHER_ROLE_PENALTY
+        if best_score is None or score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _pronoun_refers(tok: Token) -> tuple[str, str] | None:
+    """(kind, refers) of a third-person pronoun or possessive the parse and pronouns_de.tsv agree on."""
+    entry = pronouns().get(tok.lower_)
+    if entry is None:
+        return None
+    possessive = "Yes" in tok.morph.get("Poss") or tok.tag_ == "PPOSAT"
+    if entry["kind"] == "personal" and possessive and tok.lower_ == "ihr":
+        return "possessive", "f|pl"
+    if entry["kind"] == "personal" and (possessive or (tok.pos_ != "PRON" and tok.tag_ not in ("PPER", "PDS"))):
+        return None  # "diese Woche": a determiner (PDAT); "Diese bestätigte": standing alone (PDS)
+    if entry["kind"] == "possessive" and not possessive and tok.pos_ != "DET":
+        return None  # "seiner" as a genitive pronoun is rare in news; a pronoun-tagged form is no determiner
+    refers = entry["refers"]
+    if refers == "f|pl":
+        number = tok.morph.get("Number[psor]") if possessive else tok.morph.get("Number")
+        if not number and not possessive and _is_subject(tok):
+            number = tok.head.morph.get("Number")  # "sagten sie": the verb's number
+        if number:
+            refers = "pl" if "Plur" in number else "f"
+    return ("possessive" if possessive else "pronoun"), refers
+
+
+def _compatible(cluster: Cluster, refers: str) -> bool:
+    if refers == "pl":
+        return cluster.type in ("organization", "group")
+    if cluster.type != "person":
+        return refers == "f|pl"  # "sie" open between a woman and a group: an organization may do
+    return cluster.gender == "" or cluster.gender in refers.split("|")
+
+
+def _resolve_pronoun(walk: _Walk, tok: Token, refers: str) -> int | None:
+    fitting = [(s, i) for s, i in walk.candidates(tok.idx) if _compatible(walk.clusters[i], refers)]
+    if refers == "f|pl":  # a woman before an organization when either would do
+        fitting.sort(key=lambda si: (walk.clusters[si[1]].type != "person", -si[0]))
+    if refers == "pl":  # "Nordkorea und Russland … sie": a coordination named after the latest organization
+        group = walk.group_cluster(tok.idx)
+        if group is not None and (not fitting or walk.groups[-1][0] > walk.clusters[fitting[0][1]].last):
+            return group
+    return fitting[0][1] if fitting else None
+
+
+def corefer(doc: Doc, entities: list[EntityMention], quotes: list[Quotation]) -> Coreference:
+    """The clusters of persons and organizations of ``doc`` and the mentions resolved to them."""
+    walk = _Walk(doc, quotes)
+    names = sorted((e for e in entities if e.type in ("person", "organization")), key=lambda e: (e.start, e.end))
+    inside_names = set()  # the tokens of the names
+    for e in names:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is not None:
+            inside_names.update(range(span.start, span.end))
+    name_starts = {e.start for e in names}  # "der Abgeordnete Carles Puigdemont": the role noun is the name's
+    events: list[tuple[int, int, object]] = [(e.start, 0, e) for e in names]
+    for tok in doc:
+        if tok.pos_ in ("PRON", "DET") and tok.lower_ in pronouns():
+            events.append((tok.idx, 1, tok))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() \
+                and tok.i not in inside_names \
+                and (tok.idx + len(tok.text) + 1 not in name_starts or not _descriptor(tok)):
+            events.append((tok.idx, 1, tok))
+    for _, _, item in sorted(events, key=lambda x: (x[0], x[1])):
+        if isinstance(item, EntityMention):
+            index = walk.cluster_of_name(item)
+            walk.coordinate(item)
+            _name_evidence(walk, item, index)
+            walk.add(item.start, item.end, "name", index, _name_subject(doc, item))
+            continue
+        tok = item
+        if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not _descriptor(tok)):
+            index = walk.surname_of(tok)
+            if index is not None:
+                walk.add(tok.idx, tok.idx + len(tok.text), "name", index, _is_subject(tok))
+                continue
+        if tok.lower_ in pronouns():
+            found = _pronoun_refers(tok)
+            if found is None:
+                continue
+            kind, refers = found
+            index = _resolve_pronoun(walk, tok, refers)
+            if index is not None:
+                walk.add(tok.idx, tok.idx + len(tok.text), kind, index, _is_subject(tok))
+        elif _descriptor(tok):
+            index = _resolve_descriptor(walk, tok)
+            if index is not None:
+                det = next(c for c in tok.children if c.lower_ in _DEFINITE)
+                start = min(det.idx, tok.idx)
+                walk.add(start, tok.idx + len(tok.text), "role", index, _is_subject(tok))
+    return Coreference(tuple(walk.clusters), tuple(walk.mentions))
