@@ -281,8 +281,10 @@ def _print_summary(summary, workers: int) -> None:
 
 @app.command("evaluate")
 def evaluate_quotes(
-    gold: Path = typer.Argument(..., help="Gold quotations, JSONL in the German Wikinews / GermEval 2023 format "
-                                          "(id, text, quotes with character ranges of quote and speaker)."),
+    gold: Path = typer.Argument(..., help="Gold quotations, JSONL: the German Wikinews / GermEval 2023 format "
+                                          "(id, text, quotes with character ranges of quote and speaker) or the "
+                                          "modern-dev format (quotes with start, end, kind, canonical speaker, "
+                                          "speaker_alt, tier; persons; places)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Where the pipeline writes its tables for the gold texts "
                                                "(default: a temporary directory)."),
@@ -292,16 +294,19 @@ def evaluate_quotes(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline name or path."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
-    """Measure quotations and speakers against gold data: token P/R/F1, recall by quotation type."""
+    """Measure quotations and speakers against gold data: token P/R/F1 and recall by quotation type (Wikinews
+    format), or quotations found, canonical-speaker accuracy, end to end, persons and places (modern-dev format)."""
+    import contextlib
     import json
     import tempfile
 
-    from .evaluate import GoldError, format_table, gold_as_input, load_gold, read_predictions, score
+    from .evaluate import GoldError, gold_as_input
+    from .evaluate_speakers import SPEAKERS, load_gold_file, score_output
 
     if not gold.is_file():
         _fail(f"no such gold file: {gold}")
     try:
-        docs = load_gold(gold)
+        fmt, docs = load_gold_file(gold)
     except GoldError as err:
         _fail(str(err))
     tmp = None
@@ -311,13 +316,15 @@ def evaluate_quotes(
             output = Path(tmp.name)
         output.mkdir(parents=True, exist_ok=True)
         texts = gold_as_input(docs, output / "gold-input.jsonl")
-        run([texts], output=output, model=model, batch_size=16)
+        with contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext():
+            run([texts], output=output, model=model, batch_size=16)  # with --json, stdout is the scores only
         predictions = output
-    quotes_csv = predictions / "quotes.csv"
-    if not quotes_csv.is_file():
-        _fail(f"{quotes_csv} not found: run `pipeline run` first or leave out --predictions")
-    scores = score(docs, read_predictions(quotes_csv))
-    typer.echo(json.dumps(scores.as_dict(), indent=1) if as_json else format_table(scores))
+    try:
+        scores, table = score_output(fmt, docs, predictions)
+    except FileNotFoundError as err:
+        needs = " (scoring canonical speakers needs quotes.csv and entities.csv)" if fmt == SPEAKERS else ""
+        _fail(f"{err} not found{needs}: run `pipeline run` first or leave out --predictions")
+    typer.echo(json.dumps(scores, indent=1) if as_json else table)
     if tmp is not None:
         tmp.cleanup()
 

@@ -12,6 +12,9 @@ Scoring follows that task: predicted and gold quotations are paired by maximum t
 assignment); then quotation tokens and speaker tokens are counted as true/false positives/negatives. Unpaired
 predictions count all their tokens as false positives, unpaired gold quotations all theirs as false negatives.
 Besides the overall figures, recall is broken down by the gold ``type`` and precision by the predicted ``kind``.
+
+Gold with character spans and canonical speakers (the modern-dev format) is scored by
+:mod:`pipeline.evaluate_speakers`, which tells the two formats apart.
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -85,9 +88,10 @@ class Predicted:
     kind: str = ""
 
 
-def load_gold(path: Path) -> list[dict]:
-    """Gold articles of a JSONL file; each gets ``tokens`` if it has none."""
-    docs = []
+def read_gold_articles(path: Path) -> list[tuple[int, dict]]:
+    """(line number, article) of every non-empty line of a gold JSONL file: an object with ``id``, ``text`` and
+    a list ``quotes`` (either gold format; :mod:`pipeline.evaluate_speakers` tells them apart)."""
+    articles = []
     with open(path, encoding="utf-8") as fh:
         for no, line in enumerate(fh, start=1):
             if not line.strip():
@@ -100,10 +104,20 @@ def load_gold(path: Path) -> list[dict]:
                 raise GoldError(f"{path}:{no}: an article needs 'id' and 'text'")
             if not isinstance(doc.get("quotes", []), list):
                 raise GoldError(f"{path}:{no}: 'quotes' must be a list")
-            if not doc.get("tokens"):
-                doc["tokens"] = [[m.start(), m.end()] for m in _TOKEN.finditer(doc["text"])]
-            docs.append(doc)
-    return docs
+            articles.append((no, doc))
+    return articles
+
+
+def with_tokens(doc: dict) -> dict:
+    """``doc`` with ``tokens`` (words and punctuation of its text) if it has none."""
+    if not doc.get("tokens"):
+        doc["tokens"] = [[m.start(), m.end()] for m in _TOKEN.finditer(doc["text"])]
+    return doc
+
+
+def load_gold(path: Path) -> list[dict]:
+    """Gold articles of a JSONL file (Wikinews format); each gets ``tokens`` if it has none."""
+    return [with_tokens(doc) for _, doc in read_gold_articles(path)]
 
 
 def _token_ids(tokens: list[list[int]], spans: Iterable) -> frozenset[int]:
@@ -118,6 +132,18 @@ def _token_ids(tokens: list[list[int]], spans: Iterable) -> frozenset[int]:
     return frozenset(ids)
 
 
+def paired(overlap: np.ndarray) -> list[tuple[int, int]]:
+    """(prediction, gold) pairs of largest total overlap (Hungarian assignment; rows are predictions, columns
+    gold quotations); pairs without overlap are dropped."""
+    try:
+        from scipy.optimize import linear_sum_assignment
+    except ImportError as err:  # scipy is the optional extra `evaluate`, not a dependency of `pipeline run`
+        raise ImportError("scoring quotations (pipeline evaluate) needs scipy: "
+                          "pip install 'wer-sagte-was[evaluate]' (or pip install scipy)") from err
+    rows, cols = linear_sum_assignment(-overlap)
+    return [(int(i), int(j)) for i, j in zip(rows, cols) if overlap[i, j] > 0]
+
+
 def score_article(gold: dict, predicted: list[Predicted], scores: Scores) -> None:
     tokens = gold["tokens"]
     golds = [(_token_ids(tokens, g.get("quote", [])), _token_ids(tokens, g.get("speaker", [])),
@@ -128,14 +154,7 @@ def score_article(gold: dict, predicted: list[Predicted], scores: Scores) -> Non
     scores.pred_quotes += len(preds)
     pairs: list[tuple[int, int]] = []
     if golds and preds:
-        try:
-            from scipy.optimize import linear_sum_assignment
-        except ImportError as err:  # scipy is the optional extra `evaluate`, not a dependency of `pipeline run`
-            raise ImportError("scoring quotations (pipeline evaluate) needs scipy: "
-                              "pip install 'wer-sagte-was[evaluate]' (or pip install scipy)") from err
-        overlap = np.array([[len(p[0] & g[0]) for g in golds] for p in preds])
-        rows, cols = linear_sum_assignment(-overlap)
-        pairs = [(i, j) for i, j in zip(rows, cols) if overlap[i, j] > 0]
+        pairs = paired(np.array([[len(p[0] & g[0]) for g in golds] for p in preds]))
     for i, j in pairs:
         (pq, ps, kind), (gq, gs, gtype) = preds[i], golds[j]
         for counts in (scores.quote, scores.by_gold_type[gtype], scores.by_pred_kind[kind]):
@@ -168,20 +187,27 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+def csv_rows(path: Path) -> Iterator[dict[str, str]]:
+    """The rows of one of this project's CSV tables, whatever its separator (``--csv-dialect`` / ``--csv-sep``);
+    column names stripped and in lower case."""
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        header = fh.readline()
+        fh.seek(0)
+        delimiter = max(",;\t|", key=header.count)
+        for row in csv.DictReader(fh, delimiter=delimiter):
+            yield {key.strip().lower(): value for key, value in row.items() if key}
+
+
 def read_predictions(quotes_csv: Path) -> dict[str, list[Predicted]]:
     """``quotes.csv`` rows (this project's columns) grouped by article id."""
     out: dict[str, list[Predicted]] = defaultdict(list)
-    with open(quotes_csv, newline="", encoding="utf-8-sig") as fh:
-        header = fh.readline()
-        fh.seek(0)
-        delimiter = max(",;\t|", key=header.count)  # the table may be written with --csv-dialect / --csv-sep
-        for row in csv.DictReader(fh, delimiter=delimiter):
-            start, end = _int(row.get("quote_start")), _int(row.get("quote_end"))
-            if start is None or end is None:
-                continue
-            s_start, s_end = _int(row.get("speaker_start")), _int(row.get("speaker_end"))
-            speaker = (s_start, s_end) if s_start is not None and s_end is not None else None
-            out[str(row.get("article_id", ""))].append(Predicted((start, end), speaker, row.get("kind", "")))
+    for row in csv_rows(quotes_csv):
+        start, end = _int(row.get("quote_start")), _int(row.get("quote_end"))
+        if start is None or end is None:
+            continue
+        s_start, s_end = _int(row.get("speaker_start")), _int(row.get("speaker_end"))
+        speaker = (s_start, s_end) if s_start is not None and s_end is not None else None
+        out[str(row.get("article_id", ""))].append(Predicted((start, end), speaker, row.get("kind", "")))
     return out
 
 
