@@ -196,7 +196,7 @@ def make_article_quotations(nlp: Language, name: str, speech_act_min_precision: 
 
     def article_quotations(doc: Doc) -> Doc:
         entities = doc._.entities if doc._.entities is not None else canonicalize(entity_spans(doc))
-        doc._.quotations = attribute_speakers(doc, extract_quotations(doc, settings), entities)
+        doc._.quotations, doc._.entities = attribute_speakers(doc, extract_quotations(doc, settings), entities)
         return doc
 
     return article_quotations

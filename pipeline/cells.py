@@ -8,7 +8,7 @@ from __future__ import annotations
 # integer columns (empty where there is no value, e.g. speaker_start of a quotation without a speaker mention)
 NUMERIC = frozenset({"n_persons", "n_places", "n_organizations", "n_dates", "n_quotes", "start", "end",
                      "quote_start", "quote_end", "speaker_start", "speaker_end", "cue_start", "cue_end",
-                     "mentions", "articles"})
+                     "mentions", "name_mentions", "articles"})
 DECIMAL = frozenset({"confidence", "latitude", "longitude"})
 FIXED2 = frozenset({"confidence"})  # written with two decimals in the CSV files ("0.90")
 

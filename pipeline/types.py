@@ -51,6 +51,9 @@ class EntityMention:
     text: str
     canonical: str
     sentence: TextSpan | None = None
+    # how it names the entity: "name", or a mention the coreference stage resolved to it (pipeline/resolve/coref.py):
+    # "surname" (a name the entity stage missed), "pronoun", "possessive", "descriptor" ("der Minister")
+    mention: str = "name"
 
 
 class Method(str, enum.Enum):
@@ -114,7 +117,7 @@ class ArticleResult:
 
     article: Article
     model: str = ""
-    entities: list[EntityMention] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)  # names, then the resolved mentions, by position
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quotation] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence boundaries (char offsets)

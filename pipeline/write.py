@@ -42,11 +42,13 @@ ARTICLE_COLUMNS = ["article_id", "source", "title", "date", "url", "encoding", "
 # every mention and quotation row carries its article's title, date and url (or source path): a filtered row
 # needs no lookup in articles.csv
 ARTICLE_CONTEXT = ["article_title", "article_date", "article_source"]
-ENTITY_COLUMNS = ["article_id", "type", "text", "canonical", "start", "end", "sentence"] + ARTICLE_CONTEXT
-QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "quote", "quote_start", "quote_end", "speaker", "speaker_text",
+ENTITY_COLUMNS = ["article_id", "type", "text", "canonical", "entity_id", "mention", "start", "end",
+                  "sentence"] + ARTICLE_CONTEXT
+QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "quote", "quote_start", "quote_end", "speaker", "speaker_type",
+                 "speaker_id", "speaker_text",
                  "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "confidence", "verbatim",
                  "sentence"] + ARTICLE_CONTEXT
-NAME_COLUMNS = ["name", "mentions", "articles", "article_ids"]
+NAME_COLUMNS = ["entity_id", "name", "mentions", "name_mentions", "articles", "article_ids"]
 # places.csv: the name columns plus where the place is, from the gazetteer (pipeline/extract/gazetteer.py); empty
 # when unknown (regions such as "Ferner Osten") and the coordinates empty for countries
 GEO_COLUMNS = ["country_code", "latitude", "longitude"]
@@ -162,9 +164,9 @@ def _context(art: Article) -> list:
 def entity_cells(result: ArticleResult) -> list[list]:
     art = result.article
     context = _context(art)
-    rows = [[art.id, e.type, e.text, e.canonical, e.start, e.end, sentence_of(result, e.start, e.end)] + context
-            for e in result.entities]
-    rows += [[art.id, "date", d.text, d.value, d.start, d.end, sentence_of(result, d.start, d.end)] + context
+    rows = [[art.id, e.type, _clean(e.text), e.canonical, entity_id(e.type, e.canonical), e.mention, e.start, e.end,
+             sentence_of(result, e.start, e.end)] + context for e in result.entities]
+    rows += [[art.id, "date", d.text, d.value, "", "", d.start, d.end, sentence_of(result, d.start, d.end)] + context
              for d in result.dates]
     return sorted(rows, key=lambda r: (r[4], r[5], r[1]))
 
@@ -180,13 +182,37 @@ def quote_cells(result: ArticleResult) -> list[list]:
         mention, cue = quote.speaker_mention, quote.cue
         rows.append([
             art.id, f"{art.id}-q{number:03d}", quote.kind, " […] ".join(_clean(p.text) for p in parts),
-            extent[0], extent[1], quote.speaker,
+            extent[0], extent[1], quote.speaker, quote.speaker_type, speaker_id(result, quote),
             _clean(mention.text) if mention else "", mention.start if mention else None,
             mention.end if mention else None,
             cue.text if cue else "", cue.start if cue else None, cue.end if cue else None,
             round(quote.confidence, 2), " | ".join(_clean(v.text) for v in quote.verbatim),
             sentence_of(result, quote.start, quote.end)] + context)
     return rows
+
+
+_ID_PREFIX = {"person": "P", "organization": "O", "place": "L"}
+
+
+def entity_id(entity_type: str, name: str) -> str:
+    """The id of a person, organization or place row (persons/organizations/places.csv ``entity_id``): the type's
+    letter and a hash of the canonical name, the same in every run and every table ("" for other types)."""
+    prefix = _ID_PREFIX.get(entity_type)
+    if prefix is None or not name:
+        return ""
+    key = " ".join(name.replace("-", " ").casefold().split())
+    return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def speaker_id(result: ArticleResult, quote) -> str:
+    """The ``entity_id`` of a quotation's speaker where the article names that person or organization (each of
+    coordinated speakers "A; B", joined the same way); "" for groups and speakers no name row stands for."""
+    if quote.speaker_type not in ("person", "organization") or not quote.speaker:
+        return ""
+    named = {(e.type, e.canonical) for e in result.entities}
+    ids = [entity_id(t, part) for part in quote.speaker.split("; ") for t in ("person", "organization")
+           if (t, part) in named]
+    return "; ".join(dict.fromkeys(ids))
 
 
 def as_dicts(columns: Sequence[str], rows: Iterable[Sequence]) -> list[dict]:
@@ -205,11 +231,13 @@ def name_counts(result: ArticleResult, types: Sequence[str] = NAME_TYPES) -> lis
     """(type, canonical name, mentions) of one article, for places with (country code, latitude, longitude)
     appended: all persons/places/organizations.csv need from it (rendered once per article, so writing the tables
     from the store never loads the gazetteer)."""
-    counts: dict[tuple[str, str], int] = {}
+    counts: dict[tuple[str, str], list[int]] = {}
     for e in result.entities:
         if e.type in types:
-            counts[e.type, e.canonical] = counts.get((e.type, e.canonical), 0) + 1
-    return [(t, name, n) + (geo_of(name) if t == "place" else ()) for (t, name), n in counts.items()]
+            both = counts.setdefault((e.type, e.canonical), [0, 0])
+            both[0] += 1
+            both[1] += e.mention == "name"
+    return [(t, name, n, names) + (geo_of(name) if t == "place" else ()) for (t, name), (n, names) in counts.items()]
 
 
 class NameIndex:
@@ -219,15 +247,16 @@ class NameIndex:
 
     def __init__(self):
         self.db = sqlite3.connect("")  # "": a private temporary database, deleted on close
-        self.db.execute("CREATE TABLE m (type TEXT, name TEXT, seq INTEGER, article TEXT, n INTEGER, "
+        self.db.execute("CREATE TABLE m (type TEXT, name TEXT, seq INTEGER, article TEXT, n INTEGER, names INTEGER, "
                         "code TEXT, lat REAL, lon REAL)")
         self.seq = 0
 
     def add(self, article_id: str, counts: Iterable[tuple]) -> None:
-        """``counts``: (type, name, mentions) or, for places, (type, name, mentions, code, latitude, longitude)."""
-        self.db.executemany("INSERT INTO m VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            [(t, name, self.seq, article_id, n, *(tuple(geo) + ("", None, None))[:3])
-                             for t, name, n, *geo in counts])
+        """``counts``: (type, name, mentions, name mentions) or, for places, (type, name, mentions, name mentions,
+        code, latitude, longitude)."""
+        self.db.executemany("INSERT INTO m VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [(t, name, self.seq, article_id, n, names, *(tuple(geo) + ("", None, None))[:3])
+                             for t, name, n, names, *geo in counts])
         self.seq += 1
 
     def cells(self, entity_type: str, geo: bool = False) -> Iterator[list]:
@@ -235,19 +264,21 @@ class NameIndex:
         UTF-8 bytes: the same order as Python's str); article ids in the order the articles were added, each
         once (a name's geo values are the same in every article)."""
         cursor = self.db.execute(
-            "WITH total AS (SELECT name, SUM(n) AS n FROM m WHERE type = ? GROUP BY name) "
-            "SELECT m.name, total.n, m.article, m.code, m.lat, m.lon FROM m JOIN total ON total.name = m.name "
-            "WHERE m.type = ? ORDER BY total.n DESC, m.name, m.seq", (entity_type, entity_type))
-        name, mentions, ids, where = None, 0, {}, ("", None, None)
+            "WITH total AS (SELECT name, SUM(n) AS n, SUM(names) AS names FROM m WHERE type = ? GROUP BY name) "
+            "SELECT m.name, total.n, total.names, m.article, m.code, m.lat, m.lon FROM m "
+            "JOIN total ON total.name = m.name WHERE m.type = ? ORDER BY total.n DESC, m.name, m.seq",
+            (entity_type, entity_type))
+        name, mentions, names, ids, where = None, 0, 0, {}, ("", None, None)
 
         def row() -> list:
-            return [name, mentions, len(ids), " ".join(ids)] + ([where[0] or "", where[1], where[2]] if geo else [])
+            return [entity_id(entity_type, name), name, mentions, names, len(ids), " ".join(ids)] + (
+                [where[0] or "", where[1], where[2]] if geo else [])
 
-        for row_name, row_total, article, code, lat, lon in cursor:
+        for row_name, row_total, row_names, article, code, lat, lon in cursor:
             if row_name != name:
                 if name is not None:
                     yield row()
-                name, mentions, ids, where = row_name, row_total, {}, (code, lat, lon)
+                name, mentions, names, ids, where = row_name, row_total, row_names, {}, (code, lat, lon)
             ids.setdefault(article, None)
         if name is not None:
             yield row()

@@ -23,7 +23,7 @@ from pipeline.store import (CACHE_DIRNAME, ResultStore, StoreBusy, chosen_model_
                             model_identity)
 import pipeline.store as store_module
 from pipeline.types import Article, ArticleResult, EntityMention, Method, Quotation, TextSpan
-from pipeline.write import name_rows, table_row_renderer, write_tables
+from pipeline.write import entity_id, name_rows, table_row_renderer, write_tables
 
 TABLES = ["articles.csv", "entities.csv", "quotes.csv", "persons.csv", "places.csv", "organizations.csv",
           "tables.xlsx"]
@@ -337,8 +337,9 @@ def test_name_rows_from_the_streaming_index_match_the_in_memory_definition():
                     ids = articles.setdefault(e.canonical, [])
                     if result.article.id not in ids:
                         ids.append(result.article.id)
-        return [{"name": n, "mentions": mentions[n], "articles": len(articles[n]),
-                 "article_ids": " ".join(articles[n])} for n in sorted(mentions, key=lambda n: (-mentions[n], n))]
+        return [{"entity_id": entity_id(entity_type, n), "name": n, "mentions": mentions[n],
+                 "name_mentions": mentions[n], "articles": len(articles[n]), "article_ids": " ".join(articles[n])}
+                for n in sorted(mentions, key=lambda n: (-mentions[n], n))]
 
     for entity_type in ("person", "place"):
         assert name_rows(results, entity_type) == reference(entity_type)
@@ -358,7 +359,8 @@ def test_write_tables_reads_its_results_once_as_a_stream(tmp_path):
     assert consumed == [0, 1, 2]
     assert counts == {"articles.csv": 3, "entities.csv": 3, "quotes.csv": 0, "persons.csv": 1, "places.csv": 0,
                       "organizations.csv": 0}
-    assert _rows(tmp_path / "persons.csv") == [{"name": "Kim", "mentions": "3", "articles": "3",
+    assert _rows(tmp_path / "persons.csv") == [{"entity_id": entity_id("person", "Kim"), "name": "Kim",
+                                                "mentions": "3", "name_mentions": "3", "articles": "3",
                                                 "article_ids": "a0 a1 a2"}]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 

@@ -106,7 +106,7 @@ def test_workbook_types_no_formulas_frozen_header_autofilter(tmp_path):
     book = openpyxl.load_workbook(tmp_path / WORKBOOK_NAME)
     assert book.sheetnames == [n.removesuffix(".csv") for n in TABLE_COLUMNS]
     quotes = book["quotes"]
-    assert quotes.freeze_panes == "A2" and quotes.auto_filter.ref == "A1:S3"
+    assert quotes.freeze_panes == "A2" and quotes.auto_filter.ref == "A1:U3"
     header = [c.value for c in quotes[1]]
     assert header == TABLE_COLUMNS["quotes.csv"]
     row = {h: c for h, c in zip(header, quotes[3])}
@@ -122,7 +122,7 @@ def test_workbook_types_no_formulas_frozen_header_autofilter(tmp_path):
         for cells in sheet.iter_rows():
             for cell in cells:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
-    assert book["places"]["A2"].value == "Berlin" and book["places"]["F2"].data_type == "n"
+    assert book["places"]["B2"].value == "Berlin" and book["places"]["H2"].data_type == "n"
 
 
 def test_workbook_continues_on_a_next_sheet_and_cuts_long_cells(tmp_path, monkeypatch):
@@ -240,7 +240,7 @@ def test_libreoffice_reads_every_value_of_the_german_csv(tmp_path):
 def test_rendered_rows_are_typed_cells():
     rows = render_rows(_hostile_result())
     (quote,) = rows.quotes
-    assert quote[4:6] == [25, 43] and quote[13] == 0.9 and rows.n_quotes == 1 and rows.n_entities == 3
+    assert quote[4:6] == [25, 43] and quote[15] == 0.9 and rows.n_quotes == 1 and rows.n_entities == 3
 
 
 def test_dataframes_from_an_output_directory(tmp_path, seeds_dir):

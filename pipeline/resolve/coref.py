@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -51,7 +51,8 @@ _FEMALE_WORDS = frozenset({"Frau"})
 
 @dataclass(frozen=True)
 class Mention:
-    """One mention of a cluster: ``kind`` is name, role (a descriptor noun phrase), pronoun or possessive;
+    """One mention of a cluster: ``kind`` is name (an entity mention), surname (a name the entity stage missed),
+    descriptor (a noun phrase: "der Minister"), pronoun or possessive;
     ``start``/``end`` are character offsets of the mention's words (a descriptor: article and head noun)."""
 
     start: int
@@ -72,6 +73,7 @@ class Cluster:
     roles: list[str] = field(default_factory=list)  # role nouns bound to it ("Bundesgesundheitsminister")
     last: int = -1  # start of the latest mention resolved so far
     last_subject: bool = False  # that mention was a sentence subject
+    named_as: str = ""  # the entity type of the names that opened it ("" for a group)
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,22 @@ class Coreference:
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if not inside:
             return None
-        own = [m for m in inside if m.kind in ("pronoun", "role")]
+        own = [m for m in inside if m.kind in ("pronoun", "descriptor")]
         return (own or inside)[-1]
 
     def cluster(self, mention: Mention) -> Cluster:
         return self.clusters[mention.cluster]
+
+    def with_references(self, entities: list[EntityMention]) -> list[EntityMention]:
+        """``entities`` with each name typed as its cluster ("Louisa Berg" tagged as an organization is a person),
+        plus the surnames, descriptors, pronouns and possessives resolved to a person or organization, by
+        position."""
+        types = {(c.named_as, c.canonical): c.type for c in self.clusters if c.named_as}
+        named = [replace(e, type=types.get((e.type, e.canonical), e.type)) for e in entities]
+        resolved = [EntityMention(c.type, m.start, m.end, m.text, c.canonical, mention=m.kind)
+                    for m in self.mentions if m.kind != "name"
+                    for c in (self.clusters[m.cluster],) if c.type in ("person", "organization")]
+        return sorted(named + resolved, key=lambda e: (e.start, e.end))
 
     def bound(self, head: str, before: int) -> Cluster | None:
         """The person the role noun ``head`` was bound to by a mention before ``before`` ("Kun Nhem,
@@ -154,7 +167,7 @@ class _Walk:
             kind = "person" if entity.type == "organization" and _person_name(entity.canonical) else entity.type
             self.by_name[key] = len(self.clusters)
             self.by_canonical.setdefault(entity.canonical, len(self.clusters))
-            self.clusters.append(Cluster(len(self.clusters) + 1, kind, entity.canonical,
+            self.clusters.append(Cluster(len(self.clusters) + 1, kind, entity.canonical, named_as=entity.type,
                                          gender=name_gender(entity.canonical) if kind == "person" else ""))
             names = entity.canonical.split()
             if kind == "person" and len(names) > 1:
@@ -446,7 +459,7 @@ def corefer(doc: Doc, entities: list[EntityMention], quotes: list[Quotation]) ->
         if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not _descriptor(tok)):
             index = walk.surname_of(tok)
             if index is not None:
-                walk.add(tok.idx, tok.idx + len(tok.text), "name", index, _is_subject(tok))
+                walk.add(tok.idx, tok.idx + len(tok.text), "surname", index, _is_subject(tok))
                 continue
         if tok.lower_ in pronouns():
             found = _pronoun_refers(tok)
@@ -461,5 +474,5 @@ def corefer(doc: Doc, entities: list[EntityMention], quotes: list[Quotation]) ->
             if index is not None:
                 det = next(c for c in tok.children if c.lower_ in _DEFINITE)
                 start = min(det.idx, tok.idx)
-                walk.add(start, tok.idx + len(tok.text), "role", index, _is_subject(tok))
+                walk.add(start, tok.idx + len(tok.text), "descriptor", index, _is_subject(tok))
     return Coreference(tuple(walk.clusters), tuple(walk.mentions))

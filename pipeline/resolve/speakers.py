@@ -178,12 +178,15 @@ def _indexed_role_antecedent(entities: _Entities, head_low: str, before: int) ->
     return entities[max(cands)] if cands else None
 
 
-def attribute_speakers(doc: Doc, quotes: list[Quotation], entities: list[EntityMention]) -> list[Quotation]:
-    """The quotations of ``doc`` with their speakers resolved through the article's coreference: a first pass
-    resolves every speaker phrase, a second lets each pronoun know who spoke the quotations before it (the speaker
-    of "Nordkoreas Machthaber" is a name only the first pass finds)."""
+def attribute_speakers(doc: Doc, quotes: list[Quotation], entities: list[EntityMention]
+                       ) -> tuple[list[Quotation], list[EntityMention]]:
+    """The quotations of ``doc`` with their speakers resolved through the article's coreference, and the entity
+    mentions with the resolved references (:meth:`Coreference.with_references`). A first pass resolves every
+    speaker phrase, a second lets each pronoun know who spoke the quotations before it (the speaker of "Nordkoreas
+    Machthaber" is a name only the first pass finds)."""
     first = resolve_speakers(doc.text, quotes, entities, corefer(doc, entities, quotes))
-    return resolve_speakers(doc.text, quotes, entities, corefer(doc, entities, first))
+    coref = corefer(doc, entities, first)
+    return resolve_speakers(doc.text, quotes, entities, coref), coref.with_references(entities)
 
 
 def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMention],
@@ -323,7 +326,7 @@ class _Resolver:
         hits = _overlapping(mention, self.entities)
         if hits:
             return self.from_names(mention, hits)
-        found = self.cluster_at(mention.start, mention.end, ("role", "name"))
+        found = self.cluster_at(mention.start, mention.end, ("descriptor", "name", "surname"))
         if found is not None:
             return found
         words = mention.text.split()
