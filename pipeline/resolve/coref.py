@@ -103,7 +103,7 @@ class Coreference:
         named = [replace(e, type=types.get((e.type, e.canonical), e.type)) for e in entities]
         resolved = [EntityMention(c.type, m.start, m.end, m.text, c.canonical, mention=m.kind)
                     for m in self.mentions if m.kind != "name"
-                    for c in (self.clusters[m.cluster],) if c.type in ("person", "organization")]
+                    for c in (self.clusters[m.cluster],) if c.named_as and c.type in ("person", "organization")]
         return sorted(named + resolved, key=lambda e: (e.start, e.end))
 
     def bound(self, head: str, before: int) -> Cluster | None:
@@ -149,7 +149,8 @@ class _Walk:
         self.clusters: list[Cluster] = []
         self.by_name: dict[tuple[str, str], int] = {}
         self.surnames: dict[str, int | None] = {}  # last word of a full person name -> its cluster
-        self.groups: list[tuple[int, int, str]] = []  # coordinations of names: (start, end, "A und B")
+        # coordinations of names: (start, end, canonical, of persons only)
+        self.groups: list[tuple[int, int, str, bool]] = []
         self.mentions: list[Mention] = []
         # the quotations by end, with the start of their speaker mention (its cluster is known once passed)
         self.quotes = sorted(((q.end, q.speaker_mention.start, q.speaker_mention.end, q.speaker) for q in quotes
@@ -163,6 +164,9 @@ class _Walk:
 
     def cluster_of_name(self, entity: EntityMention) -> int:
         key = (entity.type, entity.canonical)
+        if key not in self.by_name and entity.type == "person" and " " not in entity.canonical \
+                and self.surnames.get(entity.canonical) is not None:
+            return self.surnames[entity.canonical]  # "Berg" after "Anna Berg" (typed otherwise by the model)
         if key not in self.by_name:
             kind = "person" if entity.type == "organization" and _person_name(entity.canonical) else entity.type
             self.by_name[key] = len(self.clusters)
@@ -185,21 +189,24 @@ class _Walk:
         before = next((m for m in reversed(self.mentions) if m.kind == "name"), None)
         if before is None or self.doc.text[before.end : entity.start] not in (" und ", " sowie "):
             return
-        first = self.clusters[before.cluster]
-        canonical = f"{first.canonical} und {entity.canonical}"
-        self.groups.append((before.start, entity.end, canonical))
+        first, second = self.clusters[before.cluster], self.clusters[self.cluster_of_name(entity)]
+        persons = first.type == second.type == "person"
+        # coordinated persons as the quotation table joins them ("A; B"), other names as a group name
+        canonical = f"{first.canonical}; {second.canonical}" if persons else f"{first.canonical} und {second.canonical}"
+        self.groups.append((before.start, entity.end, canonical, persons))
 
-    def group_cluster(self, pos: int) -> int | None:
-        """A cluster for the latest coordination shortly before ``pos`` (made on first use)."""
+    def group_cluster(self, pos: int, persons: bool = False) -> int | None:
+        """A cluster for the latest coordination shortly before ``pos`` (made on first use); ``persons``: only
+        one of persons ("die beiden Abgeordneten")."""
         if not self.groups:
             return None
-        start, end, canonical = self.groups[-1]
-        if end > pos or self.sentence(pos) - self.sentence(start) > COREF_SENTENCES:
+        start, end, canonical, of_persons = self.groups[-1]
+        if end > pos or self.sentence(pos) - self.sentence(start) > COREF_SENTENCES or (persons and not of_persons):
             return None
         key = ("group", canonical)
         if key not in self.by_name:
             self.by_name[key] = len(self.clusters)
-            self.clusters.append(Cluster(len(self.clusters) + 1, "group", canonical))
+            self.clusters.append(Cluster(len(self.clusters) + 1, "person" if of_persons else "group", canonical))
         return self.by_name[key]
 
     def add(self, start: int, end: int, kind: str, index: int, subject: bool) -> None:
@@ -365,8 +372,8 @@ def _fits_role(cluster: Cluster, head: str) -> bool:
 def _resolve_descriptor(walk: _Walk, tok: Token) -> int | None:
     head = tok.text
     gender = _descriptor_gender(tok)
-    if gender == "pl":
-        return None
+    if gender == "pl":  # "die beiden Abgeordneten" after "Anna Berg und Eva Roth"
+        return walk.group_cluster(tok.idx, persons=True)
     candidates = walk.candidates(tok.idx)
     persons = [(s, i) for s, i in candidates if walk.clusters[i].type == "person"]
     for _, index in persons:

@@ -184,13 +184,13 @@ def attribute_speakers(doc: Doc, quotes: list[Quotation], entities: list[EntityM
     mentions with the resolved references (:meth:`Coreference.with_references`). A first pass resolves every
     speaker phrase, a second lets each pronoun know who spoke the quotations before it (the speaker of "Nordkoreas
     Machthaber" is a name only the first pass finds)."""
-    first = resolve_speakers(doc.text, quotes, entities, corefer(doc, entities, quotes))
+    first = resolve_speakers(doc.text, quotes, entities, corefer(doc, entities, quotes), doc)
     coref = corefer(doc, entities, first)
-    return resolve_speakers(doc.text, quotes, entities, coref), coref.with_references(entities)
+    return resolve_speakers(doc.text, quotes, entities, coref, doc), coref.with_references(entities)
 
 
 def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMention],
-                     coref: Coreference | None = None) -> list[Quotation]:
+                     coref: Coreference | None = None, doc: Doc | None = None) -> list[Quotation]:
     """Fill ``speaker`` (canonical name) and ``speaker_type`` of each quotation from its speaker mention;
     ``coref``: the article's clusters (without them pronouns and role nouns take the nearest fitting name)."""
     entities = _Entities(entities, text)
@@ -200,7 +200,7 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
             g = _gender_hint(text, e)
             if g and e.canonical not in genders:
                 genders[e.canonical] = g
-    resolver = _Resolver(text, entities, genders, coref)
+    resolver = _Resolver(text, entities, genders, coref, doc)
     resolved: list[Quotation] = []
     for quote in quotes:
         mention = quote.speaker_mention
@@ -210,6 +210,15 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
             if fallback is not None:
                 mention = TextSpan(fallback.start, fallback.end, fallback.text)
                 confidence = min(confidence, 0.4)
+        if mention is not None and quote.cue is not None and quote.cue.text == ":" and _is_label(mention, entities):
+            # "Der Grund: „…“" names a topic, not a speaker: the quotation goes on with the speaker before it
+            before = next((q for q in reversed(resolved) if q.speaker and 0 <= quote.start - q.end <= _LABEL_REACH
+                           and "\n\n" not in text[q.end : quote.start]), None)
+            if before is not None:
+                resolved.append(dataclasses.replace(quote, speaker=before.speaker, speaker_type=before.speaker_type,
+                                                    speaker_mention=before.speaker_mention,
+                                                    confidence=min(confidence, 0.5)))
+                continue
         target = quote.refers_to or mention  # "eigenen Angaben zufolge": the clause's subject
         speaker, kind = resolver.resolve(target, resolved) if target is not None else ("", "")
         resolved.append(dataclasses.replace(quote, speaker=speaker, speaker_type=kind if speaker else "",
@@ -218,6 +227,19 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
 
 
 _FALLBACK_WINDOW = 400  # characters before the quotation
+_LABEL_REACH = 600  # a topic label's quotation goes on with a speaker quoted at most this far before it
+
+
+def _is_label(mention: TextSpan, entities: list[EntityMention]) -> bool:
+    """"Der Grund", "Anlass", "Das Fazit" before a colon: one or two words, no name in them, and a head noun that
+    is no role, group, institution, statement or pronoun (those can speak: "Die Polizei: „…“")."""
+    words = _ARTICLES.sub("", mention.text).split()
+    if not words or len(words) > 2 or _overlapping(mention, entities):
+        return False
+    head = words[-1].strip(",.;:()")
+    if not head[:1].isupper() or head.lower() in _PRONOUNS:
+        return False
+    return role_of(head) is None and not is_institution(head) and not is_statement_noun(head)
 
 
 def _nearest_candidate(text: str, quote: Quotation, entities: list[EntityMention]) -> EntityMention | None:
@@ -256,8 +278,9 @@ class _Resolver:
     """The speaker of one mention: a name it contains, its cluster, its possessor or complement, or its noun
     phrase. :meth:`resolve` returns (speaker, type)."""
 
-    def __init__(self, text: str, entities: _Entities, genders: dict[str, str], coref: Coreference | None) -> None:
-        self.text, self.entities, self.genders, self.coref = text, entities, genders, coref
+    def __init__(self, text: str, entities: _Entities, genders: dict[str, str], coref: Coreference | None,
+                 doc: Doc | None = None) -> None:
+        self.text, self.entities, self.genders, self.coref, self.doc = text, entities, genders, coref, doc
 
     def cluster_at(self, start: int, end: int, kinds: tuple[str, ...]) -> tuple[str, str] | None:
         if self.coref is None:
@@ -345,6 +368,9 @@ class _Resolver:
                 antecedent = self.legacy_role(mention, head, role, previous)
                 if antecedent:
                     return antecedent, "person"
+        if self.doc is not None:
+            at = mention.start + mention.text.find(stripped)
+            stripped = _nominative(self.doc, at, at + len(stripped), stripped)
         return stripped, _phrase_type(head, role)
 
     def from_names(self, mention: TextSpan, hits: list[EntityMention]) -> tuple[str, str]:
@@ -440,3 +466,32 @@ def _compound_source(head: str) -> tuple[str, str]:
                     and is_statement_noun(head[len(form):].capitalize()):
                 return form, "organization"
     return "", ""
+
+
+_STRONG = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}  # nominative endings without article
+_WEAK_ADJECTIVE = re.compile(r"^(.+?)(en|em|e)$")
+
+
+def _nominative(doc: Doc, start: int, end: int, phrase: str) -> str:
+    """A speaker phrase without its article, its leading adjectives in the nominative by the head noun's gender and
+    number ("der Erste Senat des …" -> "Erster Senat des …", "der belgischen Ratspräsidentschaft" -> "belgische
+    Ratspräsidentschaft"); the phrase as it stands where the parse leaves them open."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = phrase.split()
+    if span is None or len(span) != len(words) or len(words) < 2:
+        return phrase
+    n_adj = 0
+    while n_adj < len(span) - 1 and span[n_adj].pos_ == "ADJ" and _WEAK_ADJECTIVE.match(words[n_adj]):
+        n_adj += 1
+    head = span[n_adj]
+    if n_adj == 0 or head.pos_ not in ("NOUN", "PROPN"):
+        return phrase
+    number, gender = head.morph.get("Number"), head.morph.get("Gender")
+    key = "Plur" if "Plur" in number else (gender[0] if len(gender) == 1 else None)
+    if key not in _STRONG:
+        return phrase
+    for i in range(n_adj):
+        stem, old = _WEAK_ADJECTIVE.match(words[i]).groups()
+        if old in ("en", "em") or _STRONG[key] != "e":
+            words[i] = stem + _STRONG[key]
+    return " ".join(words)
