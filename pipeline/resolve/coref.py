@@ -151,6 +151,7 @@ class _Walk:
         self.surnames: dict[str, int | None] = {}  # last word of a full person name -> its cluster
         # coordinations of names: (start, end, canonical, of persons only)
         self.groups: list[tuple[int, int, str, bool]] = []
+        self.last_name: tuple[int, int, str, str] | None = None  # the latest name: start, end, canonical, type
         self.mentions: list[Mention] = []
         # the quotations by end, with the start of their speaker mention (its cluster is known once passed)
         self.quotes = sorted(((q.end, q.speaker_mention.start, q.speaker_mention.end, q.speaker) for q in quotes
@@ -184,16 +185,16 @@ class _Walk:
         Specht-Riemenschneider", also "Bergs"), where the entity stage did not mark it."""
         return self.surnames.get(tok.text)
 
-    def coordinate(self, entity: EntityMention) -> None:
-        """"Nordkorea und Russland": two names joined by und/sowie are a group a plural pronoun can take up."""
-        before = next((m for m in reversed(self.mentions) if m.kind == "name"), None)
-        if before is None or self.doc.text[before.end : entity.start] not in (" und ", " sowie "):
+    def coordinate(self, entity: EntityMention, kind: str) -> None:
+        """"Nordkorea und Russland", "Anna Berg und Eva Roth": two names (places too) joined by und/sowie are a
+        group a plural pronoun or descriptor can take up. ``kind``: the type of the name's cluster."""
+        before, self.last_name = self.last_name, (entity.start, entity.end, entity.canonical, kind)
+        if before is None or self.doc.text[before[1] : entity.start] not in (" und ", " sowie "):
             return
-        first, second = self.clusters[before.cluster], self.clusters[self.cluster_of_name(entity)]
-        persons = first.type == second.type == "person"
+        persons = before[3] == kind == "person"
         # coordinated persons as the quotation table joins them ("A; B"), other names as a group name
-        canonical = f"{first.canonical}; {second.canonical}" if persons else f"{first.canonical} und {second.canonical}"
-        self.groups.append((before.start, entity.end, canonical, persons))
+        canonical = f"{before[2]}; {entity.canonical}" if persons else f"{before[2]} und {entity.canonical}"
+        self.groups.append((before[0], entity.end, canonical, persons))
 
     def group_cluster(self, pos: int, persons: bool = False) -> int | None:
         """A cluster for the latest coordination shortly before ``pos`` (made on first use); ``persons``: only
@@ -338,7 +339,7 @@ def _name_evidence(walk: _Walk, entity: EntityMention, index: int) -> None:
 
 def _descriptor(tok: Token) -> bool:
     """A definite noun phrase's head that describes a person: role noun, age noun or nationality noun."""
-    if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
+    if tok.pos_ not in ("NOUN", "PROPN") or not (tok.text[:1].isupper() or _AGE_NOUN.match(tok.text)):
         return False
     dets = [c for c in tok.children if c.dep_ in ("det", "nk") and c.lower_ in _DEFINITE]
     if not dets:
@@ -422,13 +423,13 @@ def _compatible(cluster: Cluster, refers: str) -> bool:
     if refers == "pl":
         return cluster.type in ("organization", "group")
     if cluster.type != "person":
-        return refers == "f|pl"  # "sie" open between a woman and a group: an organization may do
+        return True  # "die Gewerkschaft … sie", "der Konzern … er": an organization's noun has any gender
     return cluster.gender == "" or cluster.gender in refers.split("|")
 
 
 def _resolve_pronoun(walk: _Walk, tok: Token, refers: str) -> int | None:
     fitting = [(s, i) for s, i in walk.candidates(tok.idx) if _compatible(walk.clusters[i], refers)]
-    if refers == "f|pl":  # a woman before an organization when either would do
+    if refers != "pl":  # a fitting person before an organization when either would do
         fitting.sort(key=lambda si: (walk.clusters[si[1]].type != "person", -si[0]))
     if refers == "pl":  # "Nordkorea und Russland … sie": a coordination named after the latest organization
         group = walk.group_cluster(tok.idx)
@@ -441,24 +442,28 @@ def corefer(doc: Doc, entities: list[EntityMention], quotes: list[Quotation]) ->
     """The clusters of persons and organizations of ``doc`` and the mentions resolved to them."""
     walk = _Walk(doc, quotes)
     names = sorted((e for e in entities if e.type in ("person", "organization")), key=lambda e: (e.start, e.end))
+    places = [e for e in entities if e.type == "place"]  # only as parts of a coordination
     inside_names = set()  # the tokens of the names
     for e in names:
         span = doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is not None:
             inside_names.update(range(span.start, span.end))
     name_starts = {e.start for e in names}  # "der Abgeordnete Carles Puigdemont": the role noun is the name's
-    events: list[tuple[int, int, object]] = [(e.start, 0, e) for e in names]
+    events: list[tuple[int, int, object]] = [(e.start, 0, e) for e in names + places]
     for tok in doc:
         if tok.pos_ in ("PRON", "DET") and tok.lower_ in pronouns():
             events.append((tok.idx, 1, tok))
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() \
+        elif tok.pos_ in ("NOUN", "PROPN") and (tok.text[:1].isupper() or _AGE_NOUN.match(tok.text)) \
                 and tok.i not in inside_names \
                 and (tok.idx + len(tok.text) + 1 not in name_starts or not _descriptor(tok)):
             events.append((tok.idx, 1, tok))
     for _, _, item in sorted(events, key=lambda x: (x[0], x[1])):
+        if isinstance(item, EntityMention) and item.type == "place":
+            walk.coordinate(item, "place")
+            continue
         if isinstance(item, EntityMention):
             index = walk.cluster_of_name(item)
-            walk.coordinate(item)
+            walk.coordinate(item, walk.clusters[index].type)
             _name_evidence(walk, item, index)
             walk.add(item.start, item.end, "name", index, _name_subject(doc, item))
             continue

@@ -263,6 +263,9 @@ def _nearest_candidate(text: str, quote: Quotation, entities: list[EntityMention
 _PRONOUNS = _MASC | _FEM_OR_PLUR | {"ihnen", "ihm", "ihn"}
 _NO_ONE = frozenset({"ich", "wir", "man", "es"})
 _LINKING = frozenset({"demnach", "demzufolge", "danach", "wonach"})
+_LEADING = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+                      "nach", "laut", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren",
+                      "ihrem", "ihrer", "ihres"})
 # quantifiers before a group noun: "mehrere Quellen aus der Ampel" -> "Quellen aus der Ampel"
 _QUANTIFIERS = re.compile(r"^(mehrere|viele|einige|zahlreiche|etliche|manche|weitere|verschiedene|sämtliche)\s+",
                           re.IGNORECASE)
@@ -322,8 +325,8 @@ class _Resolver:
         speaks through its possessor or complement, else for no one. None: not such a phrase."""
         words = mention.text.split()
         lead = 0
-        while lead < len(words) - 1 and not words[lead][:1].isupper():
-            lead += 1  # articles, possessives, adjectives before the head ("den offiziellen Angaben")
+        while lead < len(words) - 1 and (not words[lead][:1].isupper() or words[lead].lower() in _LEADING):
+            lead += 1  # articles, possessives, adjectives before the head ("Den offiziellen Angaben")
         if lead < len(words) and words[lead][:1].isupper() and lead > 0 and words[lead - 1].lower() in (
                 "eigenen", "eigener"):
             return None  # "eigenen Angaben": the quotation's refers_to names the subject

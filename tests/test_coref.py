@@ -1,0 +1,107 @@
+"""The coreference stage (pipeline/resolve/coref.py) and the speakers it gives: one construction per case, on
+German sentences written for these tests, through the whole pipeline (the bundled or the official model)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.annotate import analyze
+from pipeline.resolve.coref import _fits_role, Cluster, first_name_genders, name_gender, pronouns
+from pipeline.write import entity_cells, entity_id, quote_cells
+
+# (construction, text, the quotation's content starts with, speaker, speaker_type)
+CASES = [
+    ("pronoun after a named speaker",
+     "Die Bauministerin Anna Berg besuchte am Montag die Baustelle. „Wir brauchen mehr Fachkräfte“, sagte sie.",
+     "Wir brauchen", "Anna Berg", "person"),
+    ("pronoun by gender, not by recency",
+     "Peter Roth traf am Morgen die Bürgermeisterin Anna Berg. „Das Gespräch war gut“, sagte er danach.",
+     "Das Gespräch", "Peter Roth", "person"),
+    ("role noun bound by the name it stood before",
+     "Bundesgesundheitsminister Karl Weber stellte am Mittwoch das neue Gesetz vor. Es soll im Herbst gelten. "
+     "Der Minister betonte, die Daten der Patienten seien sicher.",
+     "die Daten", "Karl Weber", "person"),
+    ("role noun bound by an apposition after the name",
+     "Lena Vogt, die Sprecherin der Stadt, äußerte sich am Abend. Der Markt war zuvor geräumt worden. "
+     "Die Sprecherin sagte, der Markt bleibe bis Freitag geschlossen.",
+     "der Markt bleibe", "Lena Vogt", "person"),
+    ("compound role noun fits the role bound before",
+     "Der Vertreter der Firma, Jonas Beck, sprach vor dem Ausschuss. Die Abgeordneten hatten viele Fragen. "
+     "Der Firmenvertreter betonte, man halte sich an alle Regeln.",
+     "man halte", "Jonas Beck", "person"),
+    ("age noun takes up the person named before",
+     "Der Trainer Max Huber stand nach dem Spiel vor der Kurve. „Wir haben verdient gewonnen“, sagte der 57-Jährige.",
+     "Wir haben", "Max Huber", "person"),
+    ("source phrase through its possessor",
+     "Finanzminister Paul Kern legte am Dienstag den Haushalt vor. Nach seinen Worten ist der Etat gesichert.",
+     "ist der Etat", "Paul Kern", "person"),
+    ("source phrase through its complement",
+     "In der Nacht brannte eine Scheune. Den Angaben der Feuerwehr zufolge sei niemand verletzt worden.",
+     "sei niemand", "Feuerwehr", "organization"),
+    ("source phrase that names no one",
+     "Die Preise für Strom steigen weiter. Laut dem Bericht seien die Kosten im Winter deutlich höher.",
+     "seien die Kosten", "", ""),
+    ("topic label before a colon is no speaker",
+     "„Wir werden das Werk erhalten“, sagte die Managerin Eva Roth. Ihr Fazit: „Der Standort hat eine Zukunft.“",
+     "Der Standort", "Eva Roth", "person"),
+    ("a setting after the speaker is not part of it",
+     "Das Bundesamt teilte am Freitag mit, die Zahl der Anträge sei gesunken. Die Bearbeitung dauere aber länger, "
+     "so das Bundesamt in einer Pressemitteilung.",
+     "Die Bearbeitung", "Bundesamt", "organization"),
+]
+
+
+@pytest.mark.parametrize("construction, text, starts, speaker, kind", CASES, ids=[c[0] for c in CASES])
+def test_speaker_through_coreference(nlp, construction, text, starts, speaker, kind):
+    quotes = analyze(text, date="2024-03-05", nlp=nlp).quotes
+    found = [q for q in quotes if any(c.text.startswith(starts) for c in q.content)]
+    assert found, [(q.kind, [c.text for c in q.content]) for q in quotes]
+    assert (found[0].speaker, found[0].speaker_type) == (speaker, kind)
+
+
+def test_the_mention_stays_what_the_text_says(nlp):
+    text = "Die Bauministerin Anna Berg besuchte die Baustelle. „Wir brauchen mehr Fachkräfte“, sagte sie."
+    (quote,) = analyze(text, date="2024-03-05", nlp=nlp).quotes
+    assert quote.speaker == "Anna Berg" and quote.speaker_mention.text == "sie"
+
+
+def test_every_mention_of_one_person_carries_her_id(nlp):
+    text = ("Die Bauministerin Anna Berg besuchte am Montag die Baustelle. Berg sprach mit den Arbeitern. "
+            "„Wir brauchen mehr Fachkräfte“, sagte sie.")
+    result = analyze(text, date="2024-03-05", nlp=nlp)
+    rows = [r for r in entity_cells(result) if r[1] == "person"]
+    # article_id, type, text, canonical, entity_id, mention, ...
+    assert {(r[2], r[5]) for r in rows} >= {("Anna Berg", "name"), ("sie", "pronoun")}
+    assert {r[3] for r in rows} == {"Anna Berg"} and {r[4] for r in rows} == {entity_id("person", "Anna Berg")}
+    (quote,) = quote_cells(result)
+    assert quote[6:9] == ["Anna Berg", "person", entity_id("person", "Anna Berg")]
+
+
+def test_a_plural_pronoun_takes_up_a_coordination(nlp):
+    text = ("Frankreich und Spanien wollen enger zusammenarbeiten. Sie kündigten an, gemeinsam Züge zu bestellen.")
+    quotes = analyze(text, date="2024-03-05", nlp=nlp).quotes
+    assert [q.speaker for q in quotes] == ["Frankreich und Spanien"]
+
+
+def test_entity_ids_are_stable_and_typed():
+    assert entity_id("person", "Anna Berg") == entity_id("person", "anna  berg") != entity_id("organization",
+                                                                                           "Anna Berg")
+    assert entity_id("person", "Anna Berg").startswith("P-") and entity_id("date", "2024") == ""
+
+
+@pytest.mark.parametrize("canonical, gender", [("Anna Berg", "f"), ("Karl Weber", "m"), ("Berg", ""),
+                                               ("Jean-Paul Roth", "m")])
+def test_gender_from_the_first_name(canonical, gender):
+    assert name_gender(canonical) == gender
+
+
+@pytest.mark.parametrize("bound, head, fits", [
+    ("Bundesgesundheitsminister", "Minister", True), ("Vertreter", "NSO-Vertreter", True),
+    ("Sprecherin", "Sprecherin", True), ("Trainer", "Minister", False),
+])
+def test_a_descriptor_fits_the_role_bound_before(bound, head, fits):
+    assert _fits_role(Cluster(1, "person", "X Y", roles=[bound]), head) is fits
+
+
+def test_the_word_lists_are_read():
+    assert pronouns()["er"] == {"kind": "personal", "refers": "m"}
+    assert first_name_genders()["Louisa"] == "f" and len(first_name_genders()) > 10_000
