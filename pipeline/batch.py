@@ -20,7 +20,7 @@ from .store import (ModelIdentity, ResultStore, TableTotals, WrittenTables, extr
                     result_key)
 from .types import Article, ArticleResult
 from .workbook import format_version as workbook_format
-from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, remove_stale_temporaries,
+from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, person_aliases, remove_stale_temporaries,
                     table_row_renderer, text_file_name, write_text_atomic)
 
 
@@ -277,7 +277,9 @@ def write_tables_from_store(store: ResultStore, output: Path, summary: RunSummar
         totals = state.totals
     else:
         total = ok = dates = quotes = 0
-        with TableWriter(output, style, workbook) as tables:
+        # persons named by surname only join the corpus's one full name ending in it (a first, cheaper pass)
+        aliases = person_aliases(n for _, rows in store.iter_rows(keep_missing) for n in rows.names)
+        with TableWriter(output, style, workbook, aliases) as tables:
             for art_id, rows in store.iter_rows(keep_missing):
                 tables.add_rendered(art_id, rows)
                 total, ok = total + 1, ok + (rows.status == "ok")

@@ -134,7 +134,8 @@ class RenderedRows:
     articles: tuple[list, ...]
     entities: tuple[list, ...]
     quotes: tuple[list, ...]
-    names: tuple[tuple, ...]  # pipeline.write.name_counts(): (type, name, mentions[, code, latitude, longitude])
+    # pipeline.write.name_counts(): (type, name, mentions, name mentions[, code, latitude, longitude])
+    names: tuple[tuple, ...]
     status: str = "ok"
     n_dates: int = 0
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import hashlib
 import io
 import os
@@ -28,7 +29,7 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from .cells import DECIMAL, FIXED2, NUMERIC, is_number_column, looks_like_formula  # noqa: F401  (re-exported)
 from .extract.gazetteer import lookup_place
@@ -200,8 +201,12 @@ def entity_id(entity_type: str, name: str) -> str:
     prefix = _ID_PREFIX.get(entity_type)
     if prefix is None or not name:
         return ""
-    key = " ".join(name.replace("-", " ").casefold().split())
-    return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+    return f"{prefix}-{hashlib.sha1(_name_key(name).encode('utf-8')).hexdigest()[:10]}"
+
+
+def _name_key(name: str) -> str:
+    """Case-folded, hyphens as spaces, whitespace collapsed (as pipeline.resolve.names.name_key)."""
+    return " ".join(name.replace("-", " ").casefold().split())
 
 
 def speaker_id(result: ArticleResult, quote) -> str:
@@ -213,6 +218,62 @@ def speaker_id(result: ArticleResult, quote) -> str:
     ids = [entity_id(t, part) for part in quote.speaker.split("; ") for t in ("person", "organization")
            if (t, part) in named]
     return "; ".join(dict.fromkeys(ids))
+
+
+def person_aliases(names: Iterable[tuple]) -> dict[str, str]:
+    """The corpus-wide merge of person names: a one-word person name (a surname: "Scholz", also what is left of
+    "Kanzler Scholz") -> the one full name of the corpus that ends in it ("Olaf Scholz"). A surname that ends two
+    or more full names ("Kim" of "Kim Jong Un" and "Kim Jong Il" is no surname here, but "Müller" of "Gerd Müller"
+    and "Thomas Müller") stays apart, and so does one no full name ends in. ``names``: the (type, name, ...) counts
+    of every article (:func:`name_counts`)."""
+    full: dict[str, set[str]] = {}
+    single: set[str] = set()
+    for entity_type, name, *_ in names:
+        if entity_type != "person":
+            continue
+        words = name.split()
+        if len(words) == 1:
+            single.add(name)
+        elif len(words) > 1:
+            full.setdefault(_name_key(words[-1]), set()).add(name)
+    aliases = {}
+    for name in single:
+        found = full.get(_name_key(name), set())
+        if len(found) == 1:
+            aliases[name] = next(iter(found))
+    return aliases
+
+
+_E_CANONICAL, _E_ID = ENTITY_COLUMNS.index("canonical"), ENTITY_COLUMNS.index("entity_id")
+_Q_SPEAKER, _Q_TYPE, _Q_ID = (QUOTE_COLUMNS.index(c) for c in ("speaker", "speaker_type", "speaker_id"))
+
+
+def merge_person_names(rows: RenderedRows, aliases: Mapping[str, str]) -> RenderedRows:
+    """One article's rows with the person names of ``aliases`` replaced by the full name (canonical, ids,
+    speakers, name counts)."""
+    entities = tuple(row[:_E_CANONICAL] + [aliases[row[_E_CANONICAL]], entity_id("person", aliases[
+        row[_E_CANONICAL]])] + row[_E_ID + 1 :] if row[1] == "person" and row[_E_CANONICAL] in aliases else row
+                     for row in rows.entities)
+    quotes = []
+    for row in rows.quotes:
+        parts = row[_Q_SPEAKER].split("; ") if row[_Q_TYPE] == "person" else []
+        if any(p in aliases for p in parts):
+            row = list(row)
+            merged = [aliases.get(p, p) for p in parts]
+            row[_Q_SPEAKER] = "; ".join(merged)
+            if row[_Q_ID]:
+                row[_Q_ID] = "; ".join(dict.fromkeys(entity_id("person", p) for p in merged))
+        quotes.append(row)
+    names: dict[tuple, list] = {}
+    for t, name, *rest in rows.names:
+        key = (t, aliases.get(name, name) if t == "person" else name)
+        if key in names and t == "person":
+            names[key][0] += rest[0]
+            names[key][1] += rest[1]
+        else:
+            names[key] = list(rest)
+    return dataclasses.replace(rows, entities=entities, quotes=tuple(quotes),
+                               names=tuple((t, n, *rest) for (t, n), rest in names.items()))
 
 
 def as_dicts(columns: Sequence[str], rows: Iterable[Sequence]) -> list[dict]:
@@ -359,8 +420,10 @@ class TableWriter:
 
     ``style``: the CSV dialect (:class:`CsvStyle`); ``workbook``: also write ``tables.xlsx``."""
 
-    def __init__(self, out_dir: Path, style: CsvStyle = CsvStyle(), workbook: bool = True):
+    def __init__(self, out_dir: Path, style: CsvStyle = CsvStyle(), workbook: bool = True,
+                 aliases: Mapping[str, str] | None = None):
         self.out_dir = Path(out_dir)
+        self.aliases = dict(aliases or {})  # person names merged across the corpus (:func:`person_aliases`)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.style = style
         self.counts = {name: 0 for name in TABLE_COLUMNS}
@@ -396,6 +459,8 @@ class TableWriter:
                 self.book.add(sheet, row)
 
     def add_rendered(self, article_id: str, rows: RenderedRows) -> None:
+        if self.aliases:
+            rows = merge_person_names(rows, self.aliases)
         self._write("articles.csv", rows.articles)
         self._write("entities.csv", rows.entities)
         self._write("quotes.csv", rows.quotes)
@@ -504,11 +569,12 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def write_tables(results: Iterable[ArticleResult], out_dir: Path, style: CsvStyle = CsvStyle(),
-                 workbook: bool = True) -> dict[str, int]:
+                 workbook: bool = True, aliases: Mapping[str, str] | None = None) -> dict[str, int]:
     """Write the six CSV tables (and ``tables.xlsx``); return row counts per CSV table.
 
-    One pass over ``results`` (any iterable, e.g. a stream): only the current result is held in memory."""
-    with TableWriter(out_dir, style, workbook) as writer:
+    One pass over ``results`` (any iterable, e.g. a stream): only the current result is held in memory. ``aliases``:
+    person names to merge (:func:`person_aliases`; ``pipeline run`` finds them in a first pass over its store)."""
+    with TableWriter(out_dir, style, workbook, aliases) as writer:
         for result in results:
             writer.add(result)
         return writer.commit()

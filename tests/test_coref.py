@@ -105,3 +105,50 @@ def test_a_descriptor_fits_the_role_bound_before(bound, head, fits):
 def test_the_word_lists_are_read():
     assert pronouns()["er"] == {"kind": "personal", "refers": "m"}
     assert first_name_genders()["Louisa"] == "f" and len(first_name_genders()) > 10_000
+
+
+# ------------------------------------------------------------------------------------------ across articles
+
+MERGE_ARTICLES = {
+    "a_full": " date 2024-03-04 Haushalt\n\nFinanzministerin Helga Brandner legte am Montag den Haushalt vor. "
+              "„Wir sparen, wo es geht“, sagte Brandner.\n",
+    "b_surname": " date 2024-03-05 Streit\n\n„Der Etat ist solide“, sagte Brandner am Dienstag im Bundestag.\n",
+    "c_mueller_1": " date 2024-03-06 Fußball\n\nDer Trainer Jens Winter lobte die Abwehr. Winter sagte, die "
+                   "Mannschaft sei bereit.\n",
+    "d_mueller_2": " date 2024-03-07 Handball\n\nDer Kapitän Paul Winter fehlte verletzt. Paul Winter sagte, er "
+                   "komme bald zurück.\n",
+    "e_mueller_3": " date 2024-03-08 Sport\n\n„Wir müssen geduldig sein“, sagte Winter am Freitag.\n",
+}
+
+
+def test_a_surname_joins_the_one_full_name_of_the_corpus_and_an_ambiguous_one_stays_apart(nlp, tmp_path, monkeypatch):
+    import csv
+
+    from typer.testing import CliRunner
+
+    import pipeline.annotate
+    from pipeline.cli import app
+
+    monkeypatch.setattr(pipeline.annotate, "build_nlp", lambda model=None: nlp)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for stem, text in MERGE_ARTICLES.items():
+        (inputs / f"{stem}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(inputs), "--output", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+
+    def rows(name):
+        with open(out / name, encoding="utf-8-sig", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    speakers = {(r["article_id"], r["speaker"], r["speaker_id"]) for r in rows("quotes.csv")}
+    assert ("b_surname", "Helga Brandner", entity_id("person", "Helga Brandner")) in speakers  # one Brandner: merged
+    assert ("e_mueller_3", "Winter", "") in speakers or ("e_mueller_3", "Winter", entity_id("person", "Winter")) \
+        in speakers  # two full names end in "Winter": it stays apart
+    persons = {r["name"]: r for r in rows("persons.csv")}
+    assert "Brandner" not in persons and persons["Helga Brandner"]["articles"] == "2"
+    assert {"Jens Winter", "Paul Winter", "Winter"} <= set(persons)
+    entities = [r for r in rows("entities.csv") if r["article_id"] == "b_surname" and r["type"] == "person"]
+    assert {(r["canonical"], r["entity_id"]) for r in entities} == {("Helga Brandner", entity_id("person",
+                                                                                           "Helga Brandner"))}

@@ -271,7 +271,7 @@ _QUANTIFIERS = re.compile(r"^(mehrere|viele|einige|zahlreiche|etliche|manche|wei
                           re.IGNORECASE)
 # a trailing place, medium or occasion of the statement: "das Justizamt in der Pressemitteilung", "Heiko Maas im
 # Bundestag", "der AK Vorratsdatenspeicherung auf seiner Website", "VW-Chef Winterkorn in einem Interview"
-_SETTING = re.compile(r"\s+(?:in|im|auf|bei|beim|gegenüber|vor|während|am)\s+\S.*$")
+_SETTING = re.compile(r"\s+(?:in|im|auf|bei|beim|gegenüber|vor|während|am)\s+[^,]+$")  # to the end, no comma
 _OF = re.compile(r"^(?:des|der|von|von der|von den|eines|einer)\s+", re.IGNORECASE)  # not "vom": "vom Montag"
 _POSSESSIVE = re.compile(r"^(?:nach|laut|den|dem|die|der)?\s*(sein|seine|seinen|seinem|seiner|seines|ihr|ihre|ihren|"
                          r"ihrem|ihrer|ihres)\s+", re.IGNORECASE)
@@ -310,15 +310,7 @@ class _Resolver:
         statement = self.through_statement(mention, previous)
         if statement is not None:
             return statement
-        core = _without_setting(mention)
-        if core.end < mention.end and (self.names_in(mention) and not self.names_in(core)):
-            return self.resolve_phrase(mention, previous)  # "…, General George Casey": the name after it
-        return self.resolve_phrase(core, previous)
-
-    def names_in(self, mention: TextSpan) -> bool:
-        """Whether a name or a resolved mention stands in the phrase."""
-        return bool(_overlapping(mention, self.entities)) or (
-            self.coref is not None and self.coref.at(mention.start, mention.end) is not None)
+        return self.resolve_phrase(_without_setting(mention), previous)
 
     def through_statement(self, mention: TextSpan, previous: list[Quotation]) -> tuple[str, str] | None:
         """"seinen Worten", "Angaben der Polizei", "dem Positionspapier": a phrase headed by a statement noun
