@@ -4,9 +4,11 @@ The components (registered spaCy factories, usable from any ``nlp``):
 
 - ``article_dates``: calendar expressions with ISO values -> ``doc._.dates``
 - ``article_entities``: persons, places, organizations with canonical names -> ``doc._.entities``
-- ``article_quotations``: quotations with resolved speakers -> ``doc._.quotations``; configured with the precision a
-  mined verb needs to report speech by itself and the reaches of :class:`~pipeline.extract.quotes.QuoteSettings`
-  (``build_nlp(config=...)``, ``nlp.config``)
+- ``article_quotations``: quotations with their speaker mentions -> ``doc._.quotations``; configured with the
+  precision a mined verb needs to report speech by itself and the reaches of
+  :class:`~pipeline.extract.quotes.QuoteSettings` (``build_nlp(config=...)``, ``nlp.config``)
+- ``article_coreference``: clusters of the persons and organizations mentioned (names, descriptors, pronouns), the
+  quotations' speakers resolved through them, and the resolved mentions added to ``doc._.entities``
 
 Each article's date and body offset travel on the ``Doc`` (``doc._.article_date``, ``doc._.body_start``), so the
 same components serve the CLI, the Python API and the tests.
@@ -49,7 +51,7 @@ from .types import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
-EXTRACTORS = ("article_dates", "article_entities", "article_quotations")
+EXTRACTORS = ("article_dates", "article_entities", "article_quotations", "article_coreference")
 MAX_CHARS = 2_000_000
 # An article longer than this goes through the model in pieces of whole paragraphs of about MODEL_PIECE_CHARS
 # (the rules still see the whole article): the model's memory and time per character grow with the length of the
@@ -186,7 +188,8 @@ _QUOTE_DEFAULTS = QuoteSettings()  # the reaches' defaults are the quotation rul
 })
 def make_article_quotations(nlp: Language, name: str, speech_act_min_precision: float, run_reach: int,
                             fallback_window: int, continuation_reach: int) -> Callable[[Doc], Doc]:
-    """The quotation component: quotations with resolved speakers -> ``doc._.quotations``.
+    """The quotation component: quotations with their speaker mentions -> ``doc._.quotations`` (the speakers are
+    resolved by ``article_coreference`` after it).
 
     ``speech_act_min_precision``: a mined verb of speech_acts_de.tsv reports speech by itself ("X forderte den
     Rücktritt") when at least this share of what it claimed was quoted in the gold data; the other settings are
@@ -195,11 +198,19 @@ def make_article_quotations(nlp: Language, name: str, speech_act_min_precision: 
                              fallback_window=fallback_window, continuation_reach=continuation_reach)
 
     def article_quotations(doc: Doc) -> Doc:
-        entities = doc._.entities if doc._.entities is not None else canonicalize(entity_spans(doc))
-        doc._.quotations, doc._.entities = attribute_speakers(doc, extract_quotations(doc, settings), entities)
+        doc._.quotations = extract_quotations(doc, settings)
         return doc
 
     return article_quotations
+
+
+@Language.component("article_coreference")
+def article_coreference(doc: Doc) -> Doc:
+    """Stage 4: which mentions are the same person or organization (pipeline/resolve/coref.py), and through them
+    each quotation's speaker -> ``doc._.quotations`` with speakers, ``doc._.entities`` with the resolved mentions."""
+    entities = doc._.entities if doc._.entities is not None else canonicalize(entity_spans(doc))
+    doc._.quotations, doc._.entities = attribute_speakers(doc, list(doc._.quotations or []), entities)
+    return doc
 
 
 _GUILLEMET_PREFIX = r"^[‹›]"
