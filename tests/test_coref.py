@@ -43,6 +43,10 @@ CASES = [
     ("topic label before a colon is no speaker",
      "„Wir werden das Werk erhalten“, sagte die Managerin Eva Roth. Ihr Fazit: „Der Standort hat eine Zukunft.“",
      "Der Standort", "Eva Roth", "person"),
+    ("source phrase through a role noun in its weak form",
+     "Die Datenschutzbeauftragte Lea Brandstätter stellte am Montag ihren Bericht vor. Vor jeder Reform müsse eine "
+     "Debatte stehen, so die Forderung der Datenschutzbeauftragten.",
+     "Vor jeder Reform", "Lea Brandstätter", "person"),
     ("a setting after the speaker is not part of it",
      "Das Bundesamt teilte am Freitag mit, die Zahl der Anträge sei gesunken. Die Bearbeitung dauere aber länger, "
      "so das Bundesamt in einer Pressemitteilung.",

@@ -5,7 +5,9 @@ persons ("Wieso", "Relativ"), runs person spans into the following noun ("Wladim
 as persons ("Südkorea"). The rules below repair this with two data files mined from the NER *training* data by
 ``models/scripts/mine_first_names.py``:
 
-- ``first_names_de.txt``: first names (first tokens of multi-token gold PER spans, ambiguous words removed);
+- ``first_names_de.txt``: first names (first tokens of multi-token gold PER spans, ambiguous words removed), read
+  together with ``first_names_extra_de.txt``: given names of public name lists that the training data lacks, filtered
+  with the same evidence (``models/scripts/build_first_names_extra.py``);
 - ``name_evidence_de.tsv``: per capitalized word form, how often it was a PER / LOC / ORG / MISC span, a noun
   outside any span, and how often its lower-case form occurs.
 
@@ -19,11 +21,17 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
    ("Kims Atomwaffenprogramm" -> "Kims").
 2. ``relabel``: a one-token "person" that the training data knows only as a place or organization (also in the
    genitive: "Moskaus") gets that type.
-3. ``drop``: a one-token person that is a common noun of the training data ("Tempel", "Promis"), or, at the start
-   of a sentence, a lower-case word capitalized by position ("Relativ", "Wieso") or an adverb/adjective/pronoun/
-   verb by its part of speech, is dropped -- unless it is the surname of a full name in the same text.
+3. ``drop``: a one-token person that is an all-caps acronym of 2-3 letters ("KI"; one the training data knows as
+   an organization, "EU", was relabelled by rule 2), a common noun of the training data ("Tempel", "Promis"), or,
+   at the start of a sentence, a lower-case word capitalized by position ("Relativ", "Wieso") or an adverb/
+   adjective/pronoun/verb by its part of speech, is dropped -- unless it is the surname of a full name in the text.
 4. ``first_name``: a known first name followed by capitalized name-like tokens becomes one person ("Raimund
-   Bethge", "Uma Thurman"), also when the NER split it ("Raimund [Bethge]") or typed it ORG/LOC ("[Detlef Opitz]ORG").
+   Bethge", "Uma Thurman"), also when the NER split it ("Raimund [Bethge]") or typed it ORG/LOC ("[Detlef Opitz]ORG"),
+   also at a sentence start, and also when the surname the NER tagged has an odd part of speech.
+4b. ``hyphen_surname``: a person span runs on over a double-barrelled surname right after it that the NER left out
+   ("[Louisa] Specht-Riemenschneider"; the tokenizer keeps the hyphenated word whole): each part capitalized, none a
+   common noun, role noun, place or organization of the training data, the whole no place of the gazetteer
+   ("Merkel-Regierung", "Grünen-Chefin", "Baden-Württemberg" stay out).
 5. ``known_person``: an untagged capitalized mid-sentence word that the training data knows (almost) only as a
    person name becomes a person ("Beckenbauer", genitive "Bushs").
 6. ``known_place``: likewise for words the training data knows only as places ("Elfenbeinküste", "Kongo").
@@ -38,7 +46,8 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
    abstract-noun suffix ("Waffenlieferungen") are dropped.
 9. ``document``: within one text, "Putin Kim" is split into two persons when both stand alone elsewhere, and the
    surname of a full name ("Bethge" after "Raimund Bethge", "Schoigus" after "Sergei Schoigu") is a person wherever
-   it stands alone (untagged or tagged as a one-token place/organization).
+   it stands alone (untagged or tagged as a one-token place/organization) -- a word that also starts a full name in
+   the text is no surname ("Frank" of "Anne Frank" beside "Frank Walter"), nor a fragment ("Keefe" of "O ’ Keefe").
 
 Works with either supported pipeline: entity types are read through :func:`pipeline.model.labels.entity_type`,
 the labels written are the pipeline's own, and no dependency label is read.
@@ -55,21 +64,27 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model.labels import entity_type
-from ..resources import RESOURCE_DIR, read_lines, role_of
+from ..resources import RESOURCE_DIR, is_institution, read_lines, role_of
 from . import gazetteer
 
 FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_de.txt"
+# given names of public name lists that the training data lacks ("Kathrin", "Janosch"); read with FIRST_NAMES_FILE
+EXTRA_FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_extra_de.txt"
 EVIDENCE_FILE = RESOURCE_DIR / "name_evidence_de.tsv"
 PLACE_NOUNS_FILE = RESOURCE_DIR / "place_nouns_de.txt"
 
-ALL_RULES = ("repair", "relabel", "drop", "first_name", "known_person", "known_place", "gazetteer", "non_names",
-             "document")
+ALL_RULES = ("repair", "relabel", "drop", "first_name", "hyphen_surname", "known_person", "known_place", "gazetteer",
+             "non_names", "document")
 
 # a name part: a capital letter, then letters (hyphen/apostrophe inside: "Frank-Walter", "O'Neill")
 _NAME_PART = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]*(?:[-'’][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]+)*$")
 # parts of speech a one-token name is never tagged with (token.pos_ is the UD tag set in both pipelines)
 _NON_NAME_POS = frozenset({"ADV", "ADJ", "PRON", "VERB", "AUX", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
 _SURNAME_POS = frozenset({"PROPN", "X", "NOUN"})
+# an all-caps acronym of 2-3 letters ("KI", "EU", "SPD"): never a person on its own
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,3}$")
+# a double-barrelled surname: two or more capitalized parts joined by hyphens ("Specht-Riemenschneider")
+_HYPHEN_NAME = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][a-zäöüßà-ÿā-ž]+(?:-[A-ZÄÖÜÀ-ÞĀ-Ž][a-zäöüßà-ÿā-ž]+)+$")
 # suffixes of German abstract nouns; no one-token person or place name ends in them ("Waffenlieferungen")
 _ABSTRACT_NOUN = re.compile(r"(?:^|-)[A-ZÄÖÜ][a-zäöüß]{3,}(?:ungen|ung|heiten|heit|keiten|keit|schaften|schaft)$")
 # punctuation that may stand between a sentence start and its first word
@@ -97,9 +112,13 @@ _NO_EVIDENCE = Evidence()
 
 @lru_cache(maxsize=4)
 def load_first_names(path: str | None = None) -> frozenset[str]:
-    """First column of each non-comment line of the first-name lexicon."""
-    with open(Path(path) if path else FIRST_NAMES_FILE, encoding="utf-8") as fh:
-        return frozenset(line.split("\t", 1)[0].strip() for line in fh if line.strip() and not line.startswith("#"))
+    """First column of each non-comment line of the first-name lexicon: ``path`` alone, or by default the mined
+    lexicon (first_names_de.txt) plus the supplementary given names (first_names_extra_de.txt)."""
+    names: set[str] = set()
+    for file in [Path(path)] if path else [FIRST_NAMES_FILE, EXTRA_FIRST_NAMES_FILE]:
+        with open(file, encoding="utf-8") as fh:
+            names.update(line.split("\t", 1)[0].strip() for line in fh if line.strip() and not line.startswith("#"))
+    return frozenset(names)
 
 
 @lru_cache(maxsize=4)
@@ -293,7 +312,7 @@ class PersonRules:
         for ent in ents:
             if self.is_person(ent) and len(ent) == 1 and ent.text not in surnames:
                 word = ent.text
-                if self.common_noun(word):
+                if self.common_noun(word) or _ACRONYM.match(word):
                     continue
                 if sentence_initial(ent[0]):
                     if self.lowercase_word(word):
@@ -304,16 +323,48 @@ class PersonRules:
         return out
 
     def _name_shaped(self, tok: Token) -> bool:
-        """Capitalized name shape and not a known common noun, role noun or place."""
-        return (len(tok.text) > 1 and bool(_NAME_PART.match(tok.text)) and not self.role_noun(tok.text)
-                and not self.common_noun(tok.text) and self.place_or_org(tok.text) is None)
+        """Capitalized name shape and not an acronym, a known common noun, role noun or place."""
+        return (len(tok.text) > 1 and bool(_NAME_PART.match(tok.text)) and not _ACRONYM.match(tok.text)
+                and not self.role_noun(tok.text) and not self.common_noun(tok.text)
+                and self.place_or_org(tok.text) is None)
 
     def _name_part(self, tok: Token) -> bool:
-        """A surname candidate after a first name: name-shaped and tagged as a noun."""
-        return tok.pos_ in _SURNAME_POS and self._name_shaped(tok)
+        """A surname candidate after a first name: name-shaped and tagged as a noun; of capitalized parts joined by
+        hyphens, a double-barrelled surname (not "Scholz-Gegner"; "Byong-chul" is no such compound)."""
+        return tok.pos_ in _SURNAME_POS and self._name_shaped(tok) \
+            and not (_HYPHEN_NAME.match(tok.text) and not self._hyphen_surname(tok))
+
+    def _surname_part(self, tok: Token, ent: Span | None) -> bool:
+        """A surname candidate after a first name: a name part, or a name-shaped word the NER tagged as a person
+        whatever its part of speech ("Kathrin Vogler" with "Vogler" tagged as an adjective)."""
+        return self._name_part(tok) or (ent is not None and self.is_person(ent) and self._name_shaped(tok))
+
+    def _genitive_part(self, tok: Token) -> bool:
+        """A name part that looks genitive ("Salvinis" in "Matteo Salvinis Lega"): what follows is owned, not a
+        further part of the name. A first name ending in -s ("Andreas") is none."""
+        return tok.text not in self.first_names and bool(genitive_bases(tok.text))
+
+    def _name_end(self, doc: Doc, i: int, own: Span | None, ent_at: dict[int, Span]) -> int:
+        """Where a name that starts with the first name ``doc[i]`` ends: it takes the surname parts that follow (a
+        person entity right after it whole), and none after a genitive part."""
+        end, n = i + 1, len(doc)
+        while end < n and end - i < self.MAX_NAME_TOKENS and self._surname_part(doc[end], ent_at.get(end)):
+            if end > i + 1 and self._genitive_part(doc[end - 1]):
+                break
+            nxt = ent_at.get(end)
+            if nxt is not None and nxt is not own:
+                if nxt.start == end and nxt.end - i <= self.MAX_NAME_TOKENS \
+                        and all(self._surname_part(t, nxt) for t in nxt):
+                    end = nxt.end
+                break
+            end += 1
+        return end
 
     def first_name(self, doc: Doc, ents: list[Span]) -> list[Span]:
         ent_at: dict[int, Span] = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+        # a first name that ends a full name in this text is a surname here ("Vincio Luna" ... "werfen Luna
+        # Menschenhandel vor"): it starts a name only before a person entity
+        surnames = {ent[-1].text for ent in ents if self.is_person(ent) and len(ent) > 1}
         new: list[Span] = []
         i, n = 0, len(doc)
         while i < n - 1:
@@ -327,20 +378,52 @@ class PersonRules:
             if own is not None and self.is_person(own) and len(own) > 1:
                 i = own.end
                 continue  # already a full name
-            end = i + 1
-            while end < n and end - i < self.MAX_NAME_TOKENS and self._name_part(doc[end]):
-                nxt = ent_at.get(end)
-                if nxt is not None and nxt is not own:
-                    if nxt.start == end and nxt.end - i <= self.MAX_NAME_TOKENS \
-                            and all(self._name_part(t) for t in nxt):
-                        end = nxt.end
-                    break
-                end += 1
+            nxt = ent_at.get(i + 1)
+            if doc[i].text in surnames and (nxt is None or not self.is_person(nxt) or nxt.start != i + 1):
+                i += 1
+                continue
+            end = self._name_end(doc, i, own, ent_at)
             if end == i + 1 or (own is not None and own.end > end):
                 i += 1
                 continue
             new.append(self.span(doc, i, end, "person"))
             i = end
+        return _replace(ents, new)
+
+    def _hyphen_surname(self, tok: Token) -> bool:
+        """"Specht-Riemenschneider", "Domscheit-Berg": a word of capitalized parts joined by hyphens, the whole no
+        role or group noun ("Grünen-Chefin", "Scholz-Gegner"), common noun, place or organization, and no part a
+        word the training data never saw as a person name but as a noun, role or place ("Kohl-Ära", "Nato-Gipfel";
+        "Berg" and "Koch" are surnames too; a part may be a town, as many surnames are: "Müller-Lüdenscheid")."""
+        word = tok.text
+        if tok.pos_ not in _SURNAME_POS or not _HYPHEN_NAME.match(word) or _ABSTRACT_NOUN.search(word):
+            return False
+        if role_of(word) is not None or self.common_noun(word) or self.place_or_org(word) \
+                or gazetteer.find_place(word):
+            return False
+        return not any(self.ev(part).per == 0 and (self.noun_like(part) or role_of(part) is not None
+                                                  or self.place_or_org(part) is not None)
+                       for part in word.split("-"))
+
+    def hyphen_surname(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A person name runs on over a double-barrelled surname the NER left out: "[Louisa] Specht-Riemenschneider"
+        (the tokenizer keeps the hyphenated word whole; the NER stops before it) -> "Louisa Specht-Riemenschneider".
+        The hyphenated word may be untagged or a one-token person of its own. A first name before a name + hyphen +
+        institution noun is the start of an organization's name: "[Robert] Koch-Institut", "[Hans] Böckler-Stiftung"."""
+        ent_at: dict[int, Span] = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+        new = []
+        for ent in ents:
+            if not self.is_person(ent) or len(ent) >= self.MAX_NAME_TOKENS or ent.end >= len(doc) \
+                    or not all(self._name_shaped(t) for t in ent) or ent[-1].whitespace_ != " ":
+                continue
+            nxt, after = doc[ent.end], ent_at.get(ent.end)
+            if sentence_initial(nxt) or not (after is None or (self.is_person(after) and len(after) == 1)):
+                continue
+            if self._hyphen_surname(nxt):
+                new.append(self.span(doc, ent.start, ent.end + 1, "person"))
+            elif len(ent) == 1 and ent.text in self.first_names and _HYPHEN_NAME.match(nxt.text) \
+                    and is_institution(nxt.text.rsplit("-", 1)[1]):
+                new.append(self.span(doc, ent.start, ent.end + 1, "organization"))
         return _replace(ents, new)
 
     def known_person_rule(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -439,10 +522,14 @@ class PersonRules:
 
     def document(self, doc: Doc, ents: list[Span]) -> list[Span]:
         ents = self._split_two_persons(doc, ents)
+        # (the surname a whole word: not "Keefe" of "O ’ Keefe", which the tokenizer splits)
         surnames = {ent[-1].text for ent in ents if self.is_person(ent) and len(ent) > 1
                     and (ent[0].text in self.first_names or all(self._name_shaped(t) for t in ent))
-                    and self._name_shaped(ent[-1]) and not self.noun_like(ent[-1].text)}
-        surnames -= self.first_names
+                    and self._name_shaped(ent[-1]) and not self.noun_like(ent[-1].text) and ent[-2].whitespace_}
+        # no word that starts a full name in this text: a first name is a surname here only if no name starts with
+        # it ("Luna" of "Vincio Luna", but not "Frank" of "Anne Frank" next to "Frank Walter"; "Gabriel" of "Sigmar
+        # Gabriel"), and "Conradty" of a firm "Conradty Carbon" tagged as a person is none either
+        surnames -= {ent[0].text for ent in ents if self.is_person(ent) and len(ent) > 1}
         if not surnames:
             return ents
         ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
@@ -477,6 +564,7 @@ class PersonRules:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         steps = {"repair": self.repair, "relabel": self.relabel, "drop": self.drop, "first_name": self.first_name,
+                 "hyphen_surname": self.hyphen_surname,
                  "known_person": self.known_person_rule, "known_place": self.known_place_rule,
                  "gazetteer": self.gazetteer_rule,
                  "non_names": self.non_names, "document": self.document}

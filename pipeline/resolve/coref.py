@@ -307,7 +307,10 @@ def _role_after(doc: Doc, entity: EntityMention) -> Token | None:
 
 
 def _role_noun(word: str) -> bool:
+    """A role noun of roles_de.tsv, also in the weak -n form ("der Datenschutzbeauftragten", "den Abgeordneten")."""
     entry = role_of(word)
+    if entry is None and word.endswith("en") and len(word) > 5:
+        entry = role_of(word[:-1])
     return entry is not None and entry["kind"] in ("role", "suffix")
 
 
@@ -363,23 +366,30 @@ def _descriptor_gender(tok: Token) -> str:
     return ""
 
 
+def _weak_singular(tok: Token) -> bool:
+    """"der Beauftragten": a weak -n role noun after "der" may be a genitive or dative singular."""
+    det = next((c for c in tok.children if c.lower_ in _DEFINITE), None)
+    return det is not None and det.lower_ == "der" and tok.text.endswith("en")
+
+
 def _fits_role(cluster: Cluster, head: str) -> bool:
     """A role noun bound to the cluster that the descriptor's head names: "Minister" fits
     "Bundesgesundheitsminister", "NSO-Vertreter" fits "Vertreter"."""
     low = head.lower().split("-")[-1]
-    return any(r.lower().endswith(low) or low.endswith(r.lower().split("-")[-1]) for r in cluster.roles)
+    forms = (low, low[:-1]) if low.endswith("en") else (low,)  # the weak form: "Beauftragten" ~ "Beauftragte"
+    return any(r.lower().endswith(f) or f.endswith(r.lower().split("-")[-1]) for r in cluster.roles for f in forms)
 
 
 def _resolve_descriptor(walk: _Walk, tok: Token) -> int | None:
     head = tok.text
     gender = _descriptor_gender(tok)
-    if gender == "pl":  # "die beiden Abgeordneten" after "Anna Berg und Eva Roth"
-        return walk.group_cluster(tok.idx, persons=True)
     candidates = walk.candidates(tok.idx)
     persons = [(s, i) for s, i in candidates if walk.clusters[i].type == "person"]
     for _, index in persons:
-        if _fits_role(walk.clusters[index], head):
-            return index
+        if _fits_role(walk.clusters[index], head) and (gender != "pl" or _weak_singular(tok)):
+            return index  # "der Datenschutzbeauftragten": "der" is singular or plural, the role bound decides
+    if gender == "pl":  # "die beiden Abgeordneten" after "Anna Berg und Eva Roth"
+        return walk.group_cluster(tok.idx, persons=True)
     # the role bound earlier, farther back than the salience window ("der Minister" many sentences later)
     bound = [i for i, c in enumerate(walk.clusters) if c.type == "person" and 0 <= c.last < tok.idx
              and _fits_role(c, head)]

@@ -202,6 +202,7 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
                 genders[e.canonical] = g
     resolver = _Resolver(text, entities, genders, coref, doc)
     resolved: list[Quotation] = []
+    labels: set[tuple[int, int]] = set()  # speaker mentions found to name no speaker
     for quote in quotes:
         mention = quote.speaker_mention
         confidence = quote.confidence
@@ -210,11 +211,17 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
             if fallback is not None:
                 mention = TextSpan(fallback.start, fallback.end, fallback.text)
                 confidence = min(confidence, 0.4)
-        if mention is not None and quote.cue is not None and quote.cue.text == ":" and _is_label(mention, entities):
-            # "Der Grund: „…“" names a topic, not a speaker: the quotation goes on with the speaker before it
+        label = mention is not None and (
+            (mention.start, mention.end) in labels
+            or (quote.cue is not None and quote.cue.text == ":" and _is_label(mention, entities))
+            or (_no_noun(doc, mention) and not _overlapping(mention, entities)
+                and (coref is None or coref.at(mention.start, mention.end) is None)))
+        if label:
+            # "Der Grund: „…“" names a topic, "Offenkundig" no one: the quotation goes on with the speaker before it
             before = next((q for q in reversed(resolved) if q.speaker and 0 <= quote.start - q.end <= _LABEL_REACH
                            and "\n\n" not in text[q.end : quote.start]), None)
             if before is not None:
+                labels.add((mention.start, mention.end))  # the continuations that inherited the label, too
                 resolved.append(dataclasses.replace(quote, speaker=before.speaker, speaker_type=before.speaker_type,
                                                     speaker_mention=before.speaker_mention,
                                                     confidence=min(confidence, 0.5)))
@@ -228,6 +235,15 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
 
 _FALLBACK_WINDOW = 400  # characters before the quotation
 _LABEL_REACH = 600  # a topic label's quotation goes on with a speaker quoted at most this far before it
+
+
+def _no_noun(doc: Doc | None, mention: TextSpan) -> bool:
+    """A one-word speaker mention the parse calls neither noun, name nor pronoun ("Offenkundig, …")."""
+    word = mention.text.strip()
+    if doc is None or not word.isalpha() or not word[:1].isupper() or word.lower() in _LINKING:
+        return False  # "Demnach" takes up the source before it; "ndr.de" is a name
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in ("ADV", "ADJ", "VERB", "AUX", "ADP", "SCONJ")
 
 
 def _is_label(mention: TextSpan, entities: list[EntityMention]) -> bool:
