@@ -7,6 +7,18 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 
+def join_names(names: list[str]) -> str:
+    """Coordinated speakers as German writes them: "A", "A und B", "A, B und C"."""
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1] if names else ""
+
+
+def split_names(speaker: str) -> list[str]:
+    """The names of :func:`join_names` back ("A, B und C" -> [A, B, C])."""
+    head, _, last = speaker.rpartition(" und ")
+    return [n for n in head.split(", ") if n] + [last] if head else [speaker]
+
+
 @dataclass(frozen=True)
 class Article:
     """One input article. ``text`` is exactly the decoded content; every offset points into it."""

@@ -34,7 +34,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .cells import DECIMAL, FIXED2, NUMERIC, is_number_column, looks_like_formula  # noqa: F401  (re-exported)
 from .extract.gazetteer import lookup_place
 from .types import (Article, ArticleResult, DateMention, EntityMention, Quotation,  # noqa: F401  (re-exported)
-                    RenderedRows)
+                    RenderedRows, join_names, split_names)
 from .workbook import SCRATCH_PREFIX, WorkbookWriter
 
 # Columns of the tables. A column is text unless it is listed in NUMERIC (integers, "" when empty) or DECIMAL.
@@ -215,7 +215,9 @@ def speaker_id(result: ArticleResult, quote) -> str:
     if quote.speaker_type not in ("person", "organization") or not quote.speaker:
         return ""
     named = {(e.type, e.canonical) for e in result.entities}
-    ids = [entity_id(t, part) for part in quote.speaker.split("; ") for t in ("person", "organization")
+    if (quote.speaker_type, quote.speaker) in named:
+        return entity_id(quote.speaker_type, quote.speaker)
+    ids = [entity_id(t, part) for part in split_names(quote.speaker) for t in ("person", "organization")
            if (t, part) in named]
     return "; ".join(dict.fromkeys(ids))
 
@@ -256,11 +258,11 @@ def merge_person_names(rows: RenderedRows, aliases: Mapping[str, str]) -> Render
                      for row in rows.entities)
     quotes = []
     for row in rows.quotes:
-        parts = row[_Q_SPEAKER].split("; ") if row[_Q_TYPE] == "person" else []
+        parts = split_names(row[_Q_SPEAKER]) if row[_Q_TYPE] == "person" else []
         if any(p in aliases for p in parts):
             row = list(row)
             merged = [aliases.get(p, p) for p in parts]
-            row[_Q_SPEAKER] = "; ".join(merged)
+            row[_Q_SPEAKER] = join_names(merged)
             if row[_Q_ID]:
                 row[_Q_ID] = "; ".join(dict.fromkeys(entity_id("person", p) for p in merged))
         quotes.append(row)

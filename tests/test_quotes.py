@@ -746,7 +746,7 @@ def test_coordinated_speakers(nlp):
             "niemals anerkennen.")
     q = only(quotes_of(nlp, text))
     assert q.speaker_mention.text == "Präsident Boris Tadić und Regierungschef Vojislav Koštunica"
-    assert q.speaker == "Boris Tadić; Vojislav Koštunica"
+    assert q.speaker == "Boris Tadić und Vojislav Koštunica"
 
 
 @pytest.mark.parametrize("text", [

@@ -192,8 +192,7 @@ class _Walk:
         if before is None or self.doc.text[before[1] : entity.start] not in (" und ", " sowie "):
             return
         persons = before[3] == kind == "person"
-        # coordinated persons as the quotation table joins them ("A; B"), other names as a group name
-        canonical = f"{before[2]}; {entity.canonical}" if persons else f"{before[2]} und {entity.canonical}"
+        canonical = f"{before[2]} und {entity.canonical}"  # as the quotation table joins coordinated speakers
         self.groups.append((before[0], entity.end, canonical, persons))
 
     def group_cluster(self, pos: int, persons: bool = False) -> int | None:

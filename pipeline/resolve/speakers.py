@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..resources import institutions, is_institution, is_statement_noun, read_tsv, role_of
-from ..types import EntityMention, Quotation, TextSpan
+from ..types import EntityMention, Quotation, TextSpan, join_names
 from .coref import Coreference, corefer
 
 _ARTICLES = re.compile(r"^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", re.IGNORECASE)
@@ -389,7 +389,11 @@ class _Resolver:
         orgs = [e for e in hits if e.type == "organization"]
         if len(persons) > 1 and re.search(r"\s(und|sowie)\s", mention.text):
             # coordinated speakers ("Präsident Tadić und Regierungschef Koštunica"): all of them
-            return "; ".join(dict.fromkeys(e.canonical for e in persons)), "person"
+            return join_names([e.canonical for e in persons]), "person"
+        if not persons and len(hits) > 1 and re.search(r"\s(und|sowie)\s", mention.text) \
+                and not re.search(r"\s(von|vom|der|des|aus)\s", mention.text):
+            # "Die USA, Großbritannien und Japan": the countries or organizations together
+            return join_names([e.canonical for e in hits]), "organization"
         if not persons:
             # "Nordkoreas Machthaber": a person's role with the country or institution named in it is the person
             # that role was given to earlier ("Machthaber Kim Jong Un"), if any
