@@ -47,6 +47,9 @@ CASES = [
      "Die Datenschutzbeauftragte Lea Brandstätter stellte am Montag ihren Bericht vor. Vor jeder Reform müsse eine "
      "Debatte stehen, so die Forderung der Datenschutzbeauftragten.",
      "Vor jeder Reform", "Lea Brandstätter", "person"),
+    ("coordinated countries speak together",
+     "Die USA, Großbritannien und Japan warnten am Montag, die Lage in der Region sei ernst.",
+     "die Lage", "USA, Großbritannien und Japan", "organization"),
     ("a setting after the speaker is not part of it",
      "Das Bundesamt teilte am Freitag mit, die Zahl der Anträge sei gesunken. Die Bearbeitung dauere aber länger, "
      "so das Bundesamt in einer Pressemitteilung.",
