@@ -86,11 +86,21 @@ class Coreference:
     def at(self, start: int, end: int) -> Mention | None:
         """The mention within ``[start, end)`` a speaker phrase rests on: a pronoun or descriptor first (the
         phrase's own reference), else the last name in it."""
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        starts = self._starts()
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        inside = [m for m in self.mentions[lo:hi] if m.end <= end]
         if not inside:
             return None
         own = [m for m in inside if m.kind in ("pronoun", "descriptor")]
         return (own or inside)[-1]
+
+    def _starts(self) -> list[int]:
+        """The mentions' starts (the mentions are in text order), computed once."""
+        starts = self.__dict__.get("_mention_starts")
+        if starts is None:
+            starts = [m.start for m in self.mentions]
+            object.__setattr__(self, "_mention_starts", starts)
+        return starts
 
     def cluster(self, mention: Mention) -> Cluster:
         return self.clusters[mention.cluster]
