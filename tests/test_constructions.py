@@ -637,6 +637,114 @@ PHRASE_NACH_ANGABEN = Case(
        "Angaben von Gesundheitsminister Karl Lauterbach", Method.PHRASE)],
 )
 
+PHRASE_COORDINATED_AGENCIES = Case(
+    "phrase frame nach Angaben von X und Y: the second name (tagged as an adverb) belongs to the source; the counted "
+    "phrase after it does not",
+    "Dort sind nach Angaben von AFP und Reuters vier Menschen verletzt worden.",
+    """
+     1 Dort     dort      ADV      10 advmod     _                                                     _
+     2 sind     sein      VAFIN    10 aux        Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin _
+     3 nach     nach      APPR     4  case       _                                                     _
+     4 Angaben  Angabe    NN       10 obl        Case=Dat|Gender=Fem|Number=Plur                       _
+     5 von      von       APPR     6  case       _                                                     _
+     6 AFP      AFP       NE       4  nmod       Case=Dat|Gender=Fem|Number=Sing                       B-ORG
+     7 und      und       KON      8  cc         _                                                     _
+     8 Reuters  Reuters   NN:ADV   6  conj       _                                                     B-ORG
+     9 vier     vier      CARD     10 nummod     NumType=Card                                          _
+    10 Menschen Mensch    NN       11 nsubj:pass Case=Nom|Gender=Masc|Number=Plur                      _
+    11 verletzt verletzen VVPP     0  ROOT       VerbForm=Part                                         _
+    12 worden   werden    VAPP     11 aux:pass   VerbForm=Part                                         _
+    13 .        .         $.       11 punct      _                                                     _
+    """,
+    [Q("indirect", ("Dort sind", "vier Menschen verletzt worden"), "nach", "Angaben von AFP und Reuters",
+       Method.PHRASE)],
+)
+
+PHRASE_COORDINATED_GENITIVES = Case(
+    "phrase frame laut einer Mitteilung der X und der Y: two institutions coordinated in the genitive (a city "
+    "adjective tagged as a noun, the second article tagged dative)",
+    "Drei Männer sind laut einer Mitteilung der Kölner Staatsanwaltschaft und der Polizei festgenommen worden.",
+    """
+     1 Drei               drei               CARD  2  nummod     NumType=Card                                                           _
+     2 Männer             Mann               NN    13 nsubj:pass Case=Nom|Gender=Masc|Number=Plur                                       _
+     3 sind               sein               VAFIN 13 aux        Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin                  _
+     4 laut               laut               APPR  6  case       _                                                                      _
+     5 einer              ein                ART   6  det        Case=Dat|Definite=Ind|Gender=Fem|NumType=Card|Number=Sing|PronType=Art _
+     6 Mitteilung         Mitteilung         NN    13 obl        Case=Dat|Gender=Fem|Number=Sing                                        _
+     7 der                der                ART   9  det        Case=Gen|Definite=Def|Gender=Fem|Number=Sing|PronType=Art              _
+     8 Kölner             Kölner             NN    9  compound   Case=Gen|Gender=Fem|Number=Sing                                        _
+     9 Staatsanwaltschaft Staatsanwaltschaft NN    6  nmod       Case=Gen|Gender=Fem|Number=Sing                                        _
+    10 und                und                KON   12 cc         _                                                                      _
+    11 der                der                ART   12 det        Case=Dat|Definite=Def|Gender=Fem|Number=Sing|PronType=Art              _
+    12 Polizei            Polizei            NN    9  conj       Case=Gen|Gender=Fem|Number=Sing                                        _
+    13 festgenommen       festnehmen         VVPP  0  ROOT       VerbForm=Part                                                          _
+    14 worden             werden             VAPP  13 aux:pass   VerbForm=Part                                                          _
+    15 .                  .                  $.    13 punct      _                                                                      _
+    """,
+    [Q("indirect", ("Drei Männer sind", "festgenommen worden"), "laut",
+       "einer Mitteilung der Kölner Staatsanwaltschaft und der Polizei", Method.PHRASE)],
+)
+
+PHRASE_NOMINATIVE_AFTER = Case(
+    "phrase frame nach X: 'der' before a masculine singular noun opens the subject, no genitive of the source",
+    "Am Tatort war nach Zeugenaussagen der Ehemann.",
+    """
+     1 Am             an            APPR    2 case  _                                                          _
+     2 Tatort         Tatort        NN      3 obl   Case=Dat|Gender=Masc|Number=Sing                           _
+     3 war            sein          VAFIN   0 ROOT  Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin      _
+     4 nach           nach          APPR    5 case  _                                                          _
+     5 Zeugenaussagen Zeugenaussage NN      3 obl   Case=Dat|Gender=Fem|Number=Plur                            _
+     6 der            der           ART     7 det   Case=Nom|Definite=Def|Gender=Masc|Number=Sing|PronType=Art _
+     7 Ehemann        Ehemann       NN      3 nsubj Case=Nom|Gender=Masc|Number=Sing                           _
+     8 .              .             $.      3 punct _                                                          _
+    """,
+    [Q("indirect", ("Am Tatort war", "der Ehemann"), "nach", "Zeugenaussagen", Method.PHRASE)],
+)
+
+PHRASE_AFTER_ACRONYM = Case(
+    "phrase frame laut X des ACRONYM: the next article opens the object of the clause, no second genitive",
+    "Das Zentrum dient laut einer Mitteilung des BMI der Verbesserung der Sicherheit.",
+    """
+     1 Das          der          ART   2  det   Case=Nom|Definite=Def|Gender=Neut|Number=Sing|PronType=Art             _
+     2 Zentrum      Zentrum      NN    3  nsubj Case=Nom|Gender=Neut|Number=Sing                                       _
+     3 dient        dienen       VVFIN 0  ROOT  Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin                  _
+     4 laut         laut         APPR  6  case  _                                                                      _
+     5 einer        ein          ART   6  det   Case=Dat|Definite=Ind|Gender=Fem|NumType=Card|Number=Sing|PronType=Art _
+     6 Mitteilung   Mitteilung   NN    3  obl   Case=Dat|Gender=Fem|Number=Sing                                        _
+     7 des          der          ART   8  det   Case=Gen|Definite=Def|Gender=Neut|Number=Sing|PronType=Art             _
+     8 BMI          BMI          NE    6  nmod  Case=Gen|Gender=Neut|Number=Sing                                       B-ORG
+     9 der          der          ART   10 det   Case=Dat|Definite=Def|Gender=Fem|Number=Sing|PronType=Art              _
+    10 Verbesserung Verbesserung NN    3  obj   Case=Dat|Gender=Fem|Number=Sing                                        _
+    11 der          der          ART   12 det   Case=Gen|Definite=Def|Gender=Fem|Number=Sing|PronType=Art              _
+    12 Sicherheit   Sicherheit   NN    10 nmod  Case=Gen|Gender=Fem|Number=Sing                                        _
+    13 .            .            $.    3  punct _                                                                      _
+    """,
+    [Q("indirect", ("Das Zentrum dient", "der Verbesserung der Sicherheit"), "laut", "einer Mitteilung des BMI",
+       Method.PHRASE)],
+)
+
+PHRASE_NOMINATIVE_ADJECTIVE = Case(
+    "phrase frame nach X: 'der' before an adjective in -e opens the subject (the genitive would read 'der "
+    "früheren'), whatever case the tagger gave the article",
+    "Damit soll nach einer weiteren Meldung der frühere Chef zurückgetreten sein.",
+    """
+     1 Damit          damit         PAV   10 advmod _                                                                      _
+     2 soll           sollen        VMFIN 10 aux    Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin                  _
+     3 nach           nach          APPR  6  case   _                                                                      _
+     4 einer          ein           ART   6  det    Case=Dat|Definite=Ind|Gender=Fem|NumType=Card|Number=Sing|PronType=Art _
+     5 weiteren       weiter        ADJA  6  amod   Case=Dat|Gender=Fem|Number=Sing                                        _
+     6 Meldung        Meldung       NN    10 obl    Case=Dat|Gender=Fem|Number=Sing                                        _
+     7 der            der           ART   9  det    Case=Gen|Definite=Def|Number=Plur|PronType=Art                         _
+     8 frühere        früher        ADJA  9  amod   Case=Nom|Degree=Pos|Gender=Masc|Number=Sing                            _
+     9 Chef           Chef          NN    10 nsubj  Case=Nom|Gender=Masc|Number=Sing                                       _
+    10 zurückgetreten zurücktreten  VVPP  0  ROOT   VerbForm=Part                                                          _
+    11 sein           sein          VAINF 10 aux    VerbForm=Inf                                                           _
+    12 .              .             $.    10 punct  _                                                                      _
+    """,
+    [Q("indirect", ("Damit soll", "der frühere Chef zurückgetreten sein"), "nach", "einer weiteren Meldung",
+       Method.PHRASE)],
+)
+
 PHRASE_SO_INSIDE = Case(
     "phrase frame so X inside the sentence: …, so X, …",
     "Die Verhandlungen seien, so Außenministerin Annalena Baerbock, in einer entscheidenden Phase.",

@@ -10,6 +10,7 @@ What a finite verb or a Konjunktiv form is, and the verb chain and subject of a 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -219,13 +220,17 @@ def _title_like(tok: Token) -> bool:
         (role_of(tok.text) is not None or is_institution(tok.text))
 
 
-_OPEN_MARKS = ("„", "»", "\"")
-_CLOSE_MARKS = ("“", "«", "”", "\"")
+# typewriter marks of a wiki text ("''La Nacion''") open and close a name too
+_OPEN_MARKS = ("„", "»", "\"", "''")
+_CLOSE_MARKS = ("“", "«", "”", "\"", "''")
+WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|at|ch|eu|info|fr|uk|ru|tv)", re.I)  # ndr.de
 
 
 def _quoted_end(doc, k: int, hi: int) -> int | None:
     """The token after the closing mark of a quoted name opening at ``k`` ("„Der Spiegel“"), if short."""
     close = next((i for i in range(k + 1, min(k + 8, hi)) if doc[i].text in _CLOSE_MARKS), None)
+    if close == k + 2 and WEB_NAME.fullmatch(doc[k + 1].text):
+        return close + 1  # "der Website „icelandreview.com“"
     if close is None or close == k + 1 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in doc[k + 1 : close]) \
             or doc[k + 1].is_lower:
         return None  # a name starts with a capital: "„Der Spiegel“", not "„ganz besonders sorgfältig“"
@@ -252,7 +257,8 @@ def _genitive_tail(doc, end: int, hi: int) -> int:
             end = stop
             continue
         if nxt.lower_ in ("des", "der", "eines", "einer") and (last.pos_ in ("NOUN", "PROPN") or
-                                                              last.text in _CLOSE_MARKS):
+                                                              last.text in _CLOSE_MARKS) and \
+                not not_genitive_attribute(doc, end, hi):
             k = end + 1
             while k < hi and (doc[k].pos_ in ("ADJ", "NUM") or doc[k].tag_ == "ADJA"):
                 k += 1
@@ -270,6 +276,36 @@ def _genitive_tail(doc, end: int, hi: int) -> int:
                 continue
         break
     return end
+
+
+_ACRONYM_HEAD = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
+
+
+def not_genitive_attribute(doc, i: int, hi: int) -> bool:
+    """The article at ``i`` after a head noun opens no genitive attribute of it, but the next phrase of the clause:
+    a nominative adjective after "der" ("nach einer Nachricht [der ursprüngliche] …"; the genitive is "der
+    ursprünglichen"), a masculine singular noun after "der" ("nach Zeugenaussagen [der Ehemann]", "laut Verfassung
+    [der Parlamentspräsident]"), or any article after a bare acronym ("laut einer Pressemitteilung des BMI [der
+    Verbesserung …]")."""
+    det = doc[i]
+    if det.lower_ not in ("der", "einer", "dieser", "des", "eines"):
+        return False
+    if i >= 2 and _ACRONYM_HEAD.match(doc[i - 1].text) and doc[i - 2].pos_ == "DET":
+        return True
+    if det.lower_ not in ("der", "einer", "dieser"):
+        return False
+    k = i + 1
+    while k < hi and (doc[k].pos_ in ("ADJ", "NUM") or doc[k].tag_ == "ADJA"):
+        if doc[k].tag_ == "ADJA" and doc[k].is_lower and doc[k].lower_.endswith("e"):
+            return True
+        k += 1
+    if k >= hi or doc[k].pos_ != "NOUN" or not doc[k].text[:1].isupper():
+        return False
+    noun = doc[k].text
+    role = role_of(noun)
+    masculine = role is not None and role.get("gender") == "m" and not noun.endswith(("er", "el")) or \
+        noun.endswith("mann")
+    return masculine
 
 
 def utterance_noun(tok: Token) -> bool:
@@ -293,7 +329,8 @@ def _attribute_tail(doc, end: int, hi: int) -> int:
     while k < hi and (doc[k].pos_ in ("DET", "ADJ", "NUM") or doc[k].tag_ == "ADJA"):
         k += 1
     if k >= hi or not (doc[k].pos_ in ("NOUN", "PROPN") or doc[k].tag_ in ("NN", "NE")) or \
-            doc[k].text in name_like_calendar_words() or doc[k].like_num:
+            doc[k].text in name_like_calendar_words() or doc[k].like_num or \
+            doc[end].lower_ != "für" and _medium_noun(doc[k]):
         return end
     stop = k + 1
     while stop < hi and doc[stop].pos_ == "PROPN":
@@ -310,6 +347,16 @@ def _attribute_tail(doc, end: int, hi: int) -> int:
             or doc[stop].tag_ == "PTKVZ":
         return stop
     return end
+
+
+def _medium_noun(tok: Token) -> bool:
+    """A noun of the utterance or its medium ("Interview", "Rede", "Urteilsbegründung", "Stellungnahme"): a
+    prepositional phrase with it tells where the speaker said it ("McClaren [in einem Interview]"), it is no
+    attribute of the speaker."""
+    if is_source_noun(tok.text):
+        return True
+    low = tok.text.lower()
+    return any(low == n.lower() or len(low) > len(n) + 2 and low.endswith(n.lower()) for n in load_cues().nouns())
 
 
 def _infinitive(tok: Token) -> bool:
@@ -394,12 +441,32 @@ def _drop_trailing_lower_words(mention: Span, sent: Span) -> Span:
     return doc[start:end]
 
 
+def _drop_nounless_segment(mention: Span, sent: Span) -> Span:
+    """A last comma segment without a noun is no apposition: "[Roland Eichhorn], ein" (of "…, ein immer größer
+    werdendes Risiko")."""
+    doc = mention.doc
+    comma = next((k for k in range(mention.end - 1, mention.start, -1) if doc[k].text == ","), None)
+    if comma is None or any(t.pos_ in ("NOUN", "PROPN") or t.is_punct for t in doc[comma + 1 : mention.end]):
+        return mention
+    return doc[mention.start : comma]
+
+
 def _cut_before_object(mention: Span, sent: Span) -> Span:
     """A dative or accusative phrase after the head is the addressee: "[Dirk Lorenzen] dem Deutschlandfunk"."""
     # also "[Toby Lanzer] dem Fernsehsender „Al Jazeera“"
     doc = mention.doc
     cut = next((k for k in range(mention.start + 1, mention.end) if doc[k].lower_ in _OBJECT_ARTICLES and
                 doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].lower_ not in ("von", "vom")), None)
+    return mention if cut is None else doc[mention.start : cut]
+
+
+def _cut_before_counted_phrase(mention: Span, sent: Span) -> Span:
+    """A number after a complete genitive opens the next phrase: "[der oberste Strafgerichtshof des Landes] neun
+    maßgeblichen Anführern" (not "Artikel 65 des Grundgesetzes", "Bayer 04 Leverkusen")."""
+    doc = mention.doc
+    cut = next((k for k in range(mention.start + 2, mention.end - 1) if doc[k].pos_ == "NUM" and
+                doc[k - 1].pos_ == "NOUN" and doc[k - 2].pos_ == "DET" and
+                (doc[k + 1].tag_ == "ADJA" or doc[k + 1].pos_ == "NOUN")), None)
     return mention if cut is None else doc[mention.start : cut]
 
 
@@ -522,23 +589,52 @@ def _party_after_name(mention: Span, sent: Span) -> Span:
 
 
 def _affiliation(mention: Span, sent: Span) -> Span:
-    """A name takes in its affiliation with von/vom: "Theo Kitz vom Bankhaus Merck Finck"."""
+    """A name or a role noun takes in its affiliation with von/vom: "Theo Kitz vom Bankhaus Merck Finck", "Brian
+    Baptie von der britischen Erdbebenwarte", "Eine Reporterin von n24"."""
     # also a quoted name: "Moritz Wohlrab von der „Aktion Deutschland hilft“"
     doc, hi = mention.doc, sent.end
     end = mention.end
-    if doc[end - 1].pos_ != "PROPN" or end >= hi or doc[end].lower_ not in ("vom", "von"):
+    last = doc[end - 1]
+    if not (last.pos_ == "PROPN" or last.ent_type_ or _title_like(last)) or end >= hi or \
+            doc[end].lower_ not in ("vom", "von"):
         return mention
     k = end + 1
-    while k < hi and doc[k].pos_ in ("DET", "ADJ"):
+    while k < hi and (doc[k].pos_ in ("DET", "ADJ") or doc[k].is_space) and not doc[k].lower_.startswith("sein"):
         k += 1
-    if k >= hi or not (doc[k].text in ("„", "»") or doc[k].pos_ == "PROPN" or _title_like(doc[k]) or
-                       doc[k].text[:1].isupper() and doc[k].pos_ not in ("VERB", "AUX") and k + 1 < hi and
-                       doc[k + 1].pos_ == "PROPN"):
-        return mention
+    if k >= hi or not (doc[k].text[:1].isupper() or doc[k].ent_type_ or doc[k].text in _OPEN_MARKS) or \
+            doc[k].text in name_like_calendar_words():
+        return mention  # not "[Angaben der Polizei] vom Dienstag"
+    definite = doc[end].lower_ == "vom" or doc[end + 1].lower_ in ("der", "dem")
+    if doc[k].pos_ == "NOUN" and not doc[k].ent_type_ and not _title_like(doc[k]) and not definite:
+        return mention  # a definite institution: not "[die Polizei] spricht von weniger Auseinandersetzungen"
     stop = _affiliation_end(doc, k, hi)
-    if stop > k and (stop >= hi or doc[stop].pos_ in ("VERB", "AUX", "PUNCT") or doc[stop].is_punct):
+    while stop < hi and doc[stop].ent_iob_ == "I" or stop == k and doc[k].ent_iob_ == "B":
+        stop += 1  # the whole entity, whatever its tags: "von [n24]"
+    # a phrase of its own before the finite verb of a main clause is one constituent: "[Minister Sathit
+    # Wongnongtoey von der Kanzlei des Ministerpräsidenten] erklärte"
+    fronted = stop < hi and is_finite(doc[stop]) and \
+        all(t.is_space or t.is_punct for t in doc[sent.start : mention.start])
+    if not (fronted or _affiliation_head(doc, k, hi, mention)):
+        return mention
+    # the phrase must end there: a verb, a punctuation mark, an adverb or an adverbial ("vom CDRM [am Montag]")
+    if stop > k and (stop >= hi or doc[stop].pos_ in ("VERB", "AUX", "PUNCT") or doc[stop].is_punct or
+                     doc[stop].is_lower and doc[stop].pos_ in ("ADV", "ADP")) and \
+            not any(t.lower_ in _DIRECTION_WORDS for t in doc[stop : min(stop + 3, hi)]):
         return doc[mention.start : stop]
     return mention
+
+
+# the second half of a way from … to: "die Demonstranten [vom Frankfurter Hauptbahnhof bis zur Paulskirche]"
+_DIRECTION_WORDS = ("bis", "nach", "zum", "zur", "ins")
+
+
+def _affiliation_head(doc, k: int, hi: int, owner: Span) -> bool:
+    """Token ``k`` after von/vom opens an affiliation of ``owner``: a quoted name, a name or entity, a title or
+    institution noun, a capitalized word before a name, or a noun the parser attaches to the owner."""
+    tok = doc[k]
+    return tok.text in ("„", "»") or tok.pos_ == "PROPN" or bool(tok.ent_type_) or _title_like(tok) or \
+        tok.text[:1].isupper() and tok.pos_ not in ("VERB", "AUX") and (
+            k + 1 < hi and doc[k + 1].pos_ == "PROPN" or tok.pos_ == "NOUN" and owner.start <= tok.head.i < owner.end)
 
 
 def _affiliation_end(doc, k: int, hi: int) -> int:
@@ -547,7 +643,8 @@ def _affiliation_end(doc, k: int, hi: int) -> int:
     Weltwirtschaft"); ``k`` itself when a quoted name is not closed."""
     if doc[k].text in ("„", "»"):
         close = next((i for i in range(k + 1, min(k + 10, hi)) if doc[i].text in ("“", "«", "”")), None)
-        return close + 1 if close is not None else k
+        # a name starts with a capital: not "sprach der Präsident von der „schlimmsten Katastrophe …“"
+        return close + 1 if close is not None and not doc[k + 1].is_lower else k
     stop = k
     while stop < hi and (doc[stop].pos_ in ("PROPN", "NOUN", "ADJ", "X") or
                          doc[stop].text[:1].isupper() and doc[stop].pos_ not in ("VERB", "AUX") or
@@ -631,7 +728,9 @@ _MENTION_STEPS: tuple[MentionStep, ...] = (
     _name_before_parenthesis,
     _drop_leading_non_nominal,
     _drop_trailing_lower_words,
+    _drop_nounless_segment,
     _cut_before_object,
+    _cut_before_counted_phrase,
     _continue_to_noun,
     _name_particle_in_front,
     _whole_entities,

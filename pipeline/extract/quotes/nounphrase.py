@@ -2,14 +2,14 @@
 parenthesis, a quoted name) or before zufolge / nach ("dem Bericht zufolge", "seiner Meinung nach")."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from ...lang.de.words import POS_NOUN_PHRASE_INNER
+from ...resources import is_institution
+from ..syntax import WEB_NAME, not_genitive_attribute
 
-WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|at|ch|eu|info|fr|uk|ru|tv)", re.I)  # ndr.de
 
 
 
@@ -45,7 +45,7 @@ def np_from(sent: Span, j: int) -> Span | None:
         return None
     end = walk.end
     while end > start and not WEB_NAME.fullmatch(doc[end - 1].text) and (
-            doc[end - 1].pos_ in ("DET", "ADP") or doc[end - 1].lower_ in ("von", "vom", "des", "der", "aus")):
+            doc[end - 1].pos_ in ("DET", "ADP", "CCONJ") or doc[end - 1].lower_ in ("von", "vom", "des", "der", "aus")):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -97,6 +97,11 @@ def _modifier(w: _Walk, t: Token) -> int | None:
     doc, end, sent = t.doc, w.end, w.sent
     genitive_plural = w.seen_noun and not w.after_link and t.is_lower and t.lower_.endswith("er") and \
         end + 1 < sent.end and doc[end + 1].pos_ == "NOUN" and doc[end - 1].pos_ == "NOUN"
+    if w.seen_noun and not_genitive_attribute(doc, end, sent.end):
+        return _STOP  # "nach Zeugenaussagen [der Ehemann]": the next phrase of the clause
+    if w.seen_noun and t.pos_ == "NUM" and doc[end - 1].pos_ in ("NOUN", "PROPN", "ADV") and end + 1 < sent.end and \
+            (doc[end + 1].pos_ == "NOUN" or doc[end + 1].tag_ == "ADJA"):
+        return _STOP  # "Angaben von AFP und Reuters [vier Menschen]": a counted phrase of the clause
     if genitive_plural:
         w.after_link = True
     elif w.seen_noun and not w.after_link and not (t.pos_ == "DET" and _genitive(t)):
@@ -123,9 +128,12 @@ def _participle_phrase(w: _Walk, t: Token) -> int | None:
 
 def _next_clause_noun(w: _Walk, t: Token) -> int | None:
     """"laut Ministerium Arbeiten an …": a second bare noun is the clause's."""
-    prev = t.doc[w.end - 1]
+    doc = t.doc
+    prev = doc[w.end - 1]
+    place_adjective = prev.text.endswith("er") and prev.text[:1].isupper() and w.end - 2 >= w.start and \
+        doc[w.end - 2].pos_ == "DET"  # "der [Dortmunder] Staatsanwaltschaft", the adjective tagged as a noun
     if w.seen_noun and not w.after_link and t.pos_ == "NOUN" and prev.pos_ in ("NOUN", "X") and \
-            not t.ent_type_ and not prev.ent_type_:
+            not t.ent_type_ and not prev.ent_type_ and not place_adjective:
         return _STOP
     return None
 
@@ -142,12 +150,27 @@ def _noun(w: _Walk, t: Token) -> int | None:
 
 
 def _coordination(w: _Walk, t: Token) -> int | None:
-    """"Angaben von AFP und Reuters", "Angaben der New York Times und der Los Angeles Times"."""
+    """"Angaben von AFP und Reuters", "Angaben der New York Times und der Los Angeles Times", "einer Erklärung der
+    Staatsanwaltschaft und der Polizei": a second name or genitive coordinated inside the attribute."""
     doc, end = t.doc, w.end
-    if w.seen_noun and w.after_link and t.lower_ in ("und", "sowie") and end + 1 < w.sent.end and \
-            (doc[end + 1].pos_ == "PROPN" or doc[end + 1].tag_ == "NE" or
-             _genitive(doc[end + 1]) and doc[end + 1].pos_ == "DET"):
+    if not (w.seen_noun and t.lower_ in ("und", "sowie") and end + 1 < w.sent.end):
+        return None
+    linked = w.after_link or any(x.lower_ in ("des", "der", "von", "vom", "eines", "einer") for x in
+                                 doc[w.start + 1 : end - 1])
+    nxt = doc[end + 1]
+    if not linked:
+        return None
+    if nxt.pos_ == "PROPN" or nxt.tag_ == "NE" or nxt.ent_iob_ == "B" or _genitive(nxt) and nxt.pos_ == "DET":
         return end + 1
+    if nxt.lower_ in ("der", "des"):
+        # "… der New York Times und der Los Angeles Times", "der Staatsanwaltschaft und der Polizei", whatever
+        # the case the tagger gave "der"
+        after = doc[end + 2 : min(end + 5, w.sent.end)]
+        if doc[end - 1].pos_ == "PROPN" and any(x.pos_ == "PROPN" for x in after) or \
+                doc[end - 1].pos_ == "NOUN" and is_institution(doc[end - 1].text) and after and \
+                after[0].pos_ == "NOUN" and is_institution(after[0].text):
+            w.after_link = True
+            return end + 1
     return None
 
 
@@ -166,11 +189,12 @@ def _quoted_name(w: _Walk, t: Token) -> int | None:
     """A quoted name after its noun: "der Website „icelandreview.com“", "Fernsehsender „Channel 10“" (a name, not
     a quoted phrase: "Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“")."""
     doc, end = t.doc, w.end
-    if w.seen_noun and t.text in ("„", "»", "\"") and (doc[end - 1].pos_ == "NOUN" or
-                                                       doc[end - 1].lower_ in ("von", "vom")):
-        close = next((i for i in range(end + 1, min(end + 8, w.sent.end)) if doc[i].text in ("“", "«", "\"", "”")),
-                     None)
-        if close is not None and end + 1 < close and not doc[end + 1].is_lower:
+    if w.seen_noun and t.text in ("„", "»", "\"", "''") and (doc[end - 1].pos_ == "NOUN" or
+                                                             doc[end - 1].lower_ in ("von", "vom")):
+        close = next((i for i in range(end + 1, min(end + 8, w.sent.end))
+                      if doc[i].text in ("“", "«", "\"", "”", "''")), None)
+        if close is not None and end + 1 < close and (not doc[end + 1].is_lower or
+                                                       close == end + 2 and WEB_NAME.fullmatch(doc[end + 1].text)):
             return close + 1
     return None
 
