@@ -50,6 +50,14 @@ CASES = [
     ("coordinated countries speak together",
      "Die USA, Großbritannien und Japan warnten am Montag, die Lage in der Region sei ernst.",
      "die Lage", "USA, Großbritannien und Japan", "organization"),
+    ("an indefinite role noun introduces the person named after it",
+     "Die Preise würden weiter steigen, warnt ein Ökonom.\n\nJonas Feldhaus, ein Ökonom der Universität Kiel, "
+     "rechnet mit einem harten Winter.",
+     "Die Preise", "Jonas Feldhaus", "person"),
+    ("a colon at the end of a paragraph: the subject of its sentence speaks",
+     "Die Bürgermeisterin Clara Wendt schrieb am Montag in einem Brief an Minister Paul Kern:\n\n„Wir brauchen "
+     "das Geld noch in diesem Jahr.“",
+     "Wir brauchen", "Clara Wendt", "person"),
     ("a setting after the speaker is not part of it",
      "Das Bundesamt teilte am Freitag mit, die Zahl der Anträge sei gesunken. Die Bearbeitung dauere aber länger, "
      "so das Bundesamt in einer Pressemitteilung.",

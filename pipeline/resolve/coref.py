@@ -41,10 +41,12 @@ COREF_SENTENCES = 4  # a pronoun or descriptor looks back this many sentences (b
 COREF_REACH = 1500  # ... and at most this many characters
 SPEAKER_BONUS = 2.0  # salience of the speaker of the last quotation before the mention
 SUBJECT_BONUS = 1.0  # salience of a cluster whose last mention was a sentence subject
+CATAPHORA_SENTENCES = 2  # "warnt ein Experte." may introduce a person named this many sentences later
 OTHER_ROLE_PENALTY = 1.5  # a descriptor is unlikely to take up a person introduced with a different role
 
 _AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[nr]?$")
 _DEFINITE = frozenset({"der", "die", "den", "dem", "des"})
+_INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 _MALE_WORDS = frozenset({"Herr", "Herrn"})
 _FEMALE_WORDS = frozenset({"Frau"})
 
@@ -476,6 +478,7 @@ def corefer(doc: Doc, entities: list[EntityMention], quotes: list[Quotation]) ->
                 and tok.i not in inside_names \
                 and (tok.idx + len(tok.text) + 1 not in name_starts or not _descriptor(tok)):
             events.append((tok.idx, 1, tok))
+    pending: list[Token] = []  # indefinite role nouns ("ein Experte"), resolved once the walk is done
     for _, _, item in sorted(events, key=lambda x: (x[0], x[1])):
         if isinstance(item, EntityMention) and item.type == "place":
             walk.coordinate(item, "place")
@@ -506,4 +509,32 @@ def corefer(doc: Doc, entities: list[EntityMention], quotes: list[Quotation]) ->
                 det = next(c for c in tok.children if c.lower_ in _DEFINITE)
                 start = min(det.idx, tok.idx)
                 walk.add(start, tok.idx + len(tok.text), "descriptor", index, _is_subject(tok))
-    return Coreference(tuple(walk.clusters), tuple(walk.mentions))
+        elif _indefinite_role(tok):
+            pending.append(tok)
+    mentions = walk.mentions + _cataphora(walk, pending)
+    return Coreference(tuple(walk.clusters), tuple(sorted(mentions, key=lambda m: (m.start, m.end))))
+
+
+def _indefinite_role(tok: Token) -> bool:
+    """"ein Experte", "eine Sprecherin": an indefinite role noun, which may introduce a person named after it."""
+    return _role_noun(tok.text) and any(c.lower_ in _INDEFINITE for c in tok.children if c.dep_ in ("det", "nk"))
+
+
+def _cataphora(walk: _Walk, pending: list[Token]) -> list[Mention]:
+    """"…, warnt ein Experte. Lee Byong-chul, ein Nordkorea-Experte am Institut …": an indefinite role noun takes
+    the person first named within the next ``CATAPHORA_SENTENCES`` sentences with that role bound to them."""
+    first: dict[int, int] = {}  # cluster -> start of its first mention
+    for m in walk.mentions:
+        first.setdefault(m.cluster, m.start)
+    found = []
+    for tok in pending:
+        here = walk.sentence(tok.idx)
+        later = [(start, i) for i, start in first.items() if start > tok.idx
+                 and walk.sentence(start) - here <= CATAPHORA_SENTENCES and walk.clusters[i].type == "person"
+                 and _fits_role(walk.clusters[i], tok.text)]
+        if later:
+            det = next(c for c in tok.children if c.lower_ in _INDEFINITE)
+            start = min(det.idx, tok.idx)
+            found.append(Mention(start, tok.idx + len(tok.text), walk.doc.text[start : tok.idx + len(tok.text)],
+                                 "descriptor", min(later)[1]))
+    return found

@@ -206,6 +206,12 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
     for quote in quotes:
         mention = quote.speaker_mention
         confidence = quote.confidence
+        guess = quote.refers_to is not None and quote.confidence <= _GUESS  # the closest name anywhere before
+        if mention is None and (quote.refers_to is None or guess) and not quote.unattributed:
+            mention = _colon_subject(doc, quote, entities)
+            if mention is not None:
+                quote = dataclasses.replace(quote, refers_to=None)
+                confidence = min(max(confidence, 0.6), 0.6)
         if mention is None and quote.refers_to is None and not quote.unattributed:
             fallback = _nearest_candidate(text, quote, entities)
             if fallback is not None:
@@ -234,7 +240,32 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
 
 
 _FALLBACK_WINDOW = 400  # characters before the quotation
+_GUESS = 0.3  # the confidence of the extraction's guess (pipeline/extract/quotes/inherit.py)
 _LABEL_REACH = 600  # a topic label's quotation goes on with a speaker quoted at most this far before it
+
+
+def _colon_subject(doc: Doc | None, quote: Quotation, entities: list[EntityMention]) -> TextSpan | None:
+    """"Putin erklärte in einer Botschaft an Kim:" at the end of a paragraph, the quotation in the next one: the
+    name in the subject of the sentence the colon ends (not the name named last)."""
+    if doc is None:
+        return None
+    opening = quote.span[0]  # a direct quotation's opening mark
+    before = doc.text[:opening].rstrip()
+    if not before.endswith(":") or "\n" not in doc.text[len(before) : opening]:
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "sb") and t.head == sent.root]
+    for subject in subjects:
+        sub = subject.subtree
+        tokens = list(sub)
+        lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        names = [e for e in _overlapping(TextSpan(lo, hi, ""), entities) if e.type in ("person", "organization")]
+        if names:
+            return TextSpan(names[-1].start, names[-1].end, names[-1].text)
+    return None
 
 
 def _no_noun(doc: Doc | None, mention: TextSpan) -> bool:
