@@ -58,6 +58,9 @@ CASES = [
      "Die Bürgermeisterin Clara Wendt schrieb am Montag in einem Brief an Minister Paul Kern:\n\n„Wir brauchen "
      "das Geld noch in diesem Jahr.“",
      "Wir brauchen", "Clara Wendt", "person"),
+    ("a group named in the dative takes its nominative",
+     "Der Gipfel wurde abgesagt. Beobachtern zufolge sei die Lage zu unsicher gewesen.",
+     "sei die Lage", "Beobachter", "group"),
     ("a setting after the speaker is not part of it",
      "Das Bundesamt teilte am Freitag mit, die Zahl der Anträge sei gesunken. Die Bearbeitung dauere aber länger, "
      "so das Bundesamt in einer Pressemitteilung.",

@@ -524,7 +524,15 @@ def _nominative(doc: Doc, start: int, end: int, phrase: str) -> str:
     Ratspräsidentschaft"); the phrase as it stands where the parse leaves them open."""
     span = doc.char_span(start, end, alignment_mode="expand")
     words = phrase.split()
-    if span is None or len(span) != len(words) or len(words) < 2:
+    if span is None or len(span) != len(words):
+        return phrase
+    n_adj = 0
+    while n_adj < len(span) - 1 and span[n_adj].pos_ == "ADJ":
+        n_adj += 1
+    if span[n_adj].pos_ == "NOUN" and words[n_adj] == span[n_adj].text:
+        words[n_adj] = _nominative_plural(span[n_adj])
+    phrase = " ".join(words)
+    if len(words) < 2:
         return phrase
     n_adj = 0
     while n_adj < len(span) - 1 and span[n_adj].pos_ == "ADJ" and _WEAK_ADJECTIVE.match(words[n_adj]):
@@ -541,3 +549,14 @@ def _nominative(doc: Doc, start: int, end: int, phrase: str) -> str:
         if old in ("en", "em") or _STRONG[key] != "e":
             words[i] = stem + _STRONG[key]
     return " ".join(words)
+
+
+def _nominative_plural(tok) -> str:
+    """A dative plural head noun in the nominative where its form tells: -ern/-eln ("Beobachtern" -> "Beobachter",
+    "Ländern" -> "Länder") and the source noun Kreise ("aus Regierungskreisen" -> "Regierungskreise"). Other -en
+    plurals stay: "Experten", "Frauen", "Menschen" are nominatives too."""
+    word = tok.text
+    if "Dat" not in tok.morph.get("Case") or "Plur" not in tok.morph.get("Number") or not word.endswith("n"):
+        return word
+    base = word[:-1]
+    return base if base.endswith(("er", "el", "kreise", "Kreise")) and len(base) > 4 else word
