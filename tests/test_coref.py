@@ -61,6 +61,9 @@ CASES = [
     ("a group named in the dative takes its nominative",
      "Der Gipfel wurde abgesagt. Beobachtern zufolge sei die Lage zu unsicher gewesen.",
      "sei die Lage", "Beobachter", "group"),
+    ("a gender-inclusive form is one word",
+     "Die Schulen sollen mehr Geld bekommen. Das reiche aber nicht, warnen die Lehrer:innen.",
+     "Das reiche", "Lehrer:innen", "group"),
     ("a setting after the speaker is not part of it",
      "Das Bundesamt teilte am Freitag mit, die Zahl der Anträge sei gesunken. Die Bearbeitung dauere aber länger, "
      "so das Bundesamt in einer Pressemitteilung.",

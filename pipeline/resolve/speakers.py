@@ -204,7 +204,7 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
     resolved: list[Quotation] = []
     labels: set[tuple[int, int]] = set()  # speaker mentions found to name no speaker
     for quote in quotes:
-        mention = quote.speaker_mention
+        mention = _with_gender_suffix(text, quote.speaker_mention)
         confidence = quote.confidence
         guess = quote.refers_to is not None and quote.confidence <= _GUESS  # the closest name anywhere before
         if mention is None and (quote.refers_to is None or guess) and not quote.unattributed:
@@ -242,6 +242,20 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
 _FALLBACK_WINDOW = 400  # characters before the quotation
 _GUESS = 0.3  # the confidence of the extraction's guess (pipeline/extract/quotes/inherit.py)
 _LABEL_REACH = 600  # a topic label's quotation goes on with a speaker quoted at most this far before it
+
+
+_GENDER_SUFFIX = re.compile(r"[:*_/]in(?:nen)?\b")  # "Forscher:innen", "Bürger*innen", "Student_innen"
+
+
+def _with_gender_suffix(text: str, mention: TextSpan | None) -> TextSpan | None:
+    """A speaker mention ending right before a gender-inclusive suffix the tokenizer split off ("die
+    Unterzeichner" of "die Unterzeichner:innen") runs to the end of that suffix."""
+    if mention is None:
+        return None
+    suffix = _GENDER_SUFFIX.match(text, mention.end)
+    if suffix is None or not text[mention.end - 1 : mention.end].isalpha():
+        return mention
+    return TextSpan(mention.start, suffix.end(), text[mention.start : suffix.end()])
 
 
 def _colon_subject(doc: Doc | None, quote: Quotation, entities: list[EntityMention]) -> TextSpan | None:
