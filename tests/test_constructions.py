@@ -438,6 +438,51 @@ INDIRECT_WIE_FIRST = Case(
        Method.VERB_WIE)],
 )
 
+INDIRECT_WIE_TAGGED_PREPOSITION = Case(
+    "wie-clause first, 'Wie' tagged as a preposition and the subject as its object: Wie die Sprecherin Anna Berg "
+    "am Montag erklärte, …",
+    "Wie die Sprecherin Anna Berg am Montag erklärte, bleibt das Museum bis Mai geschlossen.",
+    """
+     1 Wie        wie        APPR  3  case      _
+     2 die        der        ART   3  det       Case=Nom|Definite=Def|Gender=Fem|Number=Sing|PronType=Art
+     3 Sprecherin Sprecherin NN    8  obl       Case=Nom|Gender=Fem|Number=Sing
+     4 Anna       Anna       NE    3  appos     Case=Nom|Gender=Fem|Number=Sing                           B-PER
+     5 Berg       Berg       NE    4  flat:name Case=Nom|Gender=Fem|Number=Sing                           I-PER
+     6 am         an         APPR  7  case      _
+     7 Montag     Montag     NN    8  obl       Case=Dat|Gender=Masc|Number=Sing
+     8 erklärte   erklären   VVFIN 10 ccomp     Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+     9 ,          ,          $,    8  punct     _
+    10 bleibt     bleiben    VVFIN 0  ROOT      Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+    11 das        der        ART   12 det       Case=Nom|Definite=Def|Gender=Neut|Number=Sing|PronType=Art
+    12 Museum     Museum     NN    10 nsubj     Case=Nom|Gender=Neut|Number=Sing
+    13 bis        bis        APPR  14 case      _
+    14 Mai        Mai        NN    10 obl       Case=Acc|Gender=Masc|Number=Sing
+    15 geschlossen schließen ADJD  10 xcomp     Degree=Pos
+    16 .          .          $.    10 punct     _
+    """,
+    [Q("indirect", ("bleibt das Museum bis Mai geschlossen",), "erklärte", "die Sprecherin Anna Berg", Method.VERB_WIE)],
+)
+
+INDIRECT_INVERTED_NAME_TAGGED_OBJECT = Case(
+    "inverted subject, the name tagged as an accusative object: Des Weiteren verwies Müller darauf, dass …",
+    "Des Weiteren verwies Müller darauf, dass die Kosten gesunken seien.",
+    """
+     1 Des       der       ART     2  det    Case=Gen|Definite=Def|Gender=Neut|Number=Sing|PronType=Art
+     2 Weiteren  Weiteres  NN      3  nsubj  Case=Nom|Gender=Neut|Number=Sing
+     3 verwies   verweisen VVFIN   0  ROOT   Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+     4 Müller    Müller    NE:NOUN 3  obj    Case=Acc|Gender=Masc|Number=Sing                        B-PER
+     5 darauf    darauf    PAV     3  advmod _
+     6 ,         ,         $,      11 punct  _
+     7 dass      dass      KOUS    11 mark   _
+     8 die       der       ART     9  det    Case=Nom|Definite=Def|Gender=Fem|Number=Plur|PronType=Art
+     9 Kosten    Kosten    NN      11 nsubj  Case=Nom|Gender=Fem|Number=Plur
+    10 gesunken  sinken    VVPP    3  ccomp  VerbForm=Part
+    11 seien     sein      VAFIN   10 aux    Mood=Sub|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin
+    12 .         .         $.      3  punct  _
+    """,
+    [Q("indirect", ("dass die Kosten gesunken seien",), "verwies", "Müller", Method.VERB_AFTER)],
+)
+
 INDIRECT_WIE_INSIDE = Case(
     "wie-clause inside the sentence: the content in two parts around it",
     "Bei dem Unfall wurden, wie die Polizei mitteilte, drei Menschen schwer verletzt.",

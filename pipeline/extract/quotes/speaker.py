@@ -203,8 +203,8 @@ def _inverted_subject(verb: Token, frame: Span) -> Span | None:
         return None
     tok = frame.doc[k]
     case = tok.morph.get("Case")
-    if case and "Nom" not in case and tok.pos_ != "PROPN":
-        return None
+    if case and "Nom" not in case and tok.pos_ != "PROPN" and tok.tag_ != "NE":
+        return None  # a name ("verwies Steinbrück[NE:NOUN, Acc]") keeps its place whatever its case tag
     if tok.pos_ in ("PROPN", "NOUN", "PRON") and speaker_like(tok) and not _in_pp(tok):
         return valid_speaker(noun_phrase(tok, frame))
     return None
@@ -217,7 +217,8 @@ def _in_pp(tok: Token) -> bool:
     while k >= 0 and k >= tok.i - 5 and (doc[k].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or
                                            doc[k].text in ("„", "»", "\"")):
         k -= 1
-    return k >= 0 and doc[k].pos_ == "ADP" and doc[k].lower_ not in ("laut",)
+    # "Wie der Minister … erklärte": the tagger takes "wie" for a preposition
+    return k >= 0 and doc[k].pos_ == "ADP" and doc[k].lower_ not in ("laut", "wie")
 
 
 def source_pp(frame: Span) -> Span | None:
