@@ -64,6 +64,13 @@ CASES = [
     ("a gender-inclusive form is one word",
      "Die Schulen sollen mehr Geld bekommen. Das reiche aber nicht, warnen die Lehrer:innen.",
      "Das reiche", "Lehrer:innen", "group"),
+    ("the place in a phrase is not its speaker",
+     "Der Bürgermeister von Kleinstadt-Nord ist neu im Amt. Der Haushalt sei ausgeglichen, sagte der Bürgermeister "
+     "von Köln.",
+     "Der Haushalt", "Bürgermeister von Köln", "person"),
+    ("a statement through the web site that carries it",
+     "Der Verein hat seine Zahlen veröffentlicht. Laut der Website „tierheim-nord.de“ seien 40 Hunde vermittelt worden.",
+     "seien 40 Hunde", "tierheim-nord.de", "organization"),
     ("a setting after the speaker is not part of it",
      "Das Bundesamt teilte am Freitag mit, die Zahl der Anträge sei gesunken. Die Bearbeitung dauere aber länger, "
      "so das Bundesamt in einer Pressemitteilung.",

@@ -240,6 +240,8 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
 
 
 _FALLBACK_WINDOW = 400  # characters before the quotation
+_QUOTED_NAME = re.compile(r"[„»“\"]([^„“”»«\"]{2,60})[“”«\"]")  # "Der Fernsehsender „Silverbird“"
+_WEB_NAME = re.compile(r"\b([\w-]+\.(?:com|org|net|de|at|ch|eu|info|fr|uk))\b")  # "der Website spiegel.de"
 _GUESS = 0.3  # the confidence of the extraction's guess (pipeline/extract/quotes/inherit.py)
 _LABEL_REACH = 600  # a topic label's quotation goes on with a speaker quoted at most this far before it
 
@@ -333,7 +335,8 @@ _QUANTIFIERS = re.compile(r"^(mehrere|viele|einige|zahlreiche|etliche|manche|wei
 # a trailing place, medium or occasion of the statement: "das Justizamt in der Pressemitteilung", "Heiko Maas im
 # Bundestag", "der AK Vorratsdatenspeicherung auf seiner Website", "VW-Chef Winterkorn in einem Interview"
 _SETTING = re.compile(r"\s+(?:in|im|auf|bei|beim|gegenüber|vor|während|am)\s+[^,]+$")  # to the end, no comma
-_OF = re.compile(r"^(?:des|der|von|von der|von den|eines|einer)\s+", re.IGNORECASE)  # not "vom": "vom Montag"
+# not "vom": "vom Montag"
+_OF = re.compile(r"^(?:des|der|von|von der|von den|eines|einer|aus|aus dem|aus der|aus den)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:nach|laut|den|dem|die|der)?\s*(sein|seine|seinen|seinem|seiner|seines|ihr|ihre|ihren|"
                          r"ihrem|ihrer|ihres)\s+", re.IGNORECASE)
 
@@ -394,9 +397,18 @@ class _Resolver:
         head_end = mention.text.find(head) + len(head)
         rest = mention.text[head_end:]
         complement = _OF.match(rest.lstrip())
-        if complement is None:  # "Kreml-Angaben", "einem UN-Bericht": the name in it, else no one
+        if complement is None:  # "Kreml-Angaben", "Meinung Russlands": the name in it, else no one
             hits = _overlapping(mention, self.entities)
-            return self.from_names(mention, hits) if hits else _compound_source(head)
+            quoted = _QUOTED_NAME.search(mention.text) or _WEB_NAME.search(mention.text)
+            if not hits and quoted:  # "der Website „icelandreview.com“": the name it carries
+                return quoted.group(1).strip(), "organization"
+            if not hits:
+                return _compound_source(head)
+            persons_orgs = [e for e in hits if e.type in ("person", "organization")]
+            if persons_orgs or not self.headed_by(mention, hits):
+                best = (persons_orgs or hits)[-1]
+                return best.canonical, "person" if best.type == "person" else "organization"
+            return self.from_names(mention, hits)
         offset = head_end + (len(rest) - len(rest.lstrip()))
         inner = TextSpan(mention.start + offset, mention.end, mention.text[offset:])
         return self.resolve(inner, previous) if inner.text.strip() else ("", "")
@@ -409,7 +421,7 @@ class _Resolver:
         if found is not None:
             return found
         words = mention.text.split()
-        quoted = re.search(r"[„»“\"]([^„“”»«\"]{2,60})[“”«\"]", mention.text)
+        quoted = _QUOTED_NAME.search(mention.text)
         if quoted:  # "Der Fernsehsender „Silverbird“": the name it carries
             return quoted.group(1).strip(), "organization"
         stripped = _QUANTIFIERS.sub("", _ARTICLES.sub("", mention.text).strip())
@@ -450,8 +462,38 @@ class _Resolver:
                     antecedent = _role_antecedent(self.text, word, self.entities, mention.start)
                     if antecedent is not None:
                         return antecedent.canonical, "person"
+        if not persons and not orgs and not self.headed_by(mention, hits):
+            # "Deutschlands größter Versicherer", "der Bürgermeister von Köln": not the place named in it, but who
+            # the phrase describes (named earlier), else the phrase itself
+            found = self.cluster_at(mention.start, mention.end, ("descriptor",))
+            if found is not None:
+                return found
+            return self.as_phrase(mention)
+        if not persons and not orgs and self.text[max(0, mention.start - 4) : mention.start] in (" in ", " im "):
+            return "", ""  # "heißt es in Berlin": a place the words came from, no speaker
         best = (persons or orgs or hits)[-1]
         return best.canonical, "person" if best.type == "person" else "organization"
+
+    def headed_by(self, mention: TextSpan, hits: list[EntityMention]) -> bool:
+        """Whether the head of the phrase (its root in the parse) is one of ``hits`` (without a parse: yes)."""
+        if self.doc is None:
+            return True
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return True
+        root = span.root
+        return any(h.start <= root.idx < h.end for h in hits)
+
+    def as_phrase(self, mention: TextSpan) -> tuple[str, str]:
+        """The phrase as the speaker: without article and quantifier, in the nominative, typed by its head."""
+        stripped = _QUANTIFIERS.sub("", _ARTICLES.sub("", mention.text).strip())
+        head = _head_word(stripped)
+        if self.doc is not None:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            head = span.root.text if span is not None else head
+            at = mention.start + mention.text.find(stripped)
+            stripped = _nominative(self.doc, at, at + len(stripped), stripped)
+        return stripped, _phrase_type(head, role_of(head) if head else None)
 
     def legacy_role(self, mention: TextSpan, head: str, role: dict, previous: list[Quotation]) -> str:
         """Without clusters: the person the role noun was attached to earlier, or the last speaker if the
@@ -552,8 +594,9 @@ def _nominative(doc: Doc, start: int, end: int, phrase: str) -> str:
     while n_adj < len(span) - 1 and span[n_adj].pos_ == "ADJ" and _WEAK_ADJECTIVE.match(words[n_adj]):
         n_adj += 1
     head = span[n_adj]
-    if n_adj == 0 or head.pos_ not in ("NOUN", "PROPN"):
-        return phrase
+    if n_adj == 0 or head.pos_ not in ("NOUN", "PROPN") or ("Gen" in head.morph.get("Case") and
+                                                            head.text.endswith("s")):
+        return phrase  # "des seismologischen Instituts": an adjective in the nominative would not fit its head
     number, gender = head.morph.get("Number"), head.morph.get("Gender")
     key = "Plur" if "Plur" in number else (gender[0] if len(gender) == 1 else None)
     if key not in _STRONG:
