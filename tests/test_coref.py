@@ -71,6 +71,13 @@ CASES = [
     ("a statement through the web site that carries it",
      "Der Verein hat seine Zahlen veröffentlicht. Laut der Website „tierheim-nord.de“ seien 40 Hunde vermittelt worden.",
      "seien 40 Hunde", "tierheim-nord.de", "organization"),
+    ("a nationality noun takes up the person named before",
+     "Der Tennisspieler Andy Murray verlor am Sonntag in Paris. „Ich war zu langsam“, sagte der Brite nach dem Spiel.",
+     "Ich war", "Andy Murray", "person"),
+    ("a party noun takes up the person named before",
+     "Der Abgeordnete Peter Hahn (CDU) kritisierte den Plan. Der CDU-Politiker sagte, das Geld fehle an anderer "
+     "Stelle.",
+     "das Geld fehle", "Peter Hahn", "person"),
     ("a setting after the speaker is not part of it",
      "Das Bundesamt teilte am Freitag mit, die Zahl der Anträge sei gesunken. Die Bearbeitung dauere aber länger, "
      "so das Bundesamt in einer Pressemitteilung.",

@@ -143,6 +143,22 @@ def first_name_genders() -> dict[str, str]:
     return {row["name"]: row["gender"] for row in read_tsv("first_name_genders_de.tsv")}
 
 
+@lru_cache(maxsize=1)
+def person_nouns() -> dict[str, str]:
+    """person_nouns_de.tsv: a noun that describes one person ("Brite", "Sozialdemokratin") -> its gender."""
+    return {row["form"]: row["gender"] for row in read_tsv("person_nouns_de.tsv")}
+
+
+def person_noun(word: str) -> str | None:
+    """The gender (m / f / x) of a person-describing noun, also the last part of a compound ("CDU-Politiker");
+    None for other words."""
+    table = person_nouns()
+    if word in table:
+        return table[word]
+    last = word.rsplit("-", 1)[-1]
+    return table.get(last) if "-" in word and last[:1].isupper() else None
+
+
 def name_gender(canonical: str) -> str:
     """m / f from the first word of a full name that is a known first name ("Louisa Berg" -> f), else ''."""
     words = canonical.split()
@@ -331,7 +347,8 @@ def _gender_of_word(word: str) -> str:
     if word in _FEMALE_WORDS:
         return "f"
     entry = role_of(word)
-    return entry["gender"] if entry is not None and entry["gender"] in ("m", "f") else ""
+    gender = entry["gender"] if entry is not None else person_noun(word)
+    return gender if gender in ("m", "f") else ""
 
 
 def _name_evidence(walk: _Walk, entity: EntityMention, index: int) -> None:
@@ -358,16 +375,19 @@ def _descriptor(tok: Token) -> bool:
     dets = [c for c in tok.children if c.dep_ in ("det", "nk") and c.lower_ in _DEFINITE]
     if not dets:
         return False
-    return bool(_AGE_NOUN.match(tok.text)) or _role_noun(tok.text) or is_demonym(tok.text)
+    return bool(_AGE_NOUN.match(tok.text)) or _role_noun(tok.text) or is_demonym(tok.text) \
+        or person_noun(tok.text) is not None
 
 
 def _descriptor_gender(tok: Token) -> str:
     """m / f / pl of a descriptor: the role noun's own gender ("Ministerin"), else the article's agreement ("die
     Abgeordnete": its article is parsed more reliably than the noun), else the noun's."""
+    det = next((c for c in tok.children if c.lower_ in _DEFINITE), None)
+    if det is not None and det.lower_ in ("die", "den") and "Plur" in det.morph.get("Number"):
+        return "pl"  # "die Kanadier": plural, whatever the lexicon says of the singular
     gender = _gender_of_word(tok.text)
     if gender:
         return gender
-    det = next((c for c in tok.children if c.lower_ in _DEFINITE), None)
     for source in ([det] if det is not None else []) + [tok]:
         if "Plur" in source.morph.get("Number"):
             return "pl"
