@@ -78,6 +78,10 @@ CASES = [
      "Der Abgeordnete Peter Hahn (CDU) kritisierte den Plan. Der CDU-Politiker sagte, das Geld fehle an anderer "
      "Stelle.",
      "das Geld fehle", "Peter Hahn", "person"),
+    ("a document takes the author it was attributed to",
+     "Laut dem Positionspapier sollen die Regeln strenger werden. Die Behörde sehe keinen Spielraum, schreibt das "
+     "Umweltbundesamt in seinem Positionspapier.",
+     "sollen die Regeln", "Umweltbundesamt", "organization"),
     ("a setting after the speaker is not part of it",
      "Das Bundesamt teilte am Freitag mit, die Zahl der Anträge sei gesunken. Die Bearbeitung dauere aber länger, "
      "so das Bundesamt in einer Pressemitteilung.",

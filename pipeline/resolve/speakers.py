@@ -186,11 +186,41 @@ def attribute_speakers(doc: Doc, quotes: list[Quotation], entities: list[EntityM
     Machthaber" is a name only the first pass finds)."""
     first = resolve_speakers(doc.text, quotes, entities, corefer(doc, entities, quotes), doc)
     coref = corefer(doc, entities, first)
-    return resolve_speakers(doc.text, quotes, entities, coref, doc), coref.with_references(entities)
+    final = resolve_speakers(doc.text, quotes, entities, coref, doc, document_authors(first))
+    return final, coref.with_references(entities)
+
+
+# statement nouns too general to stand for one document ("Angaben", "Worte", "Meinung": everyone has them)
+_GENERAL_STATEMENTS = re.compile(r"(?:wort|worte|worten|angabe|angaben|ansicht|meinung|auffassung|einschätzung|sicht|"
+                                 r"aussage|aussagen|information|informationen|schätzung|schätzungen|auskunft|"
+                                 r"auskünften|forderung)$", re.IGNORECASE)
+
+
+def _doc_key(word: str) -> str:
+    """A document noun without its genitive ending: "Positionspapiers" -> "positionspapier"."""
+    low = word.lower()
+    return low[:-2] if low.endswith("es") and len(low) > 6 else low[:-1] if low.endswith("s") else low
+
+
+def document_authors(quotes: list[Quotation]) -> dict[str, tuple[str, str]]:
+    """The author of each document noun an article attributes ("das BMI in ihrem Positionspapier", "die Studie der
+    Universität") from resolved quotations; a document two authors share is left out."""
+    authors: dict[str, tuple[str, str] | None] = {}
+    for quote in quotes:
+        if quote.speaker_mention is None or not quote.speaker:
+            continue
+        for word in quote.speaker_mention.text.split():
+            word = word.strip(",.;:()„“\"")
+            if word[:1].isupper() and is_statement_noun(word) and not _GENERAL_STATEMENTS.search(word) \
+                    and word not in quote.speaker:  # "der Bericht" as its own speaker names no author
+                key, author = _doc_key(word), (quote.speaker, quote.speaker_type)
+                authors[key] = author if authors.get(key, author) == author else None
+    return {k: v for k, v in authors.items() if v is not None}
 
 
 def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMention],
-                     coref: Coreference | None = None, doc: Doc | None = None) -> list[Quotation]:
+                     coref: Coreference | None = None, doc: Doc | None = None,
+                     authors: dict[str, tuple[str, str]] | None = None) -> list[Quotation]:
     """Fill ``speaker`` (canonical name) and ``speaker_type`` of each quotation from its speaker mention;
     ``coref``: the article's clusters (without them pronouns and role nouns take the nearest fitting name)."""
     entities = _Entities(entities, text)
@@ -200,7 +230,7 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
             g = _gender_hint(text, e)
             if g and e.canonical not in genders:
                 genders[e.canonical] = g
-    resolver = _Resolver(text, entities, genders, coref, doc)
+    resolver = _Resolver(text, entities, genders, coref, doc, authors)
     resolved: list[Quotation] = []
     labels: set[tuple[int, int]] = set()  # speaker mentions found to name no speaker
     for quote in quotes:
@@ -346,8 +376,9 @@ class _Resolver:
     phrase. :meth:`resolve` returns (speaker, type)."""
 
     def __init__(self, text: str, entities: _Entities, genders: dict[str, str], coref: Coreference | None,
-                 doc: Doc | None = None) -> None:
+                 doc: Doc | None = None, authors: dict[str, tuple[str, str]] | None = None) -> None:
         self.text, self.entities, self.genders, self.coref, self.doc = text, entities, genders, coref, doc
+        self.authors = authors or {}  # document noun -> its author (:func:`document_authors`)
 
     def cluster_at(self, start: int, end: int, kinds: tuple[str, ...]) -> tuple[str, str] | None:
         if self.coref is None:
@@ -403,7 +434,9 @@ class _Resolver:
             if not hits and quoted:  # "der Website „icelandreview.com“": the name it carries
                 return quoted.group(1).strip(), "organization"
             if not hits:
-                return _compound_source(head)
+                # "laut dem Positionspapier" after "das BMI in ihrem Positionspapier": the document's author
+                return _compound_source(head) if _compound_source(head)[0] else self.authors.get(_doc_key(head),
+                                                                                                 ("", ""))
             persons_orgs = [e for e in hits if e.type in ("person", "organization")]
             if persons_orgs or not self.headed_by(mention, hits):
                 best = (persons_orgs or hits)[-1]
