@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 
+def name_key(name: str) -> str:
+    """Comparison key of a name: case-folded, hyphens as spaces, whitespace collapsed."""
+    return " ".join(name.replace("-", " ").replace("‐", " ").casefold().split())
+
+
 def join_names(names: list[str]) -> str:
     """Coordinated speakers as German writes them: "A", "A und B", "A, B und C"."""
     names = list(dict.fromkeys(names))

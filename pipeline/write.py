@@ -34,7 +34,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .cells import DECIMAL, FIXED2, NUMERIC, is_number_column, looks_like_formula  # noqa: F401  (re-exported)
 from .extract.gazetteer import lookup_place
 from .types import (Article, ArticleResult, DateMention, EntityMention, Quotation,  # noqa: F401  (re-exported)
-                    RenderedRows, join_names, split_names)
+                    RenderedRows, join_names, name_key, split_names)
 from .workbook import SCRATCH_PREFIX, WorkbookWriter
 
 # Columns of the tables. A column is text unless it is listed in NUMERIC (integers, "" when empty) or DECIMAL.
@@ -201,17 +201,13 @@ def entity_id(entity_type: str, name: str) -> str:
     prefix = _ID_PREFIX.get(entity_type)
     if prefix is None or not name:
         return ""
-    return f"{prefix}-{hashlib.sha1(_name_key(name).encode('utf-8')).hexdigest()[:10]}"
+    return f"{prefix}-{hashlib.sha1(name_key(name).encode('utf-8')).hexdigest()[:10]}"
 
-
-def _name_key(name: str) -> str:
-    """Case-folded, hyphens as spaces, whitespace collapsed (as pipeline.resolve.names.name_key)."""
-    return " ".join(name.replace("-", " ").casefold().split())
 
 
 def speaker_id(result: ArticleResult, quote) -> str:
-    """The ``entity_id`` of a quotation's speaker where the article names that person or organization (each of
-    coordinated speakers "A; B", joined the same way); "" for groups and speakers no name row stands for."""
+    """The ``entity_id`` of a quotation's speaker where the article names that person or organization (one per
+    name of coordinated speakers "A und B", joined with "; "); "" for groups and speakers no name row stands for."""
     if quote.speaker_type not in ("person", "organization") or not quote.speaker:
         return ""
     named = {(e.type, e.canonical) for e in result.entities}
@@ -237,10 +233,10 @@ def person_aliases(names: Iterable[tuple]) -> dict[str, str]:
         if len(words) == 1:
             single.add(name)
         elif len(words) > 1:
-            full.setdefault(_name_key(words[-1]), set()).add(name)
+            full.setdefault(name_key(words[-1]), set()).add(name)
     aliases = {}
     for name in single:
-        found = full.get(_name_key(name), set())
+        found = full.get(name_key(name), set())
         if len(found) == 1:
             aliases[name] = next(iter(found))
     return aliases

@@ -472,7 +472,7 @@ def _resolve_pronoun(walk: _Walk, tok: Token, refers: str) -> int | None:
     fitting = [(s, i) for s, i in walk.candidates(tok.idx) if _compatible(walk.clusters[i], refers)]
     if refers != "pl":  # a fitting person before an organization when either would do
         fitting.sort(key=lambda si: (walk.clusters[si[1]].type != "person", -si[0]))
-    if refers == "pl":  # "Nordkorea und Russland … sie": a coordination named after the latest organization
+    else:  # "Nordkorea und Russland … sie": a coordination named after the latest organization
         group = walk.group_cluster(tok.idx)
         if group is not None and (not fitting or walk.groups[-1][0] > walk.clusters[fitting[0][1]].last):
             return group
@@ -490,16 +490,18 @@ def corefer(doc: Doc, entities: list[EntityMention], quotes: list[Quotation]) ->
         if span is not None:
             inside_names.update(range(span.start, span.end))
     name_starts = {e.start for e in names}  # "der Abgeordnete Carles Puigdemont": the role noun is the name's
-    events: list[tuple[int, int, object]] = [(e.start, 0, e) for e in names + places]
+    # (position, names first, the name or token, whether the token heads a descriptor)
+    events: list[tuple[int, int, object, bool]] = [(e.start, 0, e, False) for e in names + places]
     for tok in doc:
         if tok.pos_ in ("PRON", "DET") and tok.lower_ in pronouns():
-            events.append((tok.idx, 1, tok))
+            events.append((tok.idx, 1, tok, False))
         elif tok.pos_ in ("NOUN", "PROPN") and (tok.text[:1].isupper() or _AGE_NOUN.match(tok.text)) \
-                and tok.i not in inside_names \
-                and (tok.idx + len(tok.text) + 1 not in name_starts or not _descriptor(tok)):
-            events.append((tok.idx, 1, tok))
+                and tok.i not in inside_names:
+            descriptor = _descriptor(tok)
+            if tok.idx + len(tok.text) + 1 not in name_starts or not descriptor:
+                events.append((tok.idx, 1, tok, descriptor))
     pending: list[Token] = []  # indefinite role nouns ("ein Experte"), resolved once the walk is done
-    for _, _, item in sorted(events, key=lambda x: (x[0], x[1])):
+    for _, _, item, descriptor in sorted(events, key=lambda x: (x[0], x[1])):
         if isinstance(item, EntityMention) and item.type == "place":
             walk.coordinate(item, "place")
             continue
@@ -510,7 +512,7 @@ def corefer(doc: Doc, entities: list[EntityMention], quotes: list[Quotation]) ->
             walk.add(item.start, item.end, "name", index, _name_subject(doc, item))
             continue
         tok = item
-        if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not _descriptor(tok)):
+        if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not descriptor):
             index = walk.surname_of(tok)
             if index is not None:
                 walk.add(tok.idx, tok.idx + len(tok.text), "surname", index, _is_subject(tok))
@@ -523,7 +525,7 @@ def corefer(doc: Doc, entities: list[EntityMention], quotes: list[Quotation]) ->
             index = _resolve_pronoun(walk, tok, refers)
             if index is not None:
                 walk.add(tok.idx, tok.idx + len(tok.text), kind, index, _is_subject(tok))
-        elif _descriptor(tok):
+        elif descriptor:
             index = _resolve_descriptor(walk, tok)
             if index is not None:
                 det = next(c for c in tok.children if c.lower_ in _DEFINITE)

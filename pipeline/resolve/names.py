@@ -18,15 +18,10 @@ from spacy.tokens import Span
 
 from ..extract.entities import is_source_compound
 from ..extract.gazetteer import find_place, gazetteer_base  # noqa: F401  (gazetteer_base: re-exported)
-from ..types import EntityMention
+from ..types import EntityMention, name_key  # noqa: F401  (name_key: re-exported)
 
 _GEN_S = re.compile(r"^(.{3,}?)(s|es|')$")
 _APOSTROPHE_S = re.compile(r"['’]s?$")
-
-
-def name_key(name: str) -> str:
-    """Comparison key: case-folded, hyphens as spaces, whitespace collapsed."""
-    return " ".join(name.replace("-", " ").replace("‐", " ").casefold().split())
 
 
 def strip_genitive(name: str, known: set[str] | None = None, is_genitive: bool = False) -> str:
@@ -67,7 +62,7 @@ _SHORT_ADJECTIVES = frozenset({
     "Hoh", "Heilig", "Still", "Ober", "Unter", "Nieder", "Vereint", "Frei", "Wild", "Kalt", "Warm", "Hell", "Dunkl",
 })
 # nominative ending without article by the head noun's gender / number
-_STRONG_ENDING = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
+STRONG_ENDING = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
 
 
 def _is_adjective(tok) -> bool:
@@ -102,9 +97,9 @@ def nominative_adjectives(span: Span, text: str | None = None) -> str:
     else:
         genders = head.morph.get("Gender")
         key = genders[0] if len(genders) == 1 else None
-    if key not in _STRONG_ENDING:
+    if key not in STRONG_ENDING:
         return " ".join(words)
-    ending = _STRONG_ENDING[key]
+    ending = STRONG_ENDING[key]
     for i in range(n_adj):
         stem, old = _ADJ_FORM.match(words[i]).groups()
         if old in ("en", "em") or (old == "e" and ending != "e"):

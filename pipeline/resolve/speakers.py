@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..resources import institutions, is_institution, is_statement_noun, read_tsv, role_of
 from ..types import EntityMention, Quotation, TextSpan, join_names
 from .coref import Coreference, corefer
+from .names import STRONG_ENDING
 
 _ARTICLES = re.compile(r"^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", re.IGNORECASE)
 _MASC = {"er", "ihm", "ihn", "seiner", "dieser"}
@@ -241,7 +242,7 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
             mention = _colon_subject(doc, quote, entities)
             if mention is not None:
                 quote = dataclasses.replace(quote, refers_to=None)
-                confidence = min(max(confidence, 0.6), 0.6)
+                confidence = 0.6
         if mention is None and quote.refers_to is None and not quote.unattributed:
             fallback = _nearest_candidate(text, quote, entities)
             if fallback is not None:
@@ -435,8 +436,8 @@ class _Resolver:
                 return quoted.group(1).strip(), "organization"
             if not hits:
                 # "laut dem Positionspapier" after "das BMI in ihrem Positionspapier": the document's author
-                return _compound_source(head) if _compound_source(head)[0] else self.authors.get(_doc_key(head),
-                                                                                                 ("", ""))
+                named = _compound_source(head)
+                return named if named[0] else self.authors.get(_doc_key(head), ("", ""))
             persons_orgs = [e for e in hits if e.type in ("person", "organization")]
             if persons_orgs or not self.headed_by(mention, hits):
                 best = (persons_orgs or hits)[-1]
@@ -469,10 +470,7 @@ class _Resolver:
                 antecedent = self.legacy_role(mention, head, role, previous)
                 if antecedent:
                     return antecedent, "person"
-        if self.doc is not None:
-            at = mention.start + mention.text.find(stripped)
-            stripped = _nominative(self.doc, at, at + len(stripped), stripped)
-        return stripped, _phrase_type(head, role)
+        return self.as_phrase(mention, head)
 
     def from_names(self, mention: TextSpan, hits: list[EntityMention]) -> tuple[str, str]:
         persons = [e for e in hits if e.type == "person"]
@@ -517,13 +515,14 @@ class _Resolver:
         root = span.root
         return any(h.start <= root.idx < h.end for h in hits)
 
-    def as_phrase(self, mention: TextSpan) -> tuple[str, str]:
-        """The phrase as the speaker: without article and quantifier, in the nominative, typed by its head."""
+    def as_phrase(self, mention: TextSpan, head: str | None = None) -> tuple[str, str]:
+        """The phrase as the speaker: without article and quantifier, in the nominative, typed by ``head`` (by
+        default its root in the parse, else its first head word)."""
         stripped = _QUANTIFIERS.sub("", _ARTICLES.sub("", mention.text).strip())
-        head = _head_word(stripped)
+        if head is None:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand") if self.doc else None
+            head = span.root.text if span is not None else _head_word(stripped)
         if self.doc is not None:
-            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            head = span.root.text if span is not None else head
             at = mention.start + mention.text.find(stripped)
             stripped = _nominative(self.doc, at, at + len(stripped), stripped)
         return stripped, _phrase_type(head, role_of(head) if head else None)
@@ -603,7 +602,6 @@ def _compound_source(head: str) -> tuple[str, str]:
     return "", ""
 
 
-_STRONG = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}  # nominative endings without article
 _WEAK_ADJECTIVE = re.compile(r"^(.+?)(en|em|e)$")
 
 
@@ -632,12 +630,12 @@ def _nominative(doc: Doc, start: int, end: int, phrase: str) -> str:
         return phrase  # "des seismologischen Instituts": an adjective in the nominative would not fit its head
     number, gender = head.morph.get("Number"), head.morph.get("Gender")
     key = "Plur" if "Plur" in number else (gender[0] if len(gender) == 1 else None)
-    if key not in _STRONG:
+    if key not in STRONG_ENDING:
         return phrase
     for i in range(n_adj):
         stem, old = _WEAK_ADJECTIVE.match(words[i]).groups()
-        if old in ("en", "em") or _STRONG[key] != "e":
-            words[i] = stem + _STRONG[key]
+        if old in ("en", "em") or STRONG_ENDING[key] != "e":
+            words[i] = stem + STRONG_ENDING[key]
     return " ".join(words)
 
 
