@@ -22,3 +22,11 @@ def seeds_dir() -> Path:
     path = PROJECT_ROOT / "seeds"
     assert path.is_dir(), f"{path} is missing"
     return path
+
+
+@pytest.fixture(scope="session")
+def rules():
+    """The person rules with the shipped first-name lexicon and word evidence (no model)."""
+    from pipeline.extract.person_rules import PersonRules, load_evidence, load_first_names
+
+    return PersonRules(load_first_names(), load_evidence())

@@ -24,7 +24,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
@@ -133,4 +133,14 @@ def build(text: str, table: str) -> Doc:
               heads=heads, deps=deps, sent_starts=sent_starts, ents=ents)
     if doc.text != text:
         raise ValueError(f"the Doc reads {doc.text!r}, the case says {text!r}")
+    return doc
+
+
+def entity_doc(words: list[str], pos: list[str], ents: list[tuple[int, int, str]], spaces=None,
+               sent_starts=None) -> Doc:
+    """A Doc of words with coarse POS and entity spans ``(start, end, label)`` only, one sentence unless
+    ``sent_starts`` says otherwise: what the person rules read."""
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, spaces=spaces,
+              sent_starts=sent_starts or [i == 0 for i in range(len(words))])
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
     return doc

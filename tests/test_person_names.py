@@ -9,11 +9,9 @@ The rest runs on hand-built Docs and needs no model.
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc, Span
+from handbuilt import entity_doc
 
-from pipeline.extract.person_rules import (ALL_RULES, EXTRA_FIRST_NAMES_FILE, FIRST_NAMES_FILE, PersonRules,
-                                           load_evidence, load_first_names)
+from pipeline.extract.person_rules import (ALL_RULES, EXTRA_FIRST_NAMES_FILE, FIRST_NAMES_FILE, load_first_names)
 
 
 def _ents(doc) -> list[tuple[str, str]]:
@@ -40,16 +38,7 @@ def _repaired(nlp, text: str, ents: list[tuple[str, str]]):
     return nlp.get_pipe("person_rules")(_ner_error(nlp, text, ents))
 
 
-def _doc(words: list[str], pos: list[str], ents: list[tuple[int, int, str]], spaces=None) -> Doc:
-    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, spaces=spaces,
-              sent_starts=[i == 0 for i in range(len(words))])
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
-
-
-@pytest.fixture(scope="module")
-def rules() -> PersonRules:
-    return PersonRules(load_first_names(), load_evidence())
+_doc = entity_doc  # tests/handbuilt.py; the ``rules`` fixture is in tests/conftest.py
 
 
 # ------------------------------------------------------------------------------- (1) double-barrelled surnames

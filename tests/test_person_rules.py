@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from handbuilt import entity_doc
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -123,16 +124,7 @@ def test_entities_output_uses_the_component(nlp):
 
 # ------------------------------------------------------------------------------------------ without the model
 
-def _doc(words: list[str], pos: list[str], ents: list[tuple[int, int, str]], sent_starts=None) -> Doc:
-    vocab = spacy.blank("de").vocab
-    doc = Doc(vocab, words=words, pos=pos, sent_starts=sent_starts or [i == 0 for i in range(len(words))])
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
-
-
-@pytest.fixture(scope="module")
-def rules() -> PersonRules:
-    return PersonRules(load_first_names(), load_evidence())
+_doc = entity_doc  # tests/handbuilt.py; the ``rules`` fixture is in tests/conftest.py
 
 
 def test_first_name_rule_builds_a_person_from_untagged_tokens(rules):
