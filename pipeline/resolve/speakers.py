@@ -26,8 +26,6 @@ from .names import STRONG_ENDING
 _ARTICLES = re.compile(r"^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", re.IGNORECASE)
 _MASC = {"er", "ihm", "ihn", "seiner", "dieser"}
 _FEM_OR_PLUR = {"sie", "ihr", "ihrer", "diese"}
-_PLURAL_ONLY = {"wir"}
-FEMININE_TITLES = {"Frau", "Ministerin", "Präsidentin", "Kanzlerin"}
 _MAX_PRONOUN_DISTANCE = 1500  # characters back from the pronoun
 
 
