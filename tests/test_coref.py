@@ -47,6 +47,23 @@ CASES = [
      "Die Datenschutzbeauftragte Lea Brandstätter stellte am Montag ihren Bericht vor. Vor jeder Reform müsse eine "
      "Debatte stehen, so die Forderung der Datenschutzbeauftragten.",
      "Vor jeder Reform", "Lea Brandstätter", "person"),
+    ("an adjectival role noun after 'die' is one woman, not a plural",
+     "Seit einem Jahr ist Anna Berg Bundesbeauftragte für den Datenschutz. Sie kritisiert die Pläne der Kommission. "
+     "Die Regeln müssten sich ändern, so die Datenschutzbeauftragte.",
+     "Die Regeln", "Anna Berg", "person"),
+    ("the weak form after 'der' is her when no group was named",
+     "Seit einem Jahr ist Anna Berg Bundesbeauftragte für den Datenschutz. Sie kritisiert die Pläne der Kommission. "
+     "Die Regeln müssten sich ändern, so die Forderung der Datenschutzbeauftragten.",
+     "Die Regeln", "Anna Berg", "person"),
+    ("the weak form after 'der' is the group when one was named",
+     "Anna Berg und Eva Roth sind Abgeordnete der Grünen. Die Regeln müssten sich ändern, so die Forderung der "
+     "Abgeordneten.",
+     "Die Regeln", "Anna Berg und Eva Roth", "person"),
+    ("a quote run is broken by a report of another speaker in between",
+     "„Wir haben das Gesetz gut vorbereitet“, sagte der Minister Karl Weber im Bundestag.\n\nEin Jahr später sagt "
+     "die Abgeordnete Lena Vogt, selbst oft Ziel von Hetze: Das Gesetz geht am Ziel vorbei. „Mir kommt es auf die "
+     "Strafverfolgung an.“",
+     "Mir kommt", "Lena Vogt", "person"),
     ("coordinated countries speak together",
      "Die USA, Großbritannien und Japan warnten am Montag, die Lage in der Region sei ernst.",
      "die Lage", "USA, Großbritannien und Japan", "organization"),

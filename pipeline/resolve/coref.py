@@ -383,6 +383,9 @@ def _descriptor_gender(tok: Token) -> str:
     """m / f / pl of a descriptor: the role noun's own gender ("Ministerin"), else the article's agreement ("die
     Abgeordnete": its article is parsed more reliably than the noun), else the noun's."""
     det = next((c for c in tok.children if c.lower_ in _DEFINITE), None)
+    if det is not None and det.lower_ in ("der", "die") and _adjectival_role(tok.text):
+        # an adjectival role noun: "die Abgeordnete" / "der Abgeordnete" are singular (the plural ends in -n)
+        return "f" if det.lower_ == "die" else "m"
     if det is not None and det.lower_ in ("die", "den") and "Plur" in det.morph.get("Number"):
         return "pl"  # "die Kanadier": plural, whatever the lexicon says of the singular
     gender = _gender_of_word(tok.text)
@@ -395,6 +398,13 @@ def _descriptor_gender(tok: Token) -> str:
         if value:
             return {"Masc": "m", "Fem": "f"}.get(value[0], "")
     return ""
+
+
+def _adjectival_role(word: str) -> bool:
+    """A role noun declined like an adjective, of either gender in roles_de.tsv: "Abgeordnete", "Beauftragte",
+    "Vorsitzende" (singular -e after der/die, -en in the plural and after "der" in the feminine genitive)."""
+    entry = role_of(word)
+    return word.endswith("e") and entry is not None and entry["gender"] == "x" and entry["kind"] in ("role", "suffix")
 
 
 def _weak_singular(tok: Token) -> bool:
@@ -420,7 +430,11 @@ def _resolve_descriptor(walk: _Walk, tok: Token) -> int | None:
         if _fits_role(walk.clusters[index], head) and (gender != "pl" or _weak_singular(tok)):
             return index  # "der Datenschutzbeauftragten": "der" is singular or plural, the role bound decides
     if gender == "pl":  # "die beiden Abgeordneten" after "Anna Berg und Eva Roth"
-        return walk.group_cluster(tok.idx, persons=True)
+        group = walk.group_cluster(tok.idx, persons=True)
+        if group is not None or not (_weak_singular(tok) and _adjectival_role(head[:-1]) and
+                                     any(walk.clusters[i].gender == "f" for _, i in persons)):
+            return group
+        gender = "f"  # "so die Forderung der Datenschutzbeauftragten" after one woman and no group: her
     # the role bound earlier, farther back than the salience window ("der Minister" many sentences later)
     bound = [i for i, c in enumerate(walk.clusters) if c.type == "person" and 0 <= c.last < tok.idx
              and _fits_role(c, head)]

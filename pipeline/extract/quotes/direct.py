@@ -14,7 +14,7 @@ from .candidate import Candidate
 from .content import is_quotation_like
 from .context import Context
 from .cue import VerbCues, cue_in
-from .mention import valid_speaker
+from .mention import speaker_like, valid_speaker
 from .nounphrase import np_from
 from .speaker import (
     cue_subject_outside,
@@ -166,7 +166,8 @@ def _candidate(doc: Doc, region: QuotedRegion, parts: list[tuple[int, int]], con
     if not via and not is_quotation_like(content):
         return None
     if not via and before is None and found and found[-1].method is not Method.UNFRAMED and \
-            _same_paragraph(doc, found[-1].parts[-1][1], region.open):
+            _same_paragraph(doc, found[-1].parts[-1][1], region.open) and \
+            not _report_between(doc, found[-1].parts[-1][1], region.open, cues):
         via = "previous"  # a quote run: the same speaker goes on
         speaker = found[-1].speaker
     if not via and speaker is None:
@@ -199,6 +200,24 @@ def _candidate(doc: Doc, region: QuotedRegion, parts: list[tuple[int, int]], con
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
     return "\n" not in doc.text[a:b] or doc.text[a:b].count("\n") <= 2
+
+
+def _report_between(doc: Doc, a: int, b: int, cues: VerbCues) -> bool:
+    """A sentence between two quotations (after the one that ends at ``a``, before the one opening at ``b``) in
+    which a speech verb has a subject of its own ("„…“, sagte Maas. … Heute sagt die Abgeordnete X: Das Gesetz
+    geht am Ziel vorbei. „Mir kommt …“"): the quote run is broken, the later quotation is not the earlier
+    speaker's."""
+    last = doc.char_span(a - 1, a, alignment_mode="expand")
+    first = doc.char_span(b, b + 1, alignment_mode="expand")
+    if last is None or first is None:
+        return False
+    lo, hi = last[0].sent.end, first[0].sent.start
+    for tok in doc[lo:hi] if lo < hi else ():
+        if tok.pos_ in ("VERB", "AUX") and cues.of(tok) is not None:
+            speaker = speaker_near_verb(tok, tok.sent, tok.sent)
+            if speaker is not None and speaker_like(speaker.root):
+                return True
+    return False
 
 
 
