@@ -64,6 +64,13 @@ CASES = [
      "die Abgeordnete Lena Vogt, selbst oft Ziel von Hetze: Das Gesetz geht am Ziel vorbei. „Mir kommt es auf die "
      "Strafverfolgung an.“",
      "Mir kommt", "Lena Vogt", "person"),
+    ("a role noun in the genitive is named in the nominative",
+     "Das Ministerium hat den Plan vorgelegt. Nach Angaben des Ministers sei das Geld knapp.",
+     "sei das Geld", "Minister", "person"),
+    ("a role phrase with a name the tagger read as nouns takes the name",
+     "„Die Lage am Arbeitsmarkt ist ruhig“, sagte der Chef der Bundesagentur für Arbeit, Frank-Jürgen Weise, am "
+     "Dienstag in Nürnberg.",
+     "Die Lage", "Frank-Jürgen Weise", "person"),
     ("coordinated countries speak together",
      "Die USA, Großbritannien und Japan warnten am Montag, die Lage in der Region sei ernst.",
      "die Lage", "USA, Großbritannien und Japan", "organization"),

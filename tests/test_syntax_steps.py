@@ -517,6 +517,54 @@ def _mention(doc: Doc, start: int, end: int) -> tuple[Span, Span]:
     return doc[start:end], doc[start].sent
 
 
+BBC = _doc(f"""
+    Laut      ADP   APPR  laut      7 case  _
+    einem     DET   ART   ein       2 det   Case=Dat
+    Bericht   NOUN  NN    Bericht   7 obl   Case=Dat
+    der       DET   ART   der       4 det   Case=Gen
+    BBC       PROPN NE    BBC       2 nmod  Case=Gen
+    seien     AUX   VAFIN sein      7 cop   {SUB_PL}
+    die       DET   ART   der       7 det   Case=Nom
+    Kosten    NOUN  NN    Kosten    7 ROOT  Case=Nom
+    .         PUNCT $.    .         7 punct _
+""", ents=((4, 5, "ORG"),))
+DEKAN = _doc(f"""
+    Manfred   PROPN NE    Manfred   9 nsubj     Case=Nom
+    Berg      PROPN NE    Berg      0 flat:name Case=Nom
+    ,         PUNCT $,    ,         4 punct     _
+    der       PRON  ART   der       4 det       Case=Nom
+    Dekan     NOUN  NN    Dekan     0 appos     Case=Nom|Gender=Fem
+    der       DET   ART   der       7 det       Case=Gen
+    Philosophischen ADJ ADJA philosophisch 7 amod Case=Gen
+    Fakultät  NOUN  NN    Fakultät  4 nmod      Case=Gen
+    ,         PUNCT $,    ,         0 punct     _
+    sagte     VERB  VVFIN sagen     9 ROOT      {FIN_SG}
+    .         PUNCT $.    .         9 punct     _
+""", ents=((0, 2, "PER"),))
+ZEITUNG = _doc(f"""
+    Das       PRON  PDS   der       1 obj       _
+    sagte     VERB  VVFIN sagen     1 ROOT      {FIN_SG}
+    Steve     PROPN NE    Steve     1 nsubj     Case=Nom
+    Marshall  PROPN NE    Marshall  2 flat:name Case=Nom
+    ,         PUNCT $,    ,         6 punct     _
+    der       DET   ART   der       6 det       Case=Nom|Gender=Masc
+    Zeitung   NOUN  NN    Zeitung   1 obl       Case=Dat
+    .         PUNCT $.    .         1 punct     _
+""", ents=((2, 4, "PER"),))
+WEISE = _doc(f"""
+    Das       PRON  PDS   der       1 obj       _
+    sagte     VERB  VVFIN sagen     1 ROOT      {FIN_SG}
+    der       DET   ART   der       3 det       Case=Nom
+    Chef      NOUN  NN    Chef      1 nsubj     Case=Nom
+    der       DET   ART   der       5 det       Case=Gen
+    Bundesagentur NOUN NN Bundesagentur 3 nmod  Case=Gen
+    ,         PUNCT $,    ,         7 punct     _
+    Frank-Jürgen NOUN NN  Frank-Jürgen 1 ccomp  Case=Nom
+    Weise     NOUN  NN    Weise     7 appos     Case=Nom
+    .         PUNCT $.    .         1 punct     _
+""")
+
+
 STEP_CASES = [
     # step, sentence, mention found by a rule, the mention after the step
     (syntax._name_before_parenthesis, SCHMIDT, (5, 7), "Renate Schmidt (SPD)"),
@@ -561,10 +609,14 @@ STEP_CASES = [
     (syntax._prepositional_attribute, SPD_INFINITIVE, (3, 5), "die SPD"),
     (syntax._prepositional_attribute, INTERVIEW, (2, 4), "der Trainer"),
     (syntax._noun_of_genitive, ONLINE, (4, 8), "die Online-Ausgabe des „Spiegel“"),
-    (syntax._noun_of_genitive, ANTWORT, (4, 6), "des Ministers"),
+    (syntax._noun_of_genitive, ANTWORT, (4, 6), "die Antwort des Ministers"),
+    (syntax._noun_of_genitive, BBC, (3, 5), "einem Bericht der BBC"),
     (syntax._apposition_after_comma, WIDMANN, (2, 6), "die Sprecherin der Unionsfraktion, Annette Widmann-Mauz"),
     (syntax._apposition_after_comma, PAU, (0, 2), "Petra Pau, Vizepräsidentin des Bundestages"),
     (syntax._apposition_after_comma, PAU_CLAUSE, (2, 4), "Petra Pau"),
+    (syntax._apposition_after_comma, DEKAN, (0, 2), "Manfred Berg, der Dekan der Philosophischen Fakultät"),
+    (syntax._apposition_after_comma, ZEITUNG, (2, 4), "Steve Marshall"),
+    (syntax._apposition_after_comma, WEISE, (2, 6), "der Chef der Bundesagentur, Frank-Jürgen Weise"),
 ]
 
 

@@ -18,10 +18,11 @@ from spacy.tokens import Span, Token
 from ..lang.de.calendar import name_like_calendar_words
 
 from ..lang.de.verbs import is_finite, verb_chain
+from ..lang.de.words import FEMININE_NOUN_ENDINGS
 from ..model.labels import children_with_role
-from ..resources import is_institution, is_source_noun, role_of
+from ..resources import is_institution, is_source_noun, is_statement_noun, role_of
 from ..resources.cues import load_cues
-from .person_rules import load_evidence
+from .person_rules import load_evidence, load_first_names
 
 # pronouns that are a whole noun phrase on their own: nothing in their subtree belongs to the speaker
 _STANDALONE_PRONOUNS = {"er", "sie", "ihr", "ich", "wir", "es", "man"}
@@ -198,6 +199,8 @@ def _apposition_end(doc, end: int, limit: Span | None) -> int:
     if first.pos_ == "DET" and first.morph.get("Case") and "Nom" not in first.morph.get("Case") and \
             not any(t.pos_ == "NOUN" and role_of(t.text) is not None for t in segment):
         return end  # "…, den Gesetzentwurf": an object, not an apposition
+    if not _nominative_opening(segment):
+        return end
     closes = seg_end >= hi or doc[seg_end].text in (".", "!", "?") or \
         (doc[seg_end].text == "," and seg_end + 1 < hi and doc[seg_end + 1].pos_ in ("VERB", "AUX"))
     return seg_end if closes else end
@@ -667,13 +670,17 @@ def _prepositional_attribute(mention: Span, sent: Span) -> Span:
 
 
 def _noun_of_genitive(mention: Span, sent: Span) -> Span:
-    """A genitive found alone takes in its noun: "des „Spiegel“" -> "die Online-Ausgabe des „Spiegel“"."""
-    # also "Vertreter [der drei Organisationen]"; not after a noun of saying, whose genitive is the speaker ("die
-    # Antwort des Ministers")
+    """A genitive found alone takes in its noun: "des „Spiegel“" -> "die Online-Ausgabe des „Spiegel“", "Vertreter
+    [der drei Organisationen]", and a statement or source noun ("einem Bericht der BBC", "die Antwort des
+    Ministers"): the phrase is what the text cites, its genitive the speaker the resolver reads through it."""
     doc, lo = mention.doc, sent.start
     start = mention.start
-    if not (start - 1 > lo and doc[start].lower_ in ("des", "eines") and doc[start - 1].pos_ == "NOUN" and
-            doc[start - 1].text[:1].isupper() and not utterance_noun(doc[start - 1])):
+    if not start - 1 > lo or doc[start - 1].pos_ not in ("NOUN", "PROPN") or not doc[start - 1].text[:1].isupper():
+        return mention
+    noun = doc[start - 1]
+    statement = is_statement_noun(noun.text) or is_source_noun(noun.text)
+    if not (statement and doc[start].lower_ in ("des", "eines", "der", "einer") or
+            doc[start].lower_ in ("des", "eines") and noun.pos_ == "NOUN" and not utterance_noun(noun)):
         return mention
     k = start - 1
     while k - 1 >= lo and (doc[k - 1].pos_ in ("ADJ", "NUM") or doc[k - 1].tag_ == "ADJA"):
@@ -701,17 +708,55 @@ def _apposition_after_comma(mention: Span, sent: Span) -> Span:
         seg_end = cut
     segment = doc[end + 1 : seg_end]
     closes = seg_end >= hi or doc[seg_end].text in (",", ".", "!", "?") or cut is not None
-    if segment and len(segment) <= 12 and closes and \
-            not any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in segment) and _names_same_speaker(mention, segment):
+    if not segment or len(segment) > 12 or not closes or any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in segment) \
+            or not _nominative_opening(segment):
+        return mention
+    # the segment ends the clause before its finite verb ("Manfred Berg, der Dekan der Fakultät, sagte"): the
+    # prefield holds one phrase, so it is an apposition
+    prefield = doc[seg_end].text == "," and seg_end + 1 < hi and doc[seg_end + 1].pos_ in ("VERB", "AUX") \
+        if seg_end < hi else False
+    if _names_same_speaker(mention, segment) or prefield and _article_apposition(mention, segment):
         return doc[mention.start : seg_end]
     return mention
+
+
+def _nominative_opening(segment: Span) -> bool:
+    """Whether a comma segment can be a nominative apposition by its article and its end: not "der" before a
+    feminine noun ("der Zeitung", "der Ministerin": a dative or genitive, whatever the tagger's gender says), not
+    a phrase closed by a postposition ("der Zeitung zufolge")."""
+    if segment[-1].lower_ in ("zufolge", "nach", "gegenüber", "entsprechend"):
+        return False
+    if segment[0].lower_ == "der":
+        noun = next((t for t in segment[1:] if t.pos_ in ("NOUN", "PROPN") or t.text[:1].isupper()), None)
+        if noun is not None and noun.text.endswith(FEMININE_NOUN_ENDINGS):
+            return False
+    return True
+
+
+def _article_apposition(mention: Span, segment: Span) -> bool:
+    """"Manfred Berg, der Dekan der Philosophischen Fakultät": after a name, a phrase of article, adjectives and a
+    noun in the nominative (not the addressee "der Zeitung", not a medium)."""
+    first = segment[0]
+    if not any(t.pos_ == "PROPN" for t in mention) or first.lower_ not in ("der", "die", "ein", "eine"):
+        return False
+    if "Nom" not in first.morph.get("Case", ["Nom"]):
+        return False
+    head = next((t for t in segment[1:] if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or not _nominative_opening(segment):
+        return False
+    if not head.text[:1].isupper() or _medium_noun(head) or \
+            any(t.pos_ not in ("DET", "ADJ", "ADV") and not t.text[:1].isupper() for t in segment[1 : head.i - segment.start]):
+        return False
+    return all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PUNCT", "CCONJ", "X") or t.tag_ == "ART"
+               for t in segment)
 
 
 def _names_same_speaker(mention: Span, segment: Span) -> bool:
     """The comma segment after the mention is an apposition to it: a name after a mention without one, a phrase
     that opens with a role noun after a name ("Edmon Chung, CEO von DotAsia"), or a short name after a role noun."""
     has_name = any(t.pos_ == "PROPN" for t in mention)
-    seg_name = all(t.pos_ == "PROPN" or t.tag_ == "NE" or t.text in ("-",) for t in segment)
+    seg_name = all(t.pos_ == "PROPN" or t.tag_ == "NE" or t.text in ("-",) for t in segment) or \
+        _first_name_led(segment)
     head = next((t for t in segment if t.pos_ in ("NOUN", "PROPN") or t.tag_ in ("NN", "NE")), None)
     role_first = head is not None and _title_like(head) and all(
         t.pos_ in ("DET", "ADJ", "PUNCT", "X") or t.is_punct or t.is_lower for t in segment[: head.i - segment.start])
@@ -720,6 +765,14 @@ def _names_same_speaker(mention: Span, segment: Span) -> bool:
     head_noun = next((t for t in mention if t.pos_ in ("NOUN", "PROPN")), None)
     role_head = head_noun is not None and head_noun.pos_ == "NOUN" and _title_like(head_noun)
     return (not has_name and seg_name) or (has_name and role_first) or (role_head and seg_name and len(segment) <= 4)
+
+
+def _first_name_led(segment: Span) -> bool:
+    """Two to four capitalised words led by a known first name: a name the tagger read as nouns ("Frank-Jürgen
+    Weise")."""
+    words = [t.text for t in segment]
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) and \
+        (words[0] in load_first_names() or words[0].split("-")[0] in load_first_names())
 
 
 # the order matters: edges are cleaned before the phrase grows, entities are made whole before titles are taken in

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..resources import institutions, is_institution, is_statement_noun, read_tsv, role_of
 from ..types import EntityMention, Quotation, TextSpan, join_names
-from .coref import Coreference, corefer
+from .coref import Coreference, corefer, first_name_genders
 from .names import STRONG_ENDING
 
 _ARTICLES = re.compile(r"^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", re.IGNORECASE)
@@ -468,6 +468,9 @@ class _Resolver:
                 antecedent = self.legacy_role(mention, head, role, previous)
                 if antecedent:
                     return antecedent, "person"
+        named = _apposed_name(mention.text)
+        if named:  # "der Chef der Bundesagentur, Frank-Jürgen Weise": a name no entity rule found
+            return named, "person"
         return self.as_phrase(mention, head)
 
     def from_names(self, mention: TextSpan, hits: list[EntityMention]) -> tuple[str, str]:
@@ -523,6 +526,9 @@ class _Resolver:
         if self.doc is not None:
             at = mention.start + mention.text.find(stripped)
             stripped = _nominative(self.doc, at, at + len(stripped), stripped)
+        if mention.text.lower().startswith(("des ", "eines ")) and _genitive_role(stripped) != stripped:
+            stripped = _genitive_role(stripped)
+            head = stripped.split()[-1]
         return stripped, _phrase_type(head, role_of(head) if head else None)
 
     def legacy_role(self, mention: TextSpan, head: str, role: dict, previous: list[Quotation]) -> str:
@@ -541,6 +547,34 @@ class _Resolver:
                     return person.canonical
                 break
         return ""
+
+
+def _genitive_role(phrase: str) -> str:
+    """A masculine role noun in the genitive singular, alone or after weak adjectives, in the nominative: "Ministers"
+    -> "Minister", "Präsidenten" -> "Präsident", "früheren Ministers" -> "früherer Minister"; else unchanged."""
+    words = phrase.split()
+    if not words or len(words) > 3 or not all(w.endswith("en") and w[:1].islower() for w in words[:-1]):
+        return phrase
+    head = words[-1]
+    for cut in (1, 2):
+        stem = head[:-cut]
+        entry = role_of(stem) if head[-cut:] in ("s", "es", "n", "en") else None
+        if entry is not None and entry["kind"] in ("role", "suffix") and entry["gender"] in ("m", "x"):
+            return " ".join([w[:-1] + "r" for w in words[:-1]] + [stem])
+    return phrase
+
+
+def _apposed_name(phrase: str) -> str:
+    """The name after the last comma of a phrase when it is two to four capitalised words led by a known first
+    name ("der Chef der Bundesagentur für Arbeit, Frank-Jürgen Weise" -> "Frank-Jürgen Weise"), else ""."""
+    if ", " not in phrase:
+        return ""
+    words = phrase.rsplit(", ", 1)[1].strip(" ,").split()
+    genders = first_name_genders()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) and \
+            (words[0] in genders or words[0].split("-")[0] in genders):
+        return " ".join(words)
+    return ""
 
 
 def _without_setting(mention: TextSpan) -> TextSpan:

@@ -51,6 +51,7 @@ REPORTING_KONJUNKTIV_2 = word_set("reporting_konjunktiv_2")
 NAME_PARTICLES = word_set("name_particles")
 NAME_LEADS = word_set("name_leads")
 VERB_ENDINGS = word_list("verb_endings")
+FEMININE_NOUN_ENDINGS = word_list("feminine_noun_endings")
 # "niederzulegen", "voranzutreiben": a separable prefix, the infix zu and an infinitive ending
 ZU_INFIX = re.compile("(?:" + "|".join(map(re.escape, word_list("zu_infix_prefixes"))) + r")zu[a-zäöüß]{3,}e?n")
 
