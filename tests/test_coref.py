@@ -71,6 +71,18 @@ CASES = [
      "„Die Lage am Arbeitsmarkt ist ruhig“, sagte der Chef der Bundesagentur für Arbeit, Frank-Jürgen Weise, am "
      "Dienstag in Nürnberg.",
      "Die Lage", "Frank-Jürgen Weise", "person"),
+    ("a speech act reported in the Konjunktiv goes on with the report before it",
+     "In der Vergangenheit habe es erfolgreiche Angriffe auf die Kliniken gegeben, so die Abgeordnete Lena Vogt. "
+     "Erst vor wenigen Tagen hätten mehrere Verbände in einem offenen Brief vor den Risiken gewarnt.",
+     "Erst vor wenigen Tagen", "Lena Vogt", "person"),
+    ("a quoted name after a genitive article is the source, without its marks",
+     "Die Verordnung wird am Montag beraten. Aus Sicht der „Koalition kleiner Unternehmen aus Europa“ würde sich "
+     "die Verordnung negativ auf die Sicherheit auswirken.",
+     "würde sich", "Koalition kleiner Unternehmen aus Europa", "organization"),
+    ("what follows a report's colon is what was said",
+     "Ein Jahr nach Inkrafttreten des Gesetzes sagt die Abgeordnete Lena Vogt, selbst regelmäßig Zielscheibe von "
+     "Hass im Netz: Das Gesetz geht am Ziel vorbei. „Mir kommt es nicht darauf an.“",
+     "Das Gesetz geht", "Lena Vogt", "person"),
     ("coordinated countries speak together",
      "Die USA, Großbritannien und Japan warnten am Montag, die Lage in der Region sei ernst.",
      "die Lage", "USA, Großbritannien und Japan", "organization"),

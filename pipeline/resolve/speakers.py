@@ -447,6 +447,10 @@ class _Resolver:
 
     def resolve_phrase(self, mention: TextSpan, previous: list[Quotation]) -> tuple[str, str]:
         hits = _overlapping(mention, self.entities)
+        whole = _QUOTED_NAME.fullmatch(_ARTICLES.sub("", mention.text).strip())
+        if whole and not any(len(e.text) >= len(whole.group(1).strip()) for e in hits):
+            # "der „Koalition kleiner Unternehmen aus Europa“": the quoted name, not a name inside it ("Europa")
+            return whole.group(1).strip(), "organization"
         if hits:
             return self.from_names(mention, hits)
         found = self.cluster_at(mention.start, mention.end, ("descriptor", "name", "surname"))

@@ -19,6 +19,7 @@ from ...lang.de.words import (
     NOT_SPEAKERS,
     REPORTING_KONJUNKTIV_2,
 )
+from ...model.labels import dep_role as _roles
 from ...model.labels import is_subjunctive
 from ...types import Method
 from ..syntax import noun_phrase
@@ -124,10 +125,10 @@ def continuations(doc: Doc, sents: list[Span], found: list[Candidate], cues: Ver
             active = False  # a direct quotation without a frame of its own ends the run
             continue
         speaker = _cue_context(sent, cues, covered)
-        if speaker is not None and active and context is not None and speaker.root.pos_ == "PRON" and \
-                _konjunktiv_1_main(sent):
-            # "Er wisse auch nicht, was …": the report's speaker, in Konjunktiv I, goes on - the sentence is part
-            # of the report, not a new one
+        if speaker is not None and active and context is not None and \
+                (speaker.root.pos_ == "PRON" and _konjunktiv_1_main(sent) or reports_in_konjunktiv(sent)):
+            # "Er wisse auch nicht, was …", "Erst vor Tagen hätten mehrere Organisationen gewarnt": the report's
+            # speaker goes on in the Konjunktiv - the sentence is part of the report, not a new one
             speaker = None
         if speaker is not None:
             context, context_at, active, last_was_continuation = speaker, n, True, False
@@ -167,6 +168,22 @@ def continuations(doc: Doc, sents: list[Span], found: list[Candidate], cues: Ver
 
 
 
+
+
+def reports_in_konjunktiv(sent: Span) -> bool:
+    """A speech act reported in the Konjunktiv by its main clause ("Die Verbände hätten gewarnt", "Der Minister
+    habe das bestritten"): the report of the speaker before, not of its subject; a question or a conditional is
+    none."""
+    if sent.text.rstrip().endswith("?"):
+        return False
+    for tok in sent:
+        if tok.head.i == tok.i or "root" in _roles(tok):
+            chain = [tok] + [c for c in tok.children if c.pos_ == "AUX"]
+            if any((_konj1(t) or t.lower_ in REPORTING_KONJUNKTIV_2 and looks_konjunktiv_2(t)) and
+                   finite_or_konjunktiv(t) for t in chain) and \
+                    not any(c.lower_ in CONDITIONAL_SUBORDINATORS for c in tok.children):
+                return True
+    return False
 
 
 def _reportative_sollen(sent: Span) -> bool:

@@ -34,6 +34,10 @@ def np_from(sent: Span, j: int) -> Span | None:
     quoted = _quoted_source(sent, start)
     if quoted is not None:
         return quoted
+    if start + 1 < sent.end and doc[start].pos_ == "DET":  # "aus Sicht der „Koalition kleiner Unternehmen“"
+        quoted = _quoted_source(sent, start + 1)
+        if quoted is not None:
+            return doc[start : quoted.end]
     walk = _Walk(sent, start)
     while walk.end < sent.end:
         tok = doc[walk.end]
@@ -186,11 +190,12 @@ def _von_attribute(w: _Walk, t: Token) -> int | None:
 
 
 def _quoted_name(w: _Walk, t: Token) -> int | None:
-    """A quoted name after its noun: "der Website „icelandreview.com“", "Fernsehsender „Channel 10“" (a name, not
+    """A quoted name after its noun or a genitive article: "der Website „icelandreview.com“", "Fernsehsender „Channel
+    10“", "Sicht der „Koalition kleiner Unternehmen“" (a name, not
     a quoted phrase: "Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“")."""
     doc, end = t.doc, w.end
     if w.seen_noun and t.text in ("„", "»", "\"", "''") and (doc[end - 1].pos_ == "NOUN" or
-                                                             doc[end - 1].lower_ in ("von", "vom")):
+                                                             doc[end - 1].lower_ in ("von", "vom", "des", "der")):
         close = next((i for i in range(end + 1, min(end + 8, w.sent.end))
                       if doc[i].text in ("“", "«", "\"", "”", "''")), None)
         if close is not None and end + 1 < close and (not doc[end + 1].is_lower or

@@ -13,6 +13,7 @@ from ..syntax import noun_phrase
 from .anaphoric import points_back
 from .candidate import Candidate, any_inside
 from .context import Context
+from .continuation import reports_in_konjunktiv
 from .cue import VerbCues, act_verb, lacks_object
 from .mention import speaker_like, speaker_or_source, valid_speaker
 from .speaker import passive_agent, speaker_near_verb
@@ -32,12 +33,14 @@ def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], cues: Ver
             owned.add(first[0].sent.start)
     out = []
     text = doc.text  # (a sentence's text, read from the Doc's: Span.text joins its tokens anew)
-    for sent in sents:
+    for n, sent in enumerate(sents):
         if sent.start in owned or any_inside(sent, covered) or \
                 text[sent.start_char : sent.end_char].rstrip().endswith("?"):
             continue
         if points_back(sent, lexicon):
             continue  # "Dies berichtete die dpa.": the frame of the sentence before it, not a report of its own
+        if n > 0 and sents[n - 1].start in owned and reports_in_konjunktiv(sent):
+            continue  # "…, so die Abgeordnete. Erst vor Tagen hätten Verbände gewarnt.": her report goes on
         cue_tok = speaker = entry = None
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX"):
@@ -70,13 +73,33 @@ def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], cues: Ver
                 # "Vernichtung" as subject): the noun phrase of the sentence that can speak
                 cue_tok, speaker, entry = tok, near, name
                 break
-        rng = span_chars(doc, *strip_final_punct(doc, sent.start_char, sent.end_char))
-        if rng is None or cue_tok is None or len(sent) < 4:
+        if cue_tok is None or len(sent) < 4:
             continue
-        found_act = Candidate("indirect", [rng], doc[cue_tok.i : cue_tok.i + 1], speaker, 0.45, sent, Method.REPORTED)
+        said = _said_after_colon(doc, sents, n, covered)
+        if said is not None:
+            owned.add(said.start)  # its content: no report of its own
+        target = said if said is not None else sent
+        rng = span_chars(doc, *strip_final_punct(doc, target.start_char, target.end_char))
+        if rng is None:
+            continue
+        found_act = Candidate("indirect", [rng], doc[cue_tok.i : cue_tok.i + 1], speaker,
+                              0.45 if said is None else 0.7, target, Method.REPORTED)
         found_act.cue_entry = entry
         out.append(found_act)
     return out
+
+
+def _said_after_colon(doc: Doc, sents: list[Span], n: int, covered: list[tuple[int, int]]) -> Span | None:
+    """The sentence after a report that ends in a colon, in the same paragraph and without quotation marks of its
+    own: what was said ("…, sagt die Abgeordnete X, selbst Ziel von Hetze: Das Gesetz geht am Ziel vorbei.")."""
+    sent = sents[n]
+    if n + 1 >= len(sents) or not doc.text[sent.start_char : sent.end_char].rstrip().endswith(":"):
+        return None
+    nxt = sents[n + 1]
+    if "\n" in doc.text[sent.end_char : nxt.start_char] or any_inside(nxt, covered) or len(nxt) < 3 or \
+            doc.text[nxt.start_char : nxt.end_char].rstrip().endswith("?"):
+        return None
+    return nxt
 
 
 def find(doc: Doc, context: Context) -> list[Candidate]:
