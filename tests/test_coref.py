@@ -83,6 +83,18 @@ CASES = [
      "Ein Jahr nach Inkrafttreten des Gesetzes sagt die Abgeordnete Lena Vogt, selbst regelmäßig Zielscheibe von "
      "Hass im Netz: Das Gesetz geht am Ziel vorbei. „Mir kommt es nicht darauf an.“",
      "Das Gesetz geht", "Lena Vogt", "person"),
+    ("a genitive plural without article after a statement noun is a group, in the nominative",
+     "Die Pläne der Kommission sind umstritten. Dies ist nach Aussagen weltweit führender Forscher technisch "
+     "unmöglich.",
+     "Dies ist", "weltweit führende Forscher", "group"),
+    ("coordinated adjectives belong to the speaker, a count does not",
+     "In einem offenen Brief appellieren dutzende kleine und mittlere Unternehmen an die Ministerinnen, sich gegen "
+     "das Gesetz zu stellen.",
+     "sich gegen", "kleine und mittlere Unternehmen", "organization"),
+    ("a plural pronoun takes up the group that spoke last",
+     "Die Verbände warnten am Montag, das Gesetz sei gefährlich. Sie verlangen von den Ministerinnen, sich an der "
+     "Position des Parlaments zu orientieren.",
+     "sich an der", "Verbände", "group"),
     ("coordinated countries speak together",
      "Die USA, Großbritannien und Japan warnten am Montag, die Lage in der Region sei ernst.",
      "die Lage", "USA, Großbritannien und Japan", "organization"),

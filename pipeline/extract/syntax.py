@@ -52,6 +52,9 @@ def noun_phrase(token: Token, limit: Span | None = None) -> Span:
     start = token.i
     for i in range(token.i - 1, lo - 1, -1):
         t = doc[i]
+        if t.pos_ == "CCONJ" and i - 1 >= lo and _adjective_word(doc[i - 1]) and _adjective_word(doc[i + 1]):
+            start = i  # coordinated adjectives: "kleine und mittlere Unternehmen"
+            continue
         if t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ") or t.is_space:
             break
         start = i
@@ -105,6 +108,12 @@ def noun_phrase(token: Token, limit: Span | None = None) -> Span:
     end = _apposition_end(doc, end, limit)
     start = _apposition_start(doc, start, end, limit)
     return doc[start:end]
+
+
+def _adjective_word(tok: Token) -> bool:
+    """A lower-case attributive adjective (also one the tagger took for a determiner: "mittlere")."""
+    return tok.is_lower and tok.is_alpha and (tok.pos_ == "ADJ" or tok.tag_ == "ADJA" or
+                                              tok.pos_ == "DET" and len(tok.text) > 5 and tok.text.endswith(("e", "en", "er", "es")))
 
 
 def _parenthesis_end(doc, end: int, limit: Span | None) -> int:
@@ -518,13 +527,21 @@ def _cut_at_adverbial(mention: Span, sent: Span) -> Span:
     doc = mention.doc
     start = mention.start
     cut = next((k for k in range(start + 1, mention.end) if doc[k].is_lower and
-                (doc[k].pos_ == "ADV" and doc[k].tag_ != "ADJD" or doc[k].lower_ in _ADVERBIAL_WORDS)), None)
+                (doc[k].pos_ == "ADV" and doc[k].tag_ != "ADJD" and not _degree_of_attribute(doc, k, mention.end)
+                 or doc[k].lower_ in _ADVERBIAL_WORDS)), None)
     if cut is None:
         return mention
     end = cut
     while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
         end -= 1
     return doc[start:end]
+
+
+def _degree_of_attribute(doc, k: int, end: int) -> bool:
+    """An adverb that grades the adjective of a genitive plural after a noun, inside the phrase: "Aussagen
+    [weltweit] führender Forscher" (not "Sarkozy möglicherweise bessere Chancen")."""
+    return k + 2 < end and doc[k - 1].pos_ == "NOUN" and (doc[k + 1].tag_ == "ADJA" or doc[k + 1].pos_ == "ADJ") \
+        and doc[k + 1].is_lower and doc[k + 1].lower_.endswith("er") and doc[k + 2].pos_ in ("NOUN", "PROPN")
 
 
 def _quoted_name_marks(mention: Span, sent: Span) -> Span:

@@ -182,7 +182,8 @@ class _Walk:
         self.last_name: tuple[int, int, str, str] | None = None  # the latest name: start, end, canonical, type
         self.mentions: list[Mention] = []
         # the quotations by end, with the start of their speaker mention (its cluster is known once passed)
-        self.quotes = sorted(((q.end, q.speaker_mention.start, q.speaker_mention.end, q.speaker) for q in quotes
+        self.quotes = sorted(((q.end, q.speaker_mention.start, q.speaker_mention.end, q.speaker, q.speaker_type)
+                              for q in quotes
                               if q.speaker_mention is not None), key=lambda x: x[0])
         self.by_canonical: dict[str, int] = {}  # canonical name -> cluster (of the first type seen)
         self.quote_ends = [q[0] for q in self.quotes]
@@ -246,7 +247,7 @@ class _Walk:
     def last_speaker(self, pos: int) -> int | None:
         """The cluster of the speaker of the last quotation that ends before ``pos``."""
         k = bisect.bisect_right(self.quote_ends, pos)
-        for end, s_start, s_end, speaker in reversed(self.quotes[max(0, k - 8) : k]):
+        for end, s_start, s_end, speaker, _ in reversed(self.quotes[max(0, k - 8) : k]):
             if speaker in self.by_canonical:  # resolved in an earlier pass ("Nordkoreas Machthaber")
                 return self.by_canonical[speaker]
             lo = bisect.bisect_left(self.mention_starts, s_start)
@@ -257,6 +258,21 @@ class _Walk:
             if pos - end > COREF_REACH:
                 break
         return None
+
+    def group_speaker(self, pos: int) -> int | None:
+        """A cluster for the speaker of the last quotation before ``pos`` when an earlier pass resolved it to a
+        group ("Mehrere Verbände warnen, … Sie verlangen …"), within the salience window."""
+        k = bisect.bisect_right(self.quote_ends, pos)
+        if not k:
+            return None
+        end, s_start, _, speaker, kind = self.quotes[k - 1]
+        if kind != "group" or not speaker or self.sentence(pos) - self.sentence(s_start) > COREF_SENTENCES:
+            return None
+        key = ("group", speaker)
+        if key not in self.by_name:
+            self.by_name[key] = len(self.clusters)
+            self.clusters.append(Cluster(len(self.clusters) + 1, "group", speaker))
+        return self.by_name[key]
 
     def candidates(self, pos: int) -> list[tuple[float, int]]:
         """(salience, cluster index) of the clusters mentioned shortly before ``pos``, most salient first."""
@@ -490,6 +506,8 @@ def _resolve_pronoun(walk: _Walk, tok: Token, refers: str) -> int | None:
         group = walk.group_cluster(tok.idx)
         if group is not None and (not fitting or walk.groups[-1][0] > walk.clusters[fitting[0][1]].last):
             return group
+        if not fitting and tok.lower_ == "sie":  # "Die Verbände warnten, … Sie verlangen …": the group that spoke
+            return walk.group_speaker(tok.idx)  # last (as the subject only: "Ihnen zufolge" may be anything)
     return fitting[0][1] if fitting else None
 
 

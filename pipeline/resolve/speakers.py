@@ -359,7 +359,8 @@ _LEADING = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "
                       "nach", "laut", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren",
                       "ihrem", "ihrer", "ihres"})
 # quantifiers before a group noun: "mehrere Quellen aus der Ampel" -> "Quellen aus der Ampel"
-_QUANTIFIERS = re.compile(r"^(mehrere|viele|einige|zahlreiche|etliche|manche|weitere|verschiedene|sämtliche)\s+",
+_QUANTIFIERS = re.compile(r"^(mehrere|viele|einige|zahlreiche|etliche|manche|weitere|verschiedene|sämtliche|dutzende|"
+                          r"hunderte|tausende)\s+",
                           re.IGNORECASE)
 # a trailing place, medium or occasion of the statement: "das Justizamt in der Pressemitteilung", "Heiko Maas im
 # Bundestag", "der AK Vorratsdatenspeicherung auf seiner Website", "VW-Chef Winterkorn in einem Interview"
@@ -427,6 +428,9 @@ class _Resolver:
         head_end = mention.text.find(head) + len(head)
         rest = mention.text[head_end:]
         complement = _OF.match(rest.lstrip())
+        group = _genitive_plural_group(rest)
+        if complement is None and group:  # "nach Aussagen weltweit führender Forscher"
+            return group, "group"
         if complement is None:  # "Kreml-Angaben", "Meinung Russlands": the name in it, else no one
             hits = _overlapping(mention, self.entities)
             quoted = _QUOTED_NAME.search(mention.text) or _WEB_NAME.search(mention.text)
@@ -551,6 +555,18 @@ class _Resolver:
                     return person.canonical
                 break
         return ""
+
+
+def _genitive_plural_group(rest: str) -> str:
+    """A genitive plural without article after a statement noun, in the nominative: " weltweit führender
+    Verschlüsselungsforscher:innen" -> "weltweit führende Verschlüsselungsforscher:innen", " vieler Experten" ->
+    "Experten"; "" if the words are no such phrase."""
+    words = rest.split()
+    if not 2 <= len(words) <= 4 or not words[-1][:1].isupper() or any(not w.islower() for w in words[:-1]) or \
+            not words[-2].endswith("er"):
+        return ""
+    phrase = " ".join([w[:-1] if w.endswith("er") else w for w in words[:-1]] + [words[-1]])
+    return _QUANTIFIERS.sub("", phrase)
 
 
 def _genitive_role(phrase: str) -> str:

@@ -214,9 +214,16 @@ def _parenthesis(w: _Walk, t: Token) -> int | None:
 
 
 def _degree_adverb(w: _Walk, t: Token) -> int | None:
-    """"laut gut informierten Kreisen"."""
-    if not w.seen_noun and t.pos_ == "ADV" and w.end + 1 < w.sent.end and t.doc[w.end + 1].pos_ in ("ADJ", "NOUN"):
-        return w.end + 1
+    """"laut gut informierten Kreisen"; before a genitive plural without article: "nach Aussagen [weltweit]
+    führender Forscher"."""
+    doc, end = t.doc, w.end
+    if not w.seen_noun and t.pos_ == "ADV" and end + 1 < w.sent.end and doc[end + 1].pos_ in ("ADJ", "NOUN"):
+        return end + 1
+    if w.seen_noun and not w.after_link and t.pos_ == "ADV" and t.is_lower and end + 2 < w.sent.end and \
+            doc[end - 1].pos_ == "NOUN" and doc[end + 1].is_lower and doc[end + 1].lower_.endswith("er") and \
+            doc[end + 2].pos_ == "NOUN":
+        w.after_link = True  # the genitive attribute it opens goes on
+        return end + 1
     return None
 
 
