@@ -89,6 +89,10 @@ def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], cues: Ver
     return out
 
 
+# any quotation mark, also those the pairing of marks does not take (straight and single ones)
+_MARKS = frozenset("'\"„“”‚‘’»«›‹")
+
+
 def _said_after_colon(doc: Doc, sents: list[Span], n: int, covered: list[tuple[int, int]]) -> Span | None:
     """The sentence after a report that ends in a colon, in the same paragraph and without quotation marks of its
     own: what was said ("…, sagt die Abgeordnete X, selbst Ziel von Hetze: Das Gesetz geht am Ziel vorbei.")."""
@@ -96,9 +100,10 @@ def _said_after_colon(doc: Doc, sents: list[Span], n: int, covered: list[tuple[i
     if n + 1 >= len(sents) or not doc.text[sent.start_char : sent.end_char].rstrip().endswith(":"):
         return None
     nxt = sents[n + 1]
+    said = doc.text[nxt.start_char : nxt.end_char].strip()
     if "\n" in doc.text[sent.end_char : nxt.start_char] or any_inside(nxt, covered) or len(nxt) < 3 or \
-            doc.text[nxt.start_char : nxt.end_char].rstrip().endswith("?"):
-        return None
+            said.endswith("?") or said[:1] in _MARKS:
+        return None  # (a quotation in marks the pairing left alone, "'Wir brauchen …'", is not this construction)
     return nxt
 
 
