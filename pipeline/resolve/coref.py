@@ -265,7 +265,7 @@ class _Walk:
         k = bisect.bisect_right(self.quote_ends, pos)
         if not k:
             return None
-        end, s_start, _, speaker, kind = self.quotes[k - 1]
+        _, s_start, _, speaker, kind = self.quotes[k - 1]
         if kind != "group" or not speaker or self.sentence(pos) - self.sentence(s_start) > COREF_SENTENCES:
             return None
         key = ("group", speaker)
