@@ -616,7 +616,7 @@ def test_speaker_mention_is_the_whole_noun_phrase(nlp, text, mention, speaker):
 
 
 def test_refine_mention_repairs_a_parenthesis_head_and_adverb_edges(nlp):
-    from pipeline.extract.syntax import refine_mention
+    from pipeline.extract.mention_steps import refine_mention
 
     doc = nlp("Auch die amtierende Familienministerin Renate Schmidt (SPD) äußerte Vorbehalte.")
     close = next(t.i for t in doc if t.text == ")")

@@ -10,8 +10,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from pipeline.extract import syntax
-from pipeline.extract.syntax import refine_mention
+from pipeline.extract import mention_steps
+from pipeline.extract.mention_steps import refine_mention
 from pipeline.lang.de.verbs import (
     clause_is_subjunctive,
     finite_or_konjunktiv,
@@ -567,56 +567,56 @@ WEISE = _doc(f"""
 
 STEP_CASES = [
     # step, sentence, mention found by a rule, the mention after the step
-    (syntax._name_before_parenthesis, SCHMIDT, (5, 7), "Renate Schmidt (SPD)"),
-    (syntax._name_before_parenthesis, SCHMIDT, (2, 7), "Renate Schmidt (SPD)"),
-    (syntax._drop_leading_non_nominal, ANALYSTEN, (1, 3), "Analysten"),
-    (syntax._drop_leading_non_nominal, ZUMAL, (3, 6), "Verteidiger Schulz"),
-    (syntax._drop_leading_non_nominal, MAIZIERE, (2, 4), "de Maizière"),
-    (syntax._drop_trailing_lower_words, KOPPELIN, (2, 4), "Koppelin"),
-    (syntax._drop_nounless_segment, ROTH, (4, 8), "Jan Roth"),
-    (syntax._drop_nounless_segment, WIDMANN, (2, 9), "die Sprecherin der Unionsfraktion, Annette Widmann-Mauz"),
-    (syntax._cut_before_object, LORENZEN, (2, 6), "Dirk Lorenzen"),
-    (syntax._cut_before_counted_phrase, GERICHT, (2, 9), "das Gericht des Landes"),
-    (syntax._cut_before_counted_phrase, ARTIKEL, (2, 6), "Artikel 65 des Grundgesetzes"),
-    (syntax._continue_to_noun, NATIONEN, (2, 4), "die Vereinten Nationen"),
-    (syntax._continue_to_noun, NTV, (2, 6), "ein Sprecher des Fernsehsenders n-tv"),
-    (syntax._continue_to_noun, LI_FEI, (2, 3), "Li"),
-    (syntax._name_particle_in_front, LEYEN, (1, 3), "Von der Leyen"),
-    (syntax._whole_entities, LI_FEI, (2, 3), "Li Fei"),
-    (syntax._whole_entities, NATIONEN, (2, 4), "die Vereinten Nationen"),
-    (syntax._cut_at_date, POLIZEI, (2, 7), "Angaben der Polizei"),
-    (syntax._cut_at_adverbial, CASEY, (2, 9), "General George Casey"),
-    (syntax._cut_at_adverbial, CASEY, (2, 5), "General George Casey"),
-    (syntax._quoted_name_marks, SZ, (2, 4), "Die „Süddeutsche Zeitung“"),
-    (syntax._titles_before_name, JUNG, (3, 6), "Der deutsche Verteidigungsminister Franz Josef Jung"),
-    (syntax._titles_before_name, RAMIREZ, (2, 4), "Mexikos Innenminister Francisco Ramirez"),
-    (syntax._titles_before_name, SCHMIDT, (2, 4), "Renate Schmidt"),
-    (syntax._coordinated_speakers, TADIC, (0, 3), "Präsident Boris Tadić und Regierungschef Vojislav Koštunica"),
-    (syntax._coordinated_speakers, TADIC_AFTER_VERB, (2, 5), "Präsident Boris Tadić"),
-    (syntax._party_after_name, SCHMIDT, (2, 4), "Renate Schmidt (SPD)"),
-    (syntax._affiliation, KITZ, (0, 2), "Theo Kitz vom Bankhaus Merck Finck"),
-    (syntax._affiliation, WOHLRAB, (0, 2), "Moritz Wohlrab von der „Aktion Deutschland hilft“"),
-    (syntax._affiliation, KELLER, (2, 4), "Anna Keller von der schwedischen Wetterwarte"),
-    (syntax._affiliation, BERG, (0, 3), "Minister Tom Berg von der Kanzlei des Präsidenten"),
-    (syntax._affiliation, REPORTERIN, (0, 2), "Eine Reporterin von n24"),
-    (syntax._affiliation, KATASTROPHE, (2, 4), "der Präsident"),
-    (syntax._affiliation, DEMONSTRANTEN, (2, 4), "die Demonstranten"),
-    (syntax._genitive_attributes, SPIEGEL, (3, 4), "Angaben des Magazins „Der Spiegel“"),
-    (syntax._genitive_attributes, WEBSITE, (2, 4), "die Website „wetterblog.de“"),
-    (syntax._genitive_attributes, NACION, (2, 4), "die Zeitung '' La Nacion ''"),
-    (syntax._genitive_attributes, ESA, (3, 4), "Auskunft der ESA"),
-    (syntax._prepositional_attribute, DGAC, (0, 2), "Die Aufsichtsbehörde für Zivilluftfahrt"),
-    (syntax._prepositional_attribute, SPD_INFINITIVE, (3, 5), "die SPD"),
-    (syntax._prepositional_attribute, INTERVIEW, (2, 4), "der Trainer"),
-    (syntax._noun_of_genitive, ONLINE, (4, 8), "die Online-Ausgabe des „Spiegel“"),
-    (syntax._noun_of_genitive, ANTWORT, (4, 6), "die Antwort des Ministers"),
-    (syntax._noun_of_genitive, BBC, (3, 5), "einem Bericht der BBC"),
-    (syntax._apposition_after_comma, WIDMANN, (2, 6), "die Sprecherin der Unionsfraktion, Annette Widmann-Mauz"),
-    (syntax._apposition_after_comma, PAU, (0, 2), "Petra Pau, Vizepräsidentin des Bundestages"),
-    (syntax._apposition_after_comma, PAU_CLAUSE, (2, 4), "Petra Pau"),
-    (syntax._apposition_after_comma, DEKAN, (0, 2), "Manfred Berg, der Dekan der Philosophischen Fakultät"),
-    (syntax._apposition_after_comma, ZEITUNG, (2, 4), "Steve Marshall"),
-    (syntax._apposition_after_comma, WEISE, (2, 6), "der Chef der Bundesagentur, Frank-Jürgen Weise"),
+    (mention_steps._name_before_parenthesis, SCHMIDT, (5, 7), "Renate Schmidt (SPD)"),
+    (mention_steps._name_before_parenthesis, SCHMIDT, (2, 7), "Renate Schmidt (SPD)"),
+    (mention_steps._drop_leading_non_nominal, ANALYSTEN, (1, 3), "Analysten"),
+    (mention_steps._drop_leading_non_nominal, ZUMAL, (3, 6), "Verteidiger Schulz"),
+    (mention_steps._drop_leading_non_nominal, MAIZIERE, (2, 4), "de Maizière"),
+    (mention_steps._drop_trailing_lower_words, KOPPELIN, (2, 4), "Koppelin"),
+    (mention_steps._drop_nounless_segment, ROTH, (4, 8), "Jan Roth"),
+    (mention_steps._drop_nounless_segment, WIDMANN, (2, 9), "die Sprecherin der Unionsfraktion, Annette Widmann-Mauz"),
+    (mention_steps._cut_before_object, LORENZEN, (2, 6), "Dirk Lorenzen"),
+    (mention_steps._cut_before_counted_phrase, GERICHT, (2, 9), "das Gericht des Landes"),
+    (mention_steps._cut_before_counted_phrase, ARTIKEL, (2, 6), "Artikel 65 des Grundgesetzes"),
+    (mention_steps._continue_to_noun, NATIONEN, (2, 4), "die Vereinten Nationen"),
+    (mention_steps._continue_to_noun, NTV, (2, 6), "ein Sprecher des Fernsehsenders n-tv"),
+    (mention_steps._continue_to_noun, LI_FEI, (2, 3), "Li"),
+    (mention_steps._name_particle_in_front, LEYEN, (1, 3), "Von der Leyen"),
+    (mention_steps._whole_entities, LI_FEI, (2, 3), "Li Fei"),
+    (mention_steps._whole_entities, NATIONEN, (2, 4), "die Vereinten Nationen"),
+    (mention_steps._cut_at_date, POLIZEI, (2, 7), "Angaben der Polizei"),
+    (mention_steps._cut_at_adverbial, CASEY, (2, 9), "General George Casey"),
+    (mention_steps._cut_at_adverbial, CASEY, (2, 5), "General George Casey"),
+    (mention_steps._quoted_name_marks, SZ, (2, 4), "Die „Süddeutsche Zeitung“"),
+    (mention_steps._titles_before_name, JUNG, (3, 6), "Der deutsche Verteidigungsminister Franz Josef Jung"),
+    (mention_steps._titles_before_name, RAMIREZ, (2, 4), "Mexikos Innenminister Francisco Ramirez"),
+    (mention_steps._titles_before_name, SCHMIDT, (2, 4), "Renate Schmidt"),
+    (mention_steps._coordinated_speakers, TADIC, (0, 3), "Präsident Boris Tadić und Regierungschef Vojislav Koštunica"),
+    (mention_steps._coordinated_speakers, TADIC_AFTER_VERB, (2, 5), "Präsident Boris Tadić"),
+    (mention_steps._party_after_name, SCHMIDT, (2, 4), "Renate Schmidt (SPD)"),
+    (mention_steps._affiliation, KITZ, (0, 2), "Theo Kitz vom Bankhaus Merck Finck"),
+    (mention_steps._affiliation, WOHLRAB, (0, 2), "Moritz Wohlrab von der „Aktion Deutschland hilft“"),
+    (mention_steps._affiliation, KELLER, (2, 4), "Anna Keller von der schwedischen Wetterwarte"),
+    (mention_steps._affiliation, BERG, (0, 3), "Minister Tom Berg von der Kanzlei des Präsidenten"),
+    (mention_steps._affiliation, REPORTERIN, (0, 2), "Eine Reporterin von n24"),
+    (mention_steps._affiliation, KATASTROPHE, (2, 4), "der Präsident"),
+    (mention_steps._affiliation, DEMONSTRANTEN, (2, 4), "die Demonstranten"),
+    (mention_steps._genitive_attributes, SPIEGEL, (3, 4), "Angaben des Magazins „Der Spiegel“"),
+    (mention_steps._genitive_attributes, WEBSITE, (2, 4), "die Website „wetterblog.de“"),
+    (mention_steps._genitive_attributes, NACION, (2, 4), "die Zeitung '' La Nacion ''"),
+    (mention_steps._genitive_attributes, ESA, (3, 4), "Auskunft der ESA"),
+    (mention_steps._prepositional_attribute, DGAC, (0, 2), "Die Aufsichtsbehörde für Zivilluftfahrt"),
+    (mention_steps._prepositional_attribute, SPD_INFINITIVE, (3, 5), "die SPD"),
+    (mention_steps._prepositional_attribute, INTERVIEW, (2, 4), "der Trainer"),
+    (mention_steps._noun_of_genitive, ONLINE, (4, 8), "die Online-Ausgabe des „Spiegel“"),
+    (mention_steps._noun_of_genitive, ANTWORT, (4, 6), "die Antwort des Ministers"),
+    (mention_steps._noun_of_genitive, BBC, (3, 5), "einem Bericht der BBC"),
+    (mention_steps._apposition_after_comma, WIDMANN, (2, 6), "die Sprecherin der Unionsfraktion, Annette Widmann-Mauz"),
+    (mention_steps._apposition_after_comma, PAU, (0, 2), "Petra Pau, Vizepräsidentin des Bundestages"),
+    (mention_steps._apposition_after_comma, PAU_CLAUSE, (2, 4), "Petra Pau"),
+    (mention_steps._apposition_after_comma, DEKAN, (0, 2), "Manfred Berg, der Dekan der Philosophischen Fakultät"),
+    (mention_steps._apposition_after_comma, ZEITUNG, (2, 4), "Steve Marshall"),
+    (mention_steps._apposition_after_comma, WEISE, (2, 6), "der Chef der Bundesagentur, Frank-Jürgen Weise"),
 ]
 
 
@@ -628,8 +628,8 @@ def test_step(step, doc, bounds, expected):
 
 
 def test_every_step_is_applied_once_and_is_tested():
-    assert len(set(syntax._MENTION_STEPS)) == len(syntax._MENTION_STEPS)
-    assert {c[0] for c in STEP_CASES} == set(syntax._MENTION_STEPS)
+    assert len(set(mention_steps._MENTION_STEPS)) == len(mention_steps._MENTION_STEPS)
+    assert {c[0] for c in STEP_CASES} == set(mention_steps._MENTION_STEPS)
 
 
 @pytest.mark.parametrize("doc, bounds, expected", [

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ...lang.de.marks import closers, openers, stray_marks
 from ...types import Method, Quotation, TextSpan
 from ..quote_marks import QuotedRegion
-from ..syntax import refine_mention
+from ..mention_steps import refine_mention
 from .candidate import Candidate, Regions, regions_touching
 from .context import Context
 from .mention import valid_speaker
