@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ...lang.de.marks import closers, openers
 from ...lang.de.verbs import subject_of
 from ...lang.de.words import OBJECT_ARTICLES, SPEAKER_PRONOUNS
 from ...model.labels import dep_role as _roles
@@ -89,10 +90,6 @@ def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], cues: Ver
     return out
 
 
-# any quotation mark, also those the pairing of marks does not take (straight and single ones)
-_MARKS = frozenset("'\"„“”‚‘’»«›‹")
-
-
 def _said_after_colon(doc: Doc, sents: list[Span], n: int, covered: list[tuple[int, int]]) -> Span | None:
     """The sentence after a report that ends in a colon, in the same paragraph and without quotation marks of its
     own: what was said ("…, sagt die Abgeordnete X, selbst Ziel von Hetze: Das Gesetz geht am Ziel vorbei.")."""
@@ -102,7 +99,7 @@ def _said_after_colon(doc: Doc, sents: list[Span], n: int, covered: list[tuple[i
     nxt = sents[n + 1]
     said = doc.text[nxt.start_char : nxt.end_char].strip()
     if "\n" in doc.text[sent.end_char : nxt.start_char] or any_inside(nxt, covered) or len(nxt) < 3 or \
-            said.endswith("?") or said[:1] in _MARKS:
+            said.endswith("?") or said[:1] in openers() | closers():
         return None  # (a quotation in marks the pairing left alone, "'Wir brauchen …'", is not this construction)
     return nxt
 
