@@ -397,9 +397,14 @@ def _names_same_speaker(mention: Span, segment: Span) -> bool:
 def _first_name_led(segment: Span) -> bool:
     """Two to four capitalised words led by a known first name: a name the tagger read as nouns ("Frank-Jürgen
     Weise")."""
-    words = [t.text for t in segment]
+    return first_name_led([t.text for t in segment], load_first_names())
+
+
+def first_name_led(words: list[str], first_names) -> bool:
+    """Two to four capitalised words (hyphens allowed) whose first word, or its first part, is in ``first_names``
+    ("Frank-Jürgen Weise")."""
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) and \
-        (words[0] in load_first_names() or words[0].split("-")[0] in load_first_names())
+        (words[0] in first_names or words[0].split("-")[0] in first_names)
 
 
 # the order matters: edges are cleaned before the phrase grows, entities are made whole before titles are taken in

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..extract.mention_steps import first_name_led
 from ..resources import institutions, is_institution, is_statement_noun, read_tsv, role_of
 from ..types import EntityMention, Quotation, TextSpan, join_names
 from .coref import Coreference, corefer, first_name_genders
@@ -428,8 +429,8 @@ class _Resolver:
         head_end = mention.text.find(head) + len(head)
         rest = mention.text[head_end:]
         complement = _OF.match(rest.lstrip())
-        group = _genitive_plural_group(rest)
-        if complement is None and group:  # "nach Aussagen weltweit führender Forscher"
+        group = _genitive_plural_group(rest) if complement is None else ""
+        if group:  # "nach Aussagen weltweit führender Forscher"
             return group, "group"
         if complement is None:  # "Kreml-Angaben", "Meinung Russlands": the name in it, else no one
             hits = _overlapping(mention, self.entities)
@@ -534,9 +535,9 @@ class _Resolver:
         if self.doc is not None:
             at = mention.start + mention.text.find(stripped)
             stripped = _nominative(self.doc, at, at + len(stripped), stripped)
-        if mention.text.lower().startswith(("des ", "eines ")) and _genitive_role(stripped) != stripped:
-            stripped = _genitive_role(stripped)
-            head = stripped.split()[-1]
+        nominative = _genitive_role(stripped) if mention.text.lower().startswith(("des ", "eines ")) else stripped
+        if nominative != stripped:
+            stripped, head = nominative, nominative.split()[-1]
         return stripped, _phrase_type(head, role_of(head) if head else None)
 
     def legacy_role(self, mention: TextSpan, head: str, role: dict, previous: list[Quotation]) -> str:
@@ -590,11 +591,7 @@ def _apposed_name(phrase: str) -> str:
     if ", " not in phrase:
         return ""
     words = phrase.rsplit(", ", 1)[1].strip(" ,").split()
-    genders = first_name_genders()
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) and \
-            (words[0] in genders or words[0].split("-")[0] in genders):
-        return " ".join(words)
-    return ""
+    return " ".join(words) if first_name_led(words, first_name_genders()) else ""
 
 
 def _without_setting(mention: TextSpan) -> TextSpan:

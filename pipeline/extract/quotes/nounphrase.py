@@ -34,10 +34,6 @@ def np_from(sent: Span, j: int) -> Span | None:
     quoted = _quoted_source(sent, start)
     if quoted is not None:
         return quoted
-    if start + 1 < sent.end and doc[start].pos_ == "DET":  # "aus Sicht der „Koalition kleiner Unternehmen“"
-        quoted = _quoted_source(sent, start + 1)
-        if quoted is not None:
-            return doc[start : quoted.end]
     walk = _Walk(sent, start)
     while walk.end < sent.end:
         tok = doc[walk.end]
@@ -55,12 +51,14 @@ def np_from(sent: Span, j: int) -> Span | None:
 
 
 def _quoted_source(sent: Span, start: int) -> Span | None:
-    """A quoted source name: laut „BBC News“."""
+    """A quoted source name, after an article or not: laut „BBC News“, aus Sicht der „Koalition kleiner
+    Unternehmen“."""
     doc = sent.doc
-    if start < sent.end and doc[start].text in ("„", "»", "\"", "“", "«"):
-        close = next((i for i in range(start + 1, min(start + 8, sent.end)) if doc[i].text in ("“", "«", "\"", "”", "»")),
+    mark = start + 1 if start + 1 < sent.end and doc[start].pos_ == "DET" else start
+    if mark < sent.end and doc[mark].text in ("„", "»", "\"", "“", "«"):
+        close = next((i for i in range(mark + 1, min(mark + 8, sent.end)) if doc[i].text in ("“", "«", "\"", "”", "»")),
                      None)
-        if close is not None and close > start + 1:
+        if close is not None and close > mark + 1:
             return doc[start : close + 1]
     return None
 
@@ -99,8 +97,8 @@ def _modifier(w: _Walk, t: Token) -> int | None:
     if not (t.pos_ in ("DET", "ADJ", "NUM") or t.tag_ == "ADJA"):
         return None
     doc, end, sent = t.doc, w.end, w.sent
-    genitive_plural = w.seen_noun and not w.after_link and t.is_lower and t.lower_.endswith("er") and \
-        end + 1 < sent.end and doc[end + 1].pos_ == "NOUN" and doc[end - 1].pos_ == "NOUN"
+    genitive_plural = w.seen_noun and not w.after_link and doc[end - 1].pos_ == "NOUN" and \
+        _opens_genitive_plural(doc, end, sent.end)
     if w.seen_noun and not_genitive_attribute(doc, end, sent.end):
         return _STOP  # "nach Zeugenaussagen [der Ehemann]": the next phrase of the clause
     if w.seen_noun and t.pos_ == "NUM" and doc[end - 1].pos_ in ("NOUN", "PROPN", "ADV") and end + 1 < sent.end and \
@@ -114,6 +112,12 @@ def _modifier(w: _Walk, t: Token) -> int | None:
         return _STOP
     w.after_link = w.after_link or (t.pos_ == "DET" and _genitive(t))
     return end + 1
+
+
+def _opens_genitive_plural(doc, k: int, hi: int) -> bool:
+    """A lower-case strong -er adjective at ``k`` before a noun: the opening of a genitive plural without article
+    ("Meinung [vieler] Experten", "Aussagen weltweit [führender] Forscher")."""
+    return k + 1 < hi and doc[k].is_lower and doc[k].lower_.endswith("er") and doc[k + 1].pos_ == "NOUN"
 
 
 def _participle_phrase(w: _Walk, t: Token) -> int | None:
@@ -219,9 +223,8 @@ def _degree_adverb(w: _Walk, t: Token) -> int | None:
     doc, end = t.doc, w.end
     if not w.seen_noun and t.pos_ == "ADV" and end + 1 < w.sent.end and doc[end + 1].pos_ in ("ADJ", "NOUN"):
         return end + 1
-    if w.seen_noun and not w.after_link and t.pos_ == "ADV" and t.is_lower and end + 2 < w.sent.end and \
-            doc[end - 1].pos_ == "NOUN" and doc[end + 1].is_lower and doc[end + 1].lower_.endswith("er") and \
-            doc[end + 2].pos_ == "NOUN":
+    if w.seen_noun and not w.after_link and t.pos_ == "ADV" and t.is_lower and doc[end - 1].pos_ == "NOUN" and \
+            _opens_genitive_plural(doc, end + 1, w.sent.end):
         w.after_link = True  # the genitive attribute it opens goes on
         return end + 1
     return None
