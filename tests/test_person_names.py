@@ -2,7 +2,7 @@
 surname (also at a sentence start), acronyms that are no persons, and the supplementary first-name list.
 
 The sentences are invented. Like tests/test_person_rules.py, model tests put the NER into the error state the
-rules repair (``_ner_error``: a real parse of the sentence, its entities replaced) and run the component on it, so
+rules repair (``ner_repair.with_entities``: a real parse of the sentence, its entities replaced) and run the component on it, so
 they do not depend on what the statistical NER happens to tag; a few run the whole pipeline (``nlp`` fixture).
 The rest runs on hand-built Docs and needs no model.
 """
@@ -10,32 +10,13 @@ from __future__ import annotations
 
 import pytest
 from handbuilt import entity_doc
+from ner_repair import person_texts, repair
 
 from pipeline.extract.person_rules import (ALL_RULES, EXTRA_FIRST_NAMES_FILE, FIRST_NAMES_FILE, load_first_names)
 
 
 def _ents(doc) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in doc.ents]
-
-
-def _persons(doc) -> list[str]:
-    return [e.text for e in doc.ents if e.label_ in ("PER", "PERSON")]
-
-
-def _ner_error(nlp, text: str, ents: list[tuple[str, str]]):
-    """The pipeline's analysis of ``text`` without ``person_rules``, its entities replaced by ``ents``."""
-    with nlp.select_pipes(disable=["person_rules"]):
-        doc = nlp(text)
-    spans = []
-    for words, label in ents:
-        start = doc.text.index(words)
-        spans.append(doc.char_span(start, start + len(words), label=label))
-    doc.set_ents(spans, default="outside")
-    return doc
-
-
-def _repaired(nlp, text: str, ents: list[tuple[str, str]]):
-    return nlp.get_pipe("person_rules")(_ner_error(nlp, text, ents))
 
 
 _doc = entity_doc  # tests/handbuilt.py; the ``rules`` fixture is in tests/conftest.py
@@ -54,20 +35,20 @@ def test_tokenizer_keeps_a_double_barrelled_surname_whole(nlp):
 ])
 def test_person_runs_on_over_a_double_barrelled_surname(nlp, ner):
     text = "Seit einem Monat ist Ilvy Kranich-Wellershoff Präsidentin des Verbands."
-    assert _persons(_repaired(nlp, text, ner)) == ["Ilvy Kranich-Wellershoff"]
+    assert person_texts(repair(nlp, text, ner)) == ["Ilvy Kranich-Wellershoff"]
 
 
 @pytest.mark.parametrize("surname", ["Domscheit-Berg", "Koch-Mehrin", "Müller-Lüdenscheid"])
 def test_double_barrelled_surname_may_contain_nouns_that_are_surnames_or_towns(nlp, surname):
     text = f"Gestern sagte Ilvy {surname} im Ausschuss, das sei falsch."
-    assert _persons(_repaired(nlp, text, [("Ilvy", "PER")])) == [f"Ilvy {surname}"]
+    assert person_texts(repair(nlp, text, [("Ilvy", "PER")])) == [f"Ilvy {surname}"]
 
 
 def test_known_first_name_takes_the_double_barrelled_surname(nlp):
     # the NER typed the full name as an organization, or stopped after the first name
     text = "Das sind die Themen, die Wiebke Kranich-Wellershoff in den Vordergrund stellen möchte."
     for ner in ([("Wiebke Kranich-Wellershoff", "ORG")], [("Wiebke", "PER")]):
-        assert _persons(_repaired(nlp, text, ner)) == ["Wiebke Kranich-Wellershoff"]
+        assert person_texts(repair(nlp, text, ner)) == ["Wiebke Kranich-Wellershoff"]
 
 
 @pytest.mark.parametrize("text, person", [
@@ -76,16 +57,16 @@ def test_known_first_name_takes_the_double_barrelled_surname(nlp):
     ("Gestern kritisierte Scholz Ampel-Regierung und Opposition.", "Scholz"),
 ])
 def test_compound_noun_after_a_person_is_no_surname(nlp, text, person):
-    assert _persons(_repaired(nlp, text, [(person, "PER")])) == [person]
+    assert person_texts(repair(nlp, text, [(person, "PER")])) == [person]
 
 
 def test_first_name_before_a_name_compound_with_a_role_noun_stays_alone(nlp):
     text = "Gestern sprach Olaf Scholz-Gegner Müller."
-    assert _persons(_repaired(nlp, text, [("Olaf", "PER")])) == ["Olaf"]
+    assert person_texts(repair(nlp, text, [("Olaf", "PER")])) == ["Olaf"]
 
 
 def test_first_name_before_name_and_institution_noun_is_an_organization(nlp):
-    doc = _repaired(nlp, "Laut Robert Koch-Institut steigen die Zahlen.", [("Robert", "PER")])
+    doc = repair(nlp, "Laut Robert Koch-Institut steigen die Zahlen.", [("Robert", "PER")])
     assert _ents(doc) == [("Robert Koch-Institut", "ORG")]
 
 
@@ -101,13 +82,13 @@ def test_surname_mention_gets_the_full_name_with_the_double_barrelled_surname(nl
 
 def test_first_name_at_sentence_start_joins_the_surname_the_ner_tagged(nlp):
     text = "Die Debatte begann am Morgen. Kathrin Vogelsang (Linke) veranlassten die Thesen zu einer Zwischenfrage."
-    assert _persons(_repaired(nlp, text, [("Vogelsang", "PER")])) == ["Kathrin Vogelsang"]
+    assert person_texts(repair(nlp, text, [("Vogelsang", "PER")])) == ["Kathrin Vogelsang"]
 
 
 def test_first_name_at_sentence_start_tagged_alone_is_not_dropped(nlp):
     # a one-token person at a sentence start with an adverb's part of speech is dropped unless it is a first name
     text = "Die Debatte begann am Morgen. Janosch Dahlmann von der CDU widersprach sofort."
-    assert _persons(_repaired(nlp, text, [("Janosch", "PER"), ("CDU", "ORG")])) == ["Janosch Dahlmann"]
+    assert person_texts(repair(nlp, text, [("Janosch", "PER"), ("CDU", "ORG")])) == ["Janosch Dahlmann"]
 
 
 def test_first_name_joins_a_tagged_surname_whatever_its_part_of_speech(rules):
@@ -152,12 +133,12 @@ def test_surname_fragment_after_an_apostrophe_does_not_spread(rules):
     ("Die EU will die Regeln verschärfen.", "EU", [("EU", "ORG")]),   # an organization the training data knows
 ])
 def test_acronym_is_no_person(nlp, text, acronym, expected):
-    assert _ents(_repaired(nlp, text, [(acronym, "PER")])) == expected
+    assert _ents(repair(nlp, text, [(acronym, "PER")])) == expected
 
 
 def test_acronym_is_no_surname_after_a_first_name(rules):
     doc = _doc(["Dann", "sprach", "Kathrin", "KI", "."], ["ADV", "VERB", "PROPN", "PROPN", "PUNCT"], [])
-    assert _persons(rules(doc)) == []
+    assert person_texts(rules(doc)) == []
 
 
 # --------------------------------------------------------------------------------- the supplementary first names

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from handbuilt import entity_doc
+from ner_repair import person_texts, repair
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -24,32 +25,6 @@ def _ents(doc) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in doc.ents]
 
 
-def _bare(nlp, text: str):
-    with nlp.select_pipes(disable=["person_rules"]):
-        return nlp(text)
-
-
-def _persons(doc) -> list[str]:
-    return [e.text for e in doc.ents if e.label_ in ("PER", "PERSON")]
-
-
-def _v1_error(nlp, text: str, ents: list[tuple[str, str]]):
-    """The pipeline's analysis of ``text`` without ``person_rules``, its entities replaced by ``ents`` ((text, label),
-    first occurrence each): the errors that the NER v1 (bundled until 2026-11-29) made on these sentences and the
-    rules repair. NER v2 makes fewer of them, so the rules are tested on v1's error state, on a real parse."""
-    doc = _bare(nlp, text)
-    spans = []
-    for words, label in ents:
-        start = doc.text.index(words)
-        spans.append(doc.char_span(start, start + len(words), label=label))
-    doc.set_ents(spans, default="outside")
-    return doc
-
-
-def _repaired(nlp, text: str, ents: list[tuple[str, str]]):
-    return nlp.get_pipe("person_rules")(_v1_error(nlp, text, ents))
-
-
 # ------------------------------------------------------------------------------------------ in the CLI pipeline
 
 def test_component_runs_after_ner_and_the_pos_repair(nlp):
@@ -60,13 +35,13 @@ def test_component_runs_after_ner_and_the_pos_repair(nlp):
 
 def test_first_name_and_surname_found_that_the_bare_model_splits(nlp):
     text = "Raimund Bethge sagte, das sei falsch."
-    assert "Raimund Bethge" in _persons(_repaired(nlp, text, [("Bethge", "PER")]))
-    assert "Raimund Bethge" in _persons(nlp(text))
+    assert "Raimund Bethge" in person_texts(repair(nlp, text, [("Bethge", "PER")]))
+    assert "Raimund Bethge" in person_texts(nlp(text))
 
 
 def test_full_name_typed_as_organization_becomes_a_person(nlp):
     text = "Das Buch von Detlef Opitz erschien 2009."
-    assert ("Detlef Opitz", "PER") in _ents(_repaired(nlp, text, [("Detlef Opitz", "ORG")]))
+    assert ("Detlef Opitz", "PER") in _ents(repair(nlp, text, [("Detlef Opitz", "ORG")]))
     assert ("Detlef Opitz", "PER") in _ents(nlp(text))
 
 
@@ -76,30 +51,30 @@ def test_full_name_typed_as_organization_becomes_a_person(nlp):
     ("Irgendwann muss es doch einmal reichen.", "Irgendwann"),
 ])
 def test_sentence_initial_adverb_is_not_a_person(nlp, text, word):
-    assert word not in _persons(_repaired(nlp, text, [(word, "PER")]))
-    assert word not in _persons(nlp(text))
+    assert word not in person_texts(repair(nlp, text, [(word, "PER")]))
+    assert word not in person_texts(nlp(text))
 
 
 def test_person_span_made_of_places_becomes_places(nlp):
     text = "Im Gegenzug dafür könnte das weitgehend abgeschottete Nordkorea von Russland moderne Technik erhalten."
-    for doc in (_repaired(nlp, text, [("Nordkorea von Russland", "PER")]), nlp(text)):
+    for doc in (repair(nlp, text, [("Nordkorea von Russland", "PER")]), nlp(text)):
         ents = _ents(doc)
         assert ("Nordkorea", "LOC") in ents and ("Russland", "LOC") in ents
-        assert not _persons(doc)
+        assert not person_texts(doc)
 
 
 def test_genitive_place_before_a_noun_is_a_place(nlp):
     # NER v2 tags "Kiews Gegenoffensive" as ORG, which the rules leave alone; v1's PER span is repaired
     text = "Die Armee verteidigt sich gegen Kiews Gegenoffensive im Süden der Ukraine."
-    repaired = _ents(_repaired(nlp, text, [("Kiews Gegenoffensive", "PER"), ("Ukraine", "LOC")]))
+    repaired = _ents(repair(nlp, text, [("Kiews Gegenoffensive", "PER"), ("Ukraine", "LOC")]))
     assert ("Kiews", "LOC") in repaired and not [e for e in repaired if e[0] == "Kiews Gegenoffensive"]
 
 
 def test_person_span_loses_a_trailing_common_noun(nlp):
     text = "Nach US-Einschätzungen sollen Kim Jong Un und Wladimir Putin Briefe ausgetauscht haben."
     v1 = [("US-Einschätzungen", "LOC"), ("Wladimir Putin Briefe", "PER")]
-    for doc in (_repaired(nlp, text, v1), nlp(text)):
-        persons = _persons(doc)
+    for doc in (repair(nlp, text, v1), nlp(text)):
+        persons = person_texts(doc)
         assert "Wladimir Putin" in persons and "Briefe" not in " ".join(persons)
 
 
@@ -110,7 +85,7 @@ def test_known_place_tagged_as_person_is_a_place(nlp):
 
 def test_surname_of_a_full_name_is_a_person_elsewhere_in_the_text(nlp):
     text = "Russlands Verteidigungsminister Sergei Schoigu reiste nach Pjöngjang. Schoigus Besuch dauerte zwei Tage."
-    persons = _persons(nlp(text))
+    persons = person_texts(nlp(text))
     assert "Sergei Schoigu" in persons and "Schoigus" in persons
 
 
@@ -224,14 +199,14 @@ def test_mining_script_filters_ambiguous_names():
      "des Nachbarlandes besetzt.", "Krim"),
 ])
 def test_place_tagged_as_person_becomes_a_place(nlp, text, word):
-    for doc in (_repaired(nlp, text, [(word, "PER")]), nlp(text)):
-        assert (word, "LOC") in _ents(doc) and word not in _persons(doc)
+    for doc in (repair(nlp, text, [(word, "PER")]), nlp(text)):
+        assert (word, "LOC") in _ents(doc) and word not in person_texts(doc)
 
 
 def test_untagged_gazetteer_place_becomes_a_place(nlp):
     text = "Die USA hatten Pjöngjang vor Waffenlieferungen an Russland gewarnt."
     v1 = [("USA", "LOC"), ("Waffenlieferungen", "LOC"), ("Russland", "LOC")]
-    assert ("Pjöngjang", "LOC") in _ents(_repaired(nlp, text, v1))
+    assert ("Pjöngjang", "LOC") in _ents(repair(nlp, text, v1))
     assert ("Pjöngjang", "LOC") in _ents(nlp(text))
     text = "Die Bereitschaft Moskaus und Pjöngjangs wurde deutlich."
     assert ("Pjöngjangs", "LOC") in _ents(nlp(text))
