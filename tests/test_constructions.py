@@ -553,6 +553,68 @@ INDIRECT_ZU_INFINITIVE = Case(
        Method.VERB_AFTER)],
 )
 
+INDIRECT_QUESTION_BEFORE = Case(
+    "indirect question before a question verb, its verb read as an indicative: Wie …, fragte X.",
+    "Wie die Ministerin das Urteil bewerte, fragte die Abgeordnete Petra Sitte.",
+    """
+     1 Wie         wie         KOUS  6  mark      _                                                          _
+     2 die         der         ART   3  det       Case=Nom|Definite=Def|Gender=Fem|Number=Sing|PronType=Art _
+     3 Ministerin  Ministerin  NN    6  nsubj     Case=Nom|Gender=Fem|Number=Sing                           _
+     4 das         der         ART   5  det       Case=Acc|Definite=Def|Gender=Neut|Number=Sing|PronType=Art _
+     5 Urteil      Urteil      NN    6  obj       Case=Acc|Gender=Neut|Number=Sing                          _
+     6 bewerte     beweren     VVFIN 8  advcl     Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin      _
+     7 ,           ,           $,    6  punct     _                                                          _
+     8 fragte      fragen      VVFIN 0  ROOT      Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin      _
+     9 die         der         ART   10 det       Case=Nom|Definite=Def|Gender=Fem|Number=Sing|PronType=Art _
+    10 Abgeordnete Abgeordnete NN    8  nsubj     Case=Nom|Gender=Fem|Number=Sing                           _
+    11 Petra       Petra       NE    10 appos     Case=Nom|Gender=Fem|Number=Sing                           B-PER
+    12 Sitte       Sitte       NE    11 flat:name Case=Nom|Gender=Fem|Number=Sing                           I-PER
+    13 .           .           $.    8  punct     _                                                          _
+    """,
+    [Q("indirect", ("Wie die Ministerin das Urteil bewerte",), "fragte", "die Abgeordnete Petra Sitte",
+       Method.VERB_BEFORE)],
+)
+
+INDIRECT_QUESTION_AFTER = Case(
+    "indirect question after a question verb, in the indicative and tagged badly: X erkundigte sich, wann … kommt.",
+    "Die Abgeordnete Petra Sitte erkundigte sich, wann das Gesetz kommt.",
+    """
+     1 Die         der         ART   2  det       Case=Nom|Definite=Def|Gender=Fem|Number=Sing|PronType=Art _
+     2 Abgeordnete Abgeordnete NN    5  nsubj     Case=Nom|Gender=Fem|Number=Sing                           _
+     3 Petra       Petra       NE    2  appos     Case=Nom|Gender=Fem|Number=Sing                           B-PER
+     4 Sitte       Sitte       NE    3  flat:name Case=Nom|Gender=Fem|Number=Sing                           I-PER
+     5 erkundigte  erkundigen  VVFIN 0  ROOT      Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin      _
+     6 sich        sich        PRF   5  obj       Case=Acc|Number=Sing|Person=3|PronType=Prs|Reflex=Yes     _
+     7 ,           ,           $,    8  punct     _                                                          _
+     8 wann        wann        VVFIN 5  ccomp     Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin      _
+     9 das         der         ART   10 det       Case=Nom|Definite=Def|Gender=Neut|Number=Sing|PronType=Art _
+    10 Gesetz      Gesetz      NN    11 nsubj     Case=Nom|Gender=Neut|Number=Sing                          _
+    11 kommt       kommen      VVFIN 8  conj      Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin      _
+    12 .           .           $.    5  punct     _                                                          _
+    """,
+    [Q("indirect", ("wann das Gesetz kommt",), "erkundigte", "Die Abgeordnete Petra Sitte", Method.VERB_AFTER)],
+)
+
+INDIRECT_CONTENT_NOUN_AS_SUBJECT = Case(
+    "content before the cue whose noun the parser also took for the cue's subject: Welche Folgen …, fragte X.",
+    "Welche Folgen das Urteil habe, fragte der Richter Thomas Berg.",
+    """
+     1 Welche  welcher PIAT  2  det       Case=Nom|Gender=Neut|Number=Plur|PronType=Dem              _
+     2 Folgen  Folge   NN    7  nsubj     Case=Acc|Gender=Fem|Number=Plur                            _
+     3 das     der     ART   4  det       Case=Acc|Definite=Def|Gender=Neut|Number=Sing|PronType=Art _
+     4 Urteil  Urteil  NN    2  nmod      Case=Acc|Gender=Neut|Number=Sing                           _
+     5 habe    haben   VAFIN 2  aux       Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin      _
+     6 ,       ,       $,    2  punct     _                                                          _
+     7 fragte  fragen  VVFIN 0  ROOT      Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin      _
+     8 der     der     ART   9  det       Case=Nom|Definite=Def|Gender=Masc|Number=Sing|PronType=Art _
+     9 Richter Richter NN    7  nsubj     Case=Nom|Gender=Masc|Number=Sing                           _
+    10 Thomas  Thomas  NE    9  appos     Case=Nom|Gender=Masc|Number=Sing                           B-PER
+    11 Berg    Berg    NE    10 flat:name Case=Nom|Gender=Masc|Number=Sing                           I-PER
+    12 .       .       $.    7  punct     _                                                          _
+    """,
+    [Q("indirect", ("Welche Folgen das Urteil habe",), "fragte", "der Richter Thomas Berg", Method.VERB_BEFORE)],
+)
+
 INDIRECT_NOUN_FRAME = Case(
     "support verb and noun of saying: Die Opposition erhob den Vorwurf, …",
     "Die Opposition erhob den Vorwurf, die Regierung habe das Parlament getäuscht.",

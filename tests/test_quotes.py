@@ -1054,3 +1054,29 @@ def test_adverbial_phrase_is_no_speaker(nlp):
     doc = nlp("Stellvertretend für die EU-Kommission empfahl der Kommissar, die Gespräche aufzunehmen.")
     assert valid_speaker(doc[0:4]) is None
     assert valid_speaker(doc[6:8]) is not None
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # an indirect question before its question verb, with a verb the small model reads as an indicative
+    ("Die Abgeordnete Kathrin Vogler kritisierte den Entwurf. Wie der Minister dies bewerte, fragte Vogler.",
+     "Wie der Minister dies bewerte", "Kathrin Vogler"),
+    # after a question verb, in the indicative: the opening w-word and the verb make it a question
+    ("Die Abgeordnete Petra Sitte fragte, was die Regierung dagegen tut.",
+     "was die Regierung dagegen tut", "Petra Sitte"),
+    ("Die Abgeordnete Petra Sitte erkundigte sich, wann das Gesetz kommt.", "wann das Gesetz kommt", "Petra Sitte"),
+])
+def test_indirect_questions(nlp, text, content, speaker):
+    q = only(quotes_of(nlp, text))
+    assert (q.kind, q.content[0].text, q.speaker) == ("indirect", content, speaker)
+
+
+def test_indirect_question_ends_before_the_main_clause_after_it(nlp):
+    text = ("Nachdem er von Moderator Matthias Keller-May gefragt wurde, was seine Partei von den Grünen "
+            "unterscheide, entgegnete Suttner empört: „Das ist doch klar.“")
+    question = next(q for q in quotes_of(nlp, text) if q.kind == "indirect")
+    assert question.content[0].text == "was seine Partei von den Grünen unterscheide"
+    assert question.speaker == "Matthias Keller-May"
+
+
+def test_a_question_word_after_another_verb_is_no_question(nlp):
+    assert not quotes_of(nlp, "Die Abgeordnete Petra Sitte weiß, wann das Gesetz kommt.")

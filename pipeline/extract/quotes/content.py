@@ -17,6 +17,8 @@ from ...lang.de.verbs import (
 from ...lang.de.words import (
     ADVERBIAL_SUBORDINATORS,
     CLAUSE_LINKS,
+    INTERROGATIVES,
+    QUESTION_VERBS,
     RELATIVE_FORMS,
     SUBORDINATORS,
     ZU_INFIX,
@@ -62,9 +64,22 @@ def zu_infinitive(content: Span) -> bool:
 
 
 
+def indirect_question(content: Span, cue: Cue) -> bool:
+    """An indirect question after (or before) a question verb: a clause that opens with ob or a w-word and ends
+    in its finite verb ("fragte, wie der Minister dies bewerte", "Welche Folgen das habe, fragte sie"). Its form
+    marks it as what was asked, whatever the mood of its verb: the question verb and the opening word are the
+    construction."""
+    # (the verb itself is not asked for: the small model tags "tut" or "wann" as anything)
+    words = [t for t in content if not t.is_punct]
+    return cue.cue in QUESTION_VERBS and len(words) >= 3 and words[0].lower_ in INTERROGATIVES and \
+        words[-1].is_lower
+
+
 def content_ok(content: Span | None, cue: Cue, subjunctive_needed: bool, after_cue: bool = True) -> bool:
     if content is None or len(content) < 3:
         return False
+    if indirect_question(content, cue):
+        return True
     if after_cue and content[0].lower_ in ADVERBIAL_SUBORDINATORS and not (
             len(content) > 1 and is_verbal(content[1]) and (is_finite(content[1]) or looks_subjunctive(content[1]))):
         # (but "erklärte, damit solle ein Machtvakuum vermieden werden": a finite verb right after it makes
@@ -133,7 +148,7 @@ def clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         return rng
     head = content[0].head
     if head.i == content[0].i or not (content.start <= head.i < content.end) or not is_verbal(head):
-        return rng
+        return _before_main_verb(doc, rng, content)
     edge = max(t.i for t in head.subtree if content.start <= t.i < content.end)
     nxt = edge + 1
     if nxt + 1 < content.end and doc[nxt].text == "," and \
@@ -148,6 +163,17 @@ def clause_extent(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
 
 
 
+
+
+def _before_main_verb(doc: Doc, rng: tuple[int, int], content: Span) -> tuple[int, int]:
+    """Where the parse gives no head to a subordinate clause: it ends at a comma with an indicative finite verb
+    right after it, the verb of the main clause it stands in front of ("was seine Partei unterscheide[, entgegnete
+    Suttner]")."""
+    for k in range(content.start + 2, content.end - 1):
+        nxt = doc[k + 1]
+        if doc[k].text == "," and is_verbal(nxt) and is_finite(nxt) and nxt.is_lower and not looks_subjunctive(nxt):
+            return strip_final_punct(doc, rng[0], doc[k - 1].idx + len(doc[k - 1].text))
+    return rng
 
 
 def own_clause(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from ...lang.de.verbs import (
     verb_chain,
 )
 from ...lang.de.words import ADVERBIAL_SUBORDINATORS, SUBORDINATORS
+from ...model.labels import children_with_role
 from ...model.labels import dep_role as _roles
 from ...resources.cues import Cue
 from ...types import Method
@@ -22,6 +23,7 @@ from .content import (
     content_ok,
     content_range,
     has_finite_verb,
+    indirect_question,
     own_clause,
     relative_start,
     zu_infinitive,
@@ -39,6 +41,15 @@ def _object_filled(verb: Token, frame: Span) -> bool:
                     and "Acc" in child.morph.get("Case"):
                 return True
     return False
+
+
+def _subject_in_frame(verb: Token, frame: Span) -> bool:
+    """A second subject of the cue verb stands in its frame after it: the parser took a noun of the content before
+    the cue for a subject as well ("Welche Folgen das habe, fragte der Richter": "Folgen" and "Richter"). Read so
+    only where the content is marked as reported (Konjunktiv, an indirect question): "Die Anhänger, die …, warnte
+    er, …" has its object, not its content, before the cue."""
+    return any(frame.start <= t.i < frame.end and t.i > verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")
+               for node in verb_chain(verb) for t in children_with_role(node, "subject"))
 
 
 def _frame_bounds(sent: Span, verb: Token, covered: list[tuple[int, int]]) -> tuple[int, int]:
@@ -141,11 +152,14 @@ def verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]
         content = tokens_between(doc, *rng)
         if not content_ok(content, cue, how == "before" and cue.strength == "weak", after_cue=how == "after"):
             continue
-        if how == "before" and not (clause_is_subjunctive(content) or cue.strength == "strong"):
+        if how == "before" and not (clause_is_subjunctive(content) or cue.strength == "strong" or
+                                    indirect_question(content, cue)):
             continue
         if how == "before":
             subj = subject_of(verb)
-            if subj is not None and content.start <= subj.i < content.end and subj.pos_ != "PRON":
+            marked = clause_is_subjunctive(content) or indirect_question(content, cue)
+            if subj is not None and content.start <= subj.i < content.end and subj.pos_ != "PRON" and \
+                    not (marked and _subject_in_frame(verb, frame)):
                 continue  # "Baptie, der …, sagte, dass …": the speaker stands before the cue, the content after it
         speaker = attributed_source(frame) or speaker_near_verb(verb, frame, sent, rng) or source_pp(frame)
         if clause_is_subjunctive(content) or content[0].lower_ in ("dass", "daß", "ob"):

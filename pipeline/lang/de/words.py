@@ -37,6 +37,8 @@ def word_set(name: str) -> frozenset[str]:
 
 SUBORDINATORS = word_set("subordinators")
 ADVERBIAL_SUBORDINATORS = word_set("adverbial_subordinators")
+INTERROGATIVES = word_set("interrogatives")
+QUESTION_VERBS = word_set("question_verbs")
 CONDITIONAL_SUBORDINATORS = word_set("conditional_subordinators")
 CLAUSE_LINKS = word_set("clause_links")
 RELATIVE_FORMS = word_set("relative_forms")
