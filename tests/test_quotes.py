@@ -1080,3 +1080,10 @@ def test_indirect_question_ends_before_the_main_clause_after_it(nlp):
 
 def test_a_question_word_after_another_verb_is_no_question(nlp):
     assert not quotes_of(nlp, "Die Abgeordnete Petra Sitte weiß, wann das Gesetz kommt.")
+
+
+def test_short_report_after_laut(nlp):
+    # three words are a clause: the phrase cue frames it like a longer one
+    q = only(quotes_of(nlp, "Laut der Polizei wurden Gefangene gefoltert."))
+    assert (q.kind, q.content[0].text, q.speaker, q.cue.text) == ("indirect", "wurden Gefangene gefoltert", "Polizei",
+                                                                  "Laut")

@@ -153,7 +153,7 @@ def _reading(sent: Span, match: _Match, covered: list[tuple[int, int]]) -> Candi
     if rng is None:
         return None
     content = tokens_between(doc, *rng)
-    if content is None or not has_finite_verb(content) or len(content) < 4:
+    if content is None or not has_finite_verb(content) or len(content) < 3:
         return None
     if match.weak and not clause_is_subjunctive(content):
         return None
