@@ -44,6 +44,15 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
    ``place_nouns_de.txt`` is a place too ("Halbinsel Krim": regions are not in the gazetteer).
 8. ``non_names``: one-token places/organizations that are common nouns ("Gang"), one-token persons/places with an
    abstract-noun suffix ("Waffenlieferungen") are dropped.
+8b. ``lexicon``: a one-token person or place that the German Wiktionary knows only as a plain noun
+   (``common_nouns_de.txt.gz``: "Staatstrojaner", "Zeitschrift", "Journalisten"), or a compound whose last part is
+   one (a person "Chatkontrolle", a person or place "Quick-Freeze-Verfahren", "Marriott-Hotel"), is dropped --
+   unless the gazetteer knows it as a place, it is a seat of power ("Kreml": an organization), a first name, the
+   surname of a full name in the text or a person after a title or role noun ("Herr Willemsen"), the
+   training data uses it more as a name of that type than as a noun, a part before a hyphen is a place
+   ("Zwickau-Ost"), or the compound ends in a part that also ends place names (``place_name_heads_de.txt``:
+   "-burg", "-brücken", "-see"). A closed compound is no evidence against a place: unknown towns end in nouns too
+   ("Edenkoben").
 9. ``document``: within one text, "Putin Kim" is split into two persons when both stand alone elsewhere, and the
    surname of a full name ("Bethge" after "Raimund Bethge", "Schoigus" after "Sergei Schoigu") is a person wherever
    it stands alone (untagged or tagged as a one-token place/organization) -- a word that also starts a full name in
@@ -64,8 +73,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model.labels import entity_type
-from ..resources import RESOURCE_DIR, is_institution, read_lines, role_of
+from ..resources import (
+    RESOURCE_DIR,
+    common_nouns,
+    is_institution,
+    place_name_heads,
+    read_lines,
+    role_of,
+)
 from . import gazetteer
+from .entities import is_seat_of_power
 
 FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_de.txt"
 # given names of public name lists that the training data lacks ("Kathrin", "Janosch"); read with FIRST_NAMES_FILE
@@ -74,7 +91,7 @@ EVIDENCE_FILE = RESOURCE_DIR / "name_evidence_de.tsv"
 PLACE_NOUNS_FILE = RESOURCE_DIR / "place_nouns_de.txt"
 
 ALL_RULES = ("repair", "relabel", "drop", "first_name", "hyphen_surname", "known_person", "known_place", "gazetteer",
-             "non_names", "document")
+             "non_names", "lexicon", "document")
 
 # a name part: a capital letter, then letters (hyphen/apostrophe inside: "Frank-Walter", "O'Neill")
 _NAME_PART = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]*(?:[-'’][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]+)*$")
@@ -520,6 +537,49 @@ class PersonRules:
             out.append(ent)
         return out
 
+    def plain_noun(self, word: str, kind: str) -> bool:
+        """``word`` is a plain noun, no name of ``kind`` (person or place): the word or the last part of its compound
+        is a common noun of the German Wiktionary, and no name evidence speaks against it."""
+        if word in self.first_names or gazetteer.find_place(word) is not None or \
+                gazetteer.find_place(gazetteer.gazetteer_base(word)) is not None or is_seat_of_power(word):
+            return False  # (a seat of power, "Kreml", is an organization: extract/entities.py)
+        e = self.ev(word)
+        if (e.per if kind == "person" else e.loc) > e.other or kind == "person" and self.known_person(word):
+            return False
+        nouns = common_nouns()
+        if word in nouns:
+            return True
+        head = _compound_head(word, nouns)
+        if head is None or head in place_name_heads():
+            return False
+        if self.role_noun(head) or is_institution(head):
+            return True  # "Nordkorea-Experte", "Merkel-Regierung", "Kremlsprecher"
+        if "-" not in word:
+            # closed compounds of unknown towns end in nouns too ("Edenkoben", "Oberbarmen"); of persons not
+            return kind == "person"
+        first = word.split("-")[0]
+        if gazetteer.find_place(first) is not None:
+            return False  # "Köln-Wahn": a part of a place
+        # a double-barrelled surname ("Ihmels-Albe") opens with a name, a compound with a noun or an acronym
+        return kind == "place" or first in nouns or first.isupper()
+
+    def lexicon(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Drop one-token persons and places that are plain nouns by the German Wiktionary (:meth:`plain_noun`);
+        the surname of a full name in the text stays ("Stefan Sommer" ... "Sommer"), so does a person after a title
+        or role noun ("Herr Willemsen", "Minister Zöllner")."""
+        surnames = {ent[-1].text for ent in ents if self.is_person(ent) and len(ent) > 1}
+        out = []
+        for ent in ents:
+            kind = entity_type(ent.label_)
+            titled = ent.start > 0 and self.role_noun(doc[ent.start - 1].text) or \
+                ent.start > 0 and (role_of(doc[ent.start - 1].text) or {}).get("kind") == "title"
+            if len(ent) == 1 and kind in ("person", "place") and ent.text not in surnames and \
+                    not (kind == "person" and titled) and _NAME_PART.match(ent.text) and \
+                    self.plain_noun(ent.text, kind):
+                continue
+            out.append(ent)
+        return out
+
     def document(self, doc: Doc, ents: list[Span]) -> list[Span]:
         ents = self._split_two_persons(doc, ents)
         # (the surname a whole word: not "Keefe" of "O ’ Keefe", which the tokenizer splits)
@@ -567,12 +627,26 @@ class PersonRules:
                  "hyphen_surname": self.hyphen_surname,
                  "known_person": self.known_person_rule, "known_place": self.known_place_rule,
                  "gazetteer": self.gazetteer_rule,
-                 "non_names": self.non_names, "document": self.document}
+                 "non_names": self.non_names, "lexicon": self.lexicon, "document": self.document}
         for name in ALL_RULES:
             if name in self.rules:
                 ents = steps[name](doc, ents)
         doc.ents = ents
         return doc
+
+
+def _compound_head(word: str, nouns: frozenset[str]) -> str | None:
+    """The last part of a compound that is a common noun of ``nouns``, capitalized as it stands alone: the part after
+    the last hyphen ("Quick-Freeze-Verfahren" -> "Verfahren"), else the longest ending of at least five letters after
+    at least three ("Chatkontrolle" -> "Kontrolle"); None if there is none."""
+    if "-" in word:
+        last = word.rsplit("-", 1)[1]
+        return last if last[:1].isupper() and last in nouns else None
+    for cut in range(3, len(word) - 4):
+        part = word[cut].upper() + word[cut + 1 :]
+        if part in nouns:
+            return part
+    return None
 
 
 def _replace(ents: list[Span], new: list[Span]) -> list[Span]:

@@ -1,6 +1,7 @@
 """Readable data files for the rules (cue lexicon, role nouns, date words, gazetteer) and their loaders."""
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +35,21 @@ def read_lines(name: str) -> list[str]:
     """The entries of a one-per-line resource file: stripped, without blank lines and ``#`` comment lines."""
     with open(RESOURCE_DIR / name, encoding="utf-8") as fh:
         return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """German common nouns with their inflected forms (common_nouns_de.txt.gz, from the German Wiktionary through
+    german-nouns, built by models/scripts/build_common_nouns.py): spellings Wiktionary knows as no name."""
+    with gzip.open(RESOURCE_DIR / "common_nouns_de.txt.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def place_name_heads() -> frozenset[str]:
+    """Nouns that end German place names as well as plain compounds ("Burg", "Brücken", "See"):
+    place_name_heads_de.txt."""
+    return frozenset(read_lines("place_name_heads_de.txt"))
 
 
 @lru_cache(maxsize=1)

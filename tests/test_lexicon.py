@@ -1,0 +1,86 @@
+"""The ``lexicon`` rule of ``person_rules`` (issue #15): a capitalized word the German Wiktionary knows only as a
+plain noun is no person and no place; names, towns and surnames stay. Each case sets the NER error on a real parse
+(tests/ner_repair.py) and runs the component."""
+from __future__ import annotations
+
+import pytest
+from ner_repair import repair
+
+from pipeline.extract.person_rules import ALL_RULES, _compound_head
+from pipeline.resources import common_nouns, place_name_heads
+
+
+def _texts(doc, label):
+    return [e.text for e in doc.ents if e.label_ == label]
+
+
+# (sentence, the word the NER tagged, its label): all of them plain nouns, to be dropped
+DROPPED = [
+    ("Die Regierung verhängte den Ausnahmezustand über die Hauptstadt.", "Ausnahmezustand", "LOC"),
+    ("Der Bericht warnt vor Rassismus in den Behörden.", "Rassismus", "LOC"),
+    ("Die Zeitschrift berichtete zuerst über den Fall.", "Zeitschrift", "PER"),
+    ("Am Montag begann der Warnstreik in den Kliniken.", "Warnstreik", "PER"),
+    ("Mehrere Journalisten wurden festgenommen.", "Journalisten", "PER"),
+    ("Die Polizei setzte den Staatstrojaner 94 Mal ein.", "Staatstrojaner", "PER"),
+    # compounds: the last part is a plain noun (a role noun, an institution, a thing)
+    ("Über die Chatkontrolle verhandeln die Minister weiter.", "Chatkontrolle", "PER"),
+    ("Das Quick-Freeze-Verfahren soll die Vorratsdatenspeicherung ersetzen.", "Quick-Freeze-Verfahren", "LOC"),
+    ("Das Treffen fand im Marriott-Hotel statt.", "Marriott-Hotel", "LOC"),
+    ("Ein Nordkorea-Experte hält den Test für gelungen.", "Nordkorea-Experte", "LOC"),
+]
+
+
+@pytest.mark.parametrize("text, word, label", DROPPED, ids=[c[1] for c in DROPPED])
+def test_plain_noun_is_no_name(nlp, text, word, label):
+    assert word not in _texts(repair(nlp, text, [(word, label)]), label)
+
+
+# names that are also nouns, towns the gazetteer lacks, surnames: they stay
+KEPT = [
+    ("Die Straße zwischen Rotenburg und Verden ist gesperrt.", "Rotenburg", "LOC"),
+    ("Die Unfallstelle liegt zwischen Mendig und Mayen.", "Mendig", "LOC"),  # a closed form: no evidence
+    ("Der Zug hält wieder in Oberbarmen.", "Oberbarmen", "LOC"),
+    ("Die Kinder baden in der Ostsee.", "Ostsee", "LOC"),
+    ("Herr Willemsen, wo wird mehr gelogen?", "Willemsen", "PER"),
+    ("Minister Zöllner will einen Beschluss herbeiführen.", "Zöllner", "PER"),  # after a role noun
+    ("Der Unfall auf der A4 zwischen Köln-Wahn und Köln-Ost.", "Köln-Wahn", "LOC"),
+    ("Pastorin Ihmels-Albe wird für die Frauenarbeit tätig sein.", "Ihmels-Albe", "PER"),
+]
+
+
+@pytest.mark.parametrize("text, word, label", KEPT, ids=[c[1] for c in KEPT])
+def test_name_stays(nlp, text, word, label):
+    assert word in _texts(repair(nlp, text, [(word, label)]), label)
+
+
+def test_surname_of_a_full_name_stays(nlp):
+    text = "Bildungssenator Jürgen Zöllner lud ein. Zöllner will einen Beschluss herbeiführen."
+    with nlp.select_pipes(disable=["person_rules"]):
+        doc = nlp(text)
+    second = text.index("Zöllner will")
+    doc.set_ents([doc.char_span(text.index("Jürgen"), text.index(" lud"), label="PER"),
+                  doc.char_span(second, second + len("Zöllner"), label="PER")], default="outside")
+    doc = nlp.get_pipe("person_rules")(doc)
+    assert _texts(doc, "PER") == ["Jürgen Zöllner", "Zöllner"]
+
+
+@pytest.mark.parametrize("word, head", [
+    ("Chatkontrolle", "Kontrolle"), ("Quick-Freeze-Verfahren", "Verfahren"), ("Behelfsbrücken", "Brücken"),
+    ("Saarbrücken", "Brücken"),  # (a head that ends place names too: place_name_heads_de.txt)
+    ("Mendig", None),  # no part of at least five letters after three letters
+])
+def test_compound_head(word, head):
+    assert _compound_head(word, common_nouns()) == head
+
+
+def test_lexicon_data_loads_and_leaves_names_out():
+    nouns = common_nouns()
+    assert len(nouns) > 200_000
+    assert {"Zeitschrift", "Journalisten", "Verfahren", "Hotel"} <= nouns
+    # spellings the German Wiktionary also knows as names are not in the list
+    assert not {"Essen", "Halle", "Merkel", "Sabine", "Müller", "Köln"} & nouns
+    assert {"Burg", "See", "Straße", "Brücken"} <= place_name_heads()
+
+
+def test_lexicon_is_a_rule_of_its_own():
+    assert ALL_RULES.index("non_names") < ALL_RULES.index("lexicon") < ALL_RULES.index("document")
