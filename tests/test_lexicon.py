@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from ner_repair import repair
 
-from pipeline.extract.person_rules import ALL_RULES, _compound_head
+from pipeline.extract.name_lexicon import compound_head
+from pipeline.extract.person_rules import ALL_RULES
 from pipeline.resources import common_nouns, place_name_heads
 
 
@@ -70,7 +71,7 @@ def test_surname_of_a_full_name_stays(nlp):
     ("Mendig", None),  # no part of at least five letters after three letters
 ])
 def test_compound_head(word, head):
-    assert _compound_head(word, common_nouns()) == head
+    assert compound_head(word, common_nouns()) == head
 
 
 def test_lexicon_data_loads_and_leaves_names_out():
@@ -84,3 +85,37 @@ def test_lexicon_data_loads_and_leaves_names_out():
 
 def test_lexicon_is_a_rule_of_its_own():
     assert ALL_RULES.index("non_names") < ALL_RULES.index("lexicon") < ALL_RULES.index("document")
+
+
+# the other error classes of issue #15, on real parses with the NER error set
+def test_storm_band_and_medicine_are_no_persons(nlp):
+    doc = repair(nlp, "Der Sturm Sabine deckte Dächer ab, die Band Tokio Hotel sagte ihr Konzert ab.",
+                 [("Sabine", "PER"), ("Tokio Hotel", "PER")])
+    assert _texts(doc, "PER") == []
+
+
+def test_a_first_name_after_a_role_noun_stays_a_person(nlp):
+    doc = repair(nlp, "Die Ministerin Sabine Weber sagte ihr Kommen ab.", [("Sabine Weber", "PER")])
+    assert _texts(doc, "PER") == ["Sabine Weber"]
+
+
+def test_full_name_does_not_swallow_a_genitive_place(nlp):
+    doc = repair(nlp, "Bundeskanzler Olaf Scholz lobte Olaf Scholz Frankreichs Vorschlag.",
+                 [("Olaf Scholz Frankreichs", "PER")])
+    assert _texts(doc, "PER") == ["Olaf Scholz", "Olaf Scholz"]  # (the first one untagged: rule first_name)
+    assert _texts(doc, "LOC") == ["Frankreichs"]
+
+
+def test_countries_in_an_enumeration_are_places(nlp):
+    text = "Soldaten sind in Tschad, Mali, Benin, Togo und auf den Seychellen im Einsatz."
+    doc = repair(nlp, text, [])
+    assert _texts(doc, "LOC") == ["Tschad", "Mali", "Benin", "Togo", "Seychellen"]
+
+
+def test_inflected_country_name_of_several_words(nlp):
+    doc = repair(nlp, "Die Regierung der Vereinigten Arabischen Emirate wies das zurück.", [])
+    assert _texts(doc, "LOC") == ["Vereinigten Arabischen Emirate"]
+
+
+def test_a_country_name_that_is_also_a_plain_noun_needs_the_ner(nlp):
+    assert _texts(repair(nlp, "Die Bundesrepublik zahlt mehr.", []), "LOC") == []

@@ -134,3 +134,35 @@ def gazetteer_base(name: str) -> str:
         if len(base.split()[-1]) >= 3 and find_place(base) is not None:
             return base
     return name
+
+
+@lru_cache(maxsize=1)
+def _german_country_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The German country names of countries_de.tsv as word tuples, by first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for row in read_tsv(COUNTRIES_DE):
+        words = tuple(row["name"].split())
+        if words:
+            by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in by_first.items()}
+
+
+def _inflected_as(word: str, name_word: str) -> bool:
+    """``word`` is ``name_word`` or a dative/weak form of it: "Vereinigten" ~ "Vereinigte", "Emiraten" ~ "Emirate"."""
+    return word == name_word or word.endswith("n") and word[:-1] == name_word
+
+
+def german_country_at(words: list[str]) -> int:
+    """How many of ``words`` (from the first) spell a German country name of countries_de.tsv ("Tschad",
+    "Seychellen", "Vereinigten Arabischen Emiraten", the genitive "Malis"); 0 if none does."""
+    if not words:
+        return 0
+    names = _german_country_names()
+    firsts = dict.fromkeys([words[0], words[0][:-1] if words[0].endswith("n") else words[0],
+                            gazetteer_base(words[0])])
+    for first in firsts:
+        for name in names.get(first, ()):
+            if len(name) == 1 and first == words[0] or len(name) == 1 and len(name[0]) >= 4 or \
+                    len(words) >= len(name) and all(_inflected_as(w, n) for w, n in zip(words[1:], name[1:])):
+                return len(name)
+    return 0

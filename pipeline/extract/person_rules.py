@@ -18,7 +18,8 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
    Russland"); otherwise it loses trailing common nouns and role nouns ("Wladimir Putin Briefe" -> "Wladimir
    Putin", "Nordkoreas Machthaber" -> "Nordkoreas"), starts after an inner role noun ("Venezuelas Präsident
    Maduro" -> "Venezuelas" (place, if known) + "Maduro"), and ends after a genitive name followed by what it owns
-   ("Kims Atomwaffenprogramm" -> "Kims").
+   ("Kims Atomwaffenprogramm" -> "Kims"); a full name loses a genitive place it ran into ("… lobte Olaf Scholz
+   Frankreichs Vorschlag" -> "Olaf Scholz" + the place "Frankreichs").
 2. ``relabel``: a one-token "person" that the training data knows only as a place or organization (also in the
    genitive: "Moskaus") gets that type.
 3. ``drop``: a one-token person that is an all-caps acronym of 2-3 letters ("KI"; one the training data knows as
@@ -42,6 +43,8 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
    training data uses more as a person than as a place, in lower case ("Essen"/"essen", "Bergen", "Weil") or more
    as a plain noun than as a place ("Halle"). A one-token "person" right after a place noun of
    ``place_nouns_de.txt`` is a place too ("Halbinsel Krim": regions are not in the gazetteer).
+7b. ``countries``: an untagged German country name of ``countries_de.tsv`` is a place, whatever its part of speech
+   ("auf den Seychellen", "der Vereinigten Arabischen Emirate"; not "Jersey", a plain noun too).
 8. ``non_names``: one-token places/organizations that are common nouns ("Gang"), one-token persons/places with an
    abstract-noun suffix ("Waffenlieferungen") are dropped.
 8b. ``lexicon``: a one-token person or place that the German Wiktionary knows only as a plain noun
@@ -53,6 +56,8 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
    ("Zwickau-Ost"), or the compound ends in a part that also ends place names (``place_name_heads_de.txt``:
    "-burg", "-brücken", "-see"). A closed compound is no evidence against a place: unknown towns end in nouns too
    ("Edenkoben").
+8c. ``things``: a person right after a noun that names the kind of thing it is (``thing_nouns_de.txt``: "der
+   Sturm Sabine", "die Band Tokio Hotel", "das Medikament Aspirin") is dropped.
 9. ``document``: within one text, "Putin Kim" is split into two persons when both stand alone elsewhere, and the
    surname of a full name ("Bethge" after "Raimund Bethge", "Schoigus" after "Sergei Schoigu") is a person wherever
    it stands alone (untagged or tagged as a one-token place/organization) -- a word that also starts a full name in
@@ -77,12 +82,12 @@ from ..resources import (
     RESOURCE_DIR,
     common_nouns,
     is_institution,
-    place_name_heads,
     read_lines,
     role_of,
 )
 from . import gazetteer
 from .entities import is_seat_of_power
+from .name_lexicon import lexically_plain_noun, thing_nouns
 
 FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_de.txt"
 # given names of public name lists that the training data lacks ("Kathrin", "Janosch"); read with FIRST_NAMES_FILE
@@ -91,7 +96,7 @@ EVIDENCE_FILE = RESOURCE_DIR / "name_evidence_de.tsv"
 PLACE_NOUNS_FILE = RESOURCE_DIR / "place_nouns_de.txt"
 
 ALL_RULES = ("repair", "relabel", "drop", "first_name", "hyphen_surname", "known_person", "known_place", "gazetteer",
-             "non_names", "lexicon", "document")
+             "countries", "non_names", "lexicon", "things", "document")
 
 # a name part: a capital letter, then letters (hyphen/apostrophe inside: "Frank-Walter", "O'Neill")
 _NAME_PART = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]*(?:[-'’][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]+)*$")
@@ -287,6 +292,10 @@ class PersonRules:
                 if doc[end - 2].text in self.first_names and doc[end - 2].text not in alone:
                     break
                 end -= 1
+            # a genitive place after a full name: "… lobte Olaf Scholz [Frankreichs] Vorschlag"
+            if end - start > 2 and self._genitive_place(doc[end - 1].text) and doc[start].text in self.first_names:
+                out.append(self.span(doc, end - 1, end, "place"))
+                end -= 1
             prefix: tuple[int, int] | None = None
             # an inner role noun: the name follows it ("Venezuelas Präsident Maduro")
             for k in range(end - 2, start - 1, -1):
@@ -311,6 +320,13 @@ class PersonRules:
             if end > start:
                 out.append(Span(doc, start, end, label=ent.label_))
         return out
+
+    def _genitive_place(self, word: str) -> bool:
+        """A genitive of a gazetteer place that the training data does not use as a person name ("Frankreichs",
+        "Moskaus")."""
+        base = gazetteer.gazetteer_base(word)
+        return base != word and gazetteer.find_place(base) is not None and self.ev(word).per == 0 and \
+            self.ev(base).per <= self.ev(base).loc
 
     def relabel(self, doc: Doc, ents: list[Span]) -> list[Span]:
         out = []
@@ -523,6 +539,22 @@ class PersonRules:
                 new.append(self.span(doc, tok.i, tok.i + 1, "place"))
         return _replace(out, new)
 
+    def countries(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """An untagged German country name is a place, whatever its part of speech ("in Tschad, Mali, Benin und auf
+        den Seychellen", "der Vereinigten Arabischen Emirate"): gazetteer.german_country_at; not a word that is
+        also a plain noun ("Jersey", "Bundesrepublik" alone) or that the training data uses more as a person."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        new, i = [], 0
+        while i < len(doc):
+            n = 0 if i in taken or not doc[i].text[:1].isupper() else \
+                gazetteer.german_country_at([t.text for t in doc[i : i + 5]])
+            e = self.ev(doc[i].text)
+            if n and not taken.intersection(range(i, i + n)) and not (n == 1 and doc[i].text in common_nouns()) \
+                    and not (e.per >= 2 and e.per > e.loc) and doc[i].text not in self.first_names:
+                new.append(self.span(doc, i, i + n, "place"))
+            i += max(n, 1)
+        return _replace(ents, new)
+
     def non_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Drop one-token places/organizations that are common nouns of the training data ("Gang", "Hinweis"), and
         one-token persons/places with an abstract-noun suffix ("Waffenlieferungen", "Setzungen")."""
@@ -546,22 +578,7 @@ class PersonRules:
         e = self.ev(word)
         if (e.per if kind == "person" else e.loc) > e.other or kind == "person" and self.known_person(word):
             return False
-        nouns = common_nouns()
-        if word in nouns:
-            return True
-        head = _compound_head(word, nouns)
-        if head is None or head in place_name_heads():
-            return False
-        if self.role_noun(head) or is_institution(head):
-            return True  # "Nordkorea-Experte", "Merkel-Regierung", "Kremlsprecher"
-        if "-" not in word:
-            # closed compounds of unknown towns end in nouns too ("Edenkoben", "Oberbarmen"); of persons not
-            return kind == "person"
-        first = word.split("-")[0]
-        if gazetteer.find_place(first) is not None:
-            return False  # "Köln-Wahn": a part of a place
-        # a double-barrelled surname ("Ihmels-Albe") opens with a name, a compound with a noun or an acronym
-        return kind == "place" or first in nouns or first.isupper()
+        return lexically_plain_noun(word, kind)
 
     def lexicon(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Drop one-token persons and places that are plain nouns by the German Wiktionary (:meth:`plain_noun`);
@@ -579,6 +596,12 @@ class PersonRules:
                 continue
             out.append(ent)
         return out
+
+    def things(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Drop a person right after a noun that names the kind of thing it is (thing_nouns_de.txt): "der Sturm
+        Sabine", "die Band Tokio Hotel" are a storm and a band."""
+        nouns = thing_nouns()
+        return [ent for ent in ents if not (self.is_person(ent) and ent.start > 0 and doc[ent.start - 1].text in nouns)]
 
     def document(self, doc: Doc, ents: list[Span]) -> list[Span]:
         ents = self._split_two_persons(doc, ents)
@@ -626,27 +649,14 @@ class PersonRules:
         steps = {"repair": self.repair, "relabel": self.relabel, "drop": self.drop, "first_name": self.first_name,
                  "hyphen_surname": self.hyphen_surname,
                  "known_person": self.known_person_rule, "known_place": self.known_place_rule,
-                 "gazetteer": self.gazetteer_rule,
-                 "non_names": self.non_names, "lexicon": self.lexicon, "document": self.document}
+                 "gazetteer": self.gazetteer_rule, "countries": self.countries,
+                 "non_names": self.non_names, "lexicon": self.lexicon, "things": self.things,
+                 "document": self.document}
         for name in ALL_RULES:
             if name in self.rules:
                 ents = steps[name](doc, ents)
         doc.ents = ents
         return doc
-
-
-def _compound_head(word: str, nouns: frozenset[str]) -> str | None:
-    """The last part of a compound that is a common noun of ``nouns``, capitalized as it stands alone: the part after
-    the last hyphen ("Quick-Freeze-Verfahren" -> "Verfahren"), else the longest ending of at least five letters after
-    at least three ("Chatkontrolle" -> "Kontrolle"); None if there is none."""
-    if "-" in word:
-        last = word.rsplit("-", 1)[1]
-        return last if last[:1].isupper() and last in nouns else None
-    for cut in range(3, len(word) - 4):
-        part = word[cut].upper() + word[cut + 1 :]
-        if part in nouns:
-            return part
-    return None
 
 
 def _replace(ents: list[Span], new: list[Span]) -> list[Span]:
@@ -662,7 +672,9 @@ def _replace(ents: list[Span], new: list[Span]) -> list[Span]:
                                                   "rules": list(ALL_RULES)})
 def make_person_rules(nlp: Language, name: str, first_names_path: str | None, evidence_path: str | None,
                       rules: list[str]) -> PersonRules:
-    if "gazetteer" in rules:
+    if "gazetteer" in rules or "lexicon" in rules:
         gazetteer.find_place("")  # build the table now (about 1 s), before worker processes are forked
+    if "lexicon" in rules:
+        common_nouns()  # likewise the noun list (about 0.3 s)
     return PersonRules(load_first_names(first_names_path), load_evidence(evidence_path), labels=_labels(nlp),
                        rules=rules)

@@ -1,0 +1,64 @@
+"""Lexical evidence that a capitalized word is no name (issue #15): German common nouns from the German Wiktionary
+(``resources/common_nouns_de.txt.gz``), the nouns that also end place names (``place_name_heads_de.txt``) and the
+nouns that name the kind of thing a name after them is (``thing_nouns_de.txt``). Read by ``person_rules`` (rules
+``lexicon`` and ``things``), which adds the name evidence of the training data and the gazetteer."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..resources import (
+    common_nouns,
+    is_institution,
+    place_name_heads,
+    read_lines,
+    role_of,
+)
+from . import gazetteer
+
+
+@lru_cache(maxsize=1)
+def thing_nouns() -> frozenset[str]:
+    """Nouns that name the kind of thing the next name is ("Sturm", "Band", "Medikament"): thing_nouns_de.txt."""
+    return frozenset(read_lines("thing_nouns_de.txt"))
+
+
+def compound_head(word: str, nouns: frozenset[str]) -> str | None:
+    """The last part of a compound that is a common noun of ``nouns``, capitalized as it stands alone: the part after
+    the last hyphen ("Quick-Freeze-Verfahren" -> "Verfahren"), else the longest ending of at least five letters after
+    at least three ("Chatkontrolle" -> "Kontrolle"); None if there is none."""
+    if "-" in word:
+        last = word.rsplit("-", 1)[1]
+        return last if last[:1].isupper() and last in nouns else None
+    for cut in range(3, len(word) - 4):
+        part = word[cut].upper() + word[cut + 1 :]
+        if part in nouns:
+            return part
+    return None
+
+
+def _role_or_institution(word: str) -> bool:
+    entry = role_of(word)
+    return entry is not None and entry["kind"] in ("role", "suffix") or is_institution(word)
+
+
+def lexically_plain_noun(word: str, kind: str) -> bool:
+    """By the word lists alone, ``word`` is a plain noun and no name of ``kind`` (person or place): a common noun of
+    the German Wiktionary, or a compound whose last part is one - a role noun or an institution ("Nordkorea-Experte",
+    "Merkel-Regierung"), for a person also a closed compound ("Chatkontrolle"), and a hyphenated one that does not
+    open with a place ("Köln-Wahn") or, for a person, with a name ("Ihmels-Albe": a double-barrelled surname). A
+    last part that also ends place names ("-burg", "-see", "-straße") is no evidence; nor is a closed compound
+    against a place: unknown towns end in nouns too ("Edenkoben")."""
+    nouns = common_nouns()
+    if word in nouns:
+        return True
+    head = compound_head(word, nouns)
+    if head is None or head in place_name_heads():
+        return False
+    if _role_or_institution(head):
+        return True
+    if "-" not in word:
+        return kind == "person"
+    first = word.split("-")[0]
+    if gazetteer.find_place(first) is not None:
+        return False
+    return kind == "place" or first in nouns or first.isupper()
