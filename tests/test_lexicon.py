@@ -119,3 +119,16 @@ def test_inflected_country_name_of_several_words(nlp):
 
 def test_a_country_name_that_is_also_a_plain_noun_needs_the_ner(nlp):
     assert _texts(repair(nlp, "Die Bundesrepublik zahlt mehr.", []), "LOC") == []
+
+
+@pytest.mark.parametrize("text, ents, places", [
+    ("Er wurde in Meschede geboren.", [], ["Meschede"]),
+    # typed as an organization by the NER: a town of the gazetteer after "aus" is a place, as a whole
+    ("Die Polizei sucht einen Mann aus Porta Westfalica.", [("Porta Westfalica", "ORG")], ["Porta Westfalica"]),
+    # an enumeration after a place
+    ("Die Züge aus Wuppertal und Remscheid fallen aus.", [("Wuppertal", "LOC")], ["Wuppertal", "Remscheid"]),
+    # a word in lower case as well, a first name: no town
+    ("Sie lebt in Sorge um ihren Sohn.", [], []),
+])
+def test_towns_after_a_place_preposition(nlp, text, ents, places):
+    assert _texts(repair(nlp, text, ents), "LOC") == places

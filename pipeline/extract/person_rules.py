@@ -45,6 +45,10 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
    ``place_nouns_de.txt`` is a place too ("Halbinsel Krim": regions are not in the gazetteer).
 7b. ``countries``: an untagged German country name of ``countries_de.tsv`` is a place, whatever its part of speech
    ("auf den Seychellen", "der Vereinigten Arabischen Emirate"; not "Jersey", a plain noun too).
+7c. ``towns``: a town of the gazetteer right after a place preposition (``place_prepositions`` in
+   ``function_words_de.toml``) or in an enumeration after a place, untagged or typed as an organization, is a
+   place ("in Meschede", "aus Porta Westfalica", "bei Remscheid"); not a plain noun, a first name or a word the
+   training data uses in lower case ("in Sorge").
 8. ``non_names``: one-token places/organizations that are common nouns ("Gang"), one-token persons/places with an
    abstract-noun suffix ("Waffenlieferungen") are dropped.
 8b. ``lexicon``: a one-token person or place that the German Wiktionary knows only as a plain noun
@@ -85,7 +89,7 @@ from ..resources import (
     read_lines,
     role_of,
 )
-from . import gazetteer
+from . import gazetteer, place_rules
 from .entities import is_seat_of_power
 from .name_lexicon import lexically_plain_noun, thing_nouns
 
@@ -96,7 +100,7 @@ EVIDENCE_FILE = RESOURCE_DIR / "name_evidence_de.tsv"
 PLACE_NOUNS_FILE = RESOURCE_DIR / "place_nouns_de.txt"
 
 ALL_RULES = ("repair", "relabel", "drop", "first_name", "hyphen_surname", "known_person", "known_place", "gazetteer",
-             "countries", "non_names", "lexicon", "things", "document")
+             "countries", "towns", "non_names", "lexicon", "things", "document")
 
 # a name part: a capital letter, then letters (hyphen/apostrophe inside: "Frank-Walter", "O'Neill")
 _NAME_PART = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]*(?:[-'’][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]+)*$")
@@ -539,21 +543,25 @@ class PersonRules:
                 new.append(self.span(doc, tok.i, tok.i + 1, "place"))
         return _replace(out, new)
 
+    def _gazetteer_name(self, word: str, n_words: int) -> bool:
+        """A name the gazetteer matched may be a place: a one-word name that is no plain noun ("Jersey",
+        "Bundesrepublik" alone), no first name and not used more as a person by the training data."""
+        e = self.ev(word)
+        return not (n_words == 1 and word in common_nouns()) and not (e.per >= 2 and e.per > e.loc) and \
+            word not in self.first_names and not (n_words == 1 and e.lower >= self.MIN_LOWER)
+
     def countries(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """An untagged German country name is a place, whatever its part of speech ("in Tschad, Mali, Benin und auf
-        den Seychellen", "der Vereinigten Arabischen Emirate"): gazetteer.german_country_at; not a word that is
-        also a plain noun ("Jersey", "Bundesrepublik" alone) or that the training data uses more as a person."""
+        den Seychellen", "der Vereinigten Arabischen Emirate"): place_rules.country_spans."""
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        new, i = [], 0
-        while i < len(doc):
-            n = 0 if i in taken or not doc[i].text[:1].isupper() else \
-                gazetteer.german_country_at([t.text for t in doc[i : i + 5]])
-            e = self.ev(doc[i].text)
-            if n and not taken.intersection(range(i, i + n)) and not (n == 1 and doc[i].text in common_nouns()) \
-                    and not (e.per >= 2 and e.per > e.loc) and doc[i].text not in self.first_names:
-                new.append(self.span(doc, i, i + n, "place"))
-            i += max(n, 1)
-        return _replace(ents, new)
+        found = place_rules.country_spans(doc, taken, self._gazetteer_name)
+        return _replace(ents, [self.span(doc, a, b, "place") for a, b in found])
+
+    def towns(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A town of the gazetteer after a place preposition or in an enumeration of places, untagged or typed as an
+        organization, is a place ("in Meschede", "aus Porta Westfalica"): place_rules.town_spans."""
+        found = place_rules.town_spans(doc, ents, self._gazetteer_name)
+        return _replace(ents, [self.span(doc, a, b, "place") for a, b in found])
 
     def non_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Drop one-token places/organizations that are common nouns of the training data ("Gang", "Hinweis"), and
@@ -649,7 +657,7 @@ class PersonRules:
         steps = {"repair": self.repair, "relabel": self.relabel, "drop": self.drop, "first_name": self.first_name,
                  "hyphen_surname": self.hyphen_surname,
                  "known_person": self.known_person_rule, "known_place": self.known_place_rule,
-                 "gazetteer": self.gazetteer_rule, "countries": self.countries,
+                 "gazetteer": self.gazetteer_rule, "countries": self.countries, "towns": self.towns,
                  "non_names": self.non_names, "lexicon": self.lexicon, "things": self.things,
                  "document": self.document}
         for name in ALL_RULES:
