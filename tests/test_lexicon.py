@@ -7,6 +7,7 @@ import pytest
 from ner_repair import repair
 
 from pipeline.extract.name_lexicon import compound_head
+from pipeline.extract.place_rules import region_name
 from pipeline.extract.person_rules import ALL_RULES
 from pipeline.resources import common_nouns, place_name_heads
 
@@ -132,3 +133,48 @@ def test_a_country_name_that_is_also_a_plain_noun_needs_the_ner(nlp):
 ])
 def test_towns_after_a_place_preposition(nlp, text, ents, places):
     assert _texts(repair(nlp, text, ents), "LOC") == places
+
+
+@pytest.mark.parametrize("text, ents, places", [
+    # an adjective in lower case, a place inside the name that the NER tagged alone
+    ("Die Spannungen auf der koreanischen Halbinsel nehmen zu.", [("Halbinsel", "LOC")], ["koreanischen Halbinsel"]),
+    # an adjective the NER took for an organization
+    ("Der Weltraumbahnhof liegt im Fernen Osten Russlands.", [("Fernen", "ORG"), ("Russlands", "LOC")],
+     ["Fernen Osten", "Russlands"]),
+    ("Die Schulen Niedersachsens und Bayerns fordern mehr Geld.", [], ["Niedersachsens", "Bayerns"]),
+    # an entity that reaches beyond the name stays as the NER has it
+    ("Die Bayern München AG meldet Gewinne.", [("Bayern München AG", "ORG")], []),
+])
+def test_regions_states_and_seas(nlp, text, ents, places):
+    assert _texts(repair(nlp, text, ents), "LOC") == places
+
+
+@pytest.mark.parametrize("text, name", [
+    ("koreanischen Halbinsel", "Koreanische Halbinsel"), ("Fernen Osten", "Ferner Osten"),
+    ("Schwarzen Meer", "Schwarzes Meer"), ("Niedersachsens", "Niedersachsen"), ("Golf von Aden", "Golf von Aden"),
+    ("Halbinsel", None),
+])
+def test_region_names_in_the_nominative(text, name):
+    assert region_name(text) == name
+
+
+def test_region_canonical_name(nlp):
+    from pipeline.annotate import analyze
+    places = {e.canonical for e in analyze("Die Lage auf der koreanischen Halbinsel ist ernst.", nlp=nlp).entities
+              if e.type == "place"}
+    assert places == {"Koreanische Halbinsel"}
+
+
+@pytest.mark.parametrize("text, ents, orgs, places", [
+    ("Die Universität von Texas in Austin forscht dazu.", [("Texas", "LOC"), ("Austin", "LOC")],
+     ["Universität von Texas in Austin"], []),
+    ("Er besuchte die Lincoln Highschool in Nebraska.", [("Lincoln", "LOC"), ("Highschool", "LOC"), ("Nebraska", "LOC")],
+     ["Lincoln Highschool"], ["Nebraska"]),
+    ("Das Amtsgericht Köln verurteilte ihn.", [("Köln", "LOC")], ["Amtsgericht Köln"], []),
+    # a genitive place is a place of its own; a town after "Stadt" is the town
+    ("Die Regierung Ägyptens und die Stadt Halle zahlen.", [("Ägyptens", "LOC"), ("Halle", "LOC")], [],
+     ["Ägyptens", "Halle"]),
+])
+def test_an_organization_keeps_its_seat(nlp, text, ents, orgs, places):
+    doc = repair(nlp, text, ents)
+    assert (_texts(doc, "ORG"), _texts(doc, "LOC")) == (orgs, places)

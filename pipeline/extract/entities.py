@@ -14,6 +14,7 @@ from ..lang.de.calendar import name_like_calendar_words as calendar_words
 from ..model.labels import entity_type
 from ..resources import institutions, is_source_noun, read_lines, role_of
 from .gazetteer import find_place, gazetteer_base, is_major_place
+from .place_rules import region_name
 
 # characters that never start or end a name
 _EDGE = re.compile(r"^[\s\"'„“”‚‘’»«›‹()\[\]{}.,;:!?–—-]+|[\s\"'„“”‚‘’»«›‹()\[\]{},;:!?–—-]+$")
@@ -62,6 +63,8 @@ def _trim(span: Span) -> Span | None:
     """Drop leading determiners, titles and role nouns, and surrounding punctuation."""
     start, end = span.start, span.end
     doc = span.doc
+    if region_name(span.text) is not None:
+        return span  # "koreanischen Halbinsel": a region of regions_de.txt keeps its adjective
     while start < end:
         tok = doc[start]
         if tok.is_punct or tok.pos_ in ("DET", "ADP") or tok.is_lower and tok.pos_ != "PROPN" \

@@ -49,6 +49,11 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
    ``function_words_de.toml``) or in an enumeration after a place, untagged or typed as an organization, is a
    place ("in Meschede", "aus Porta Westfalica", "bei Remscheid"); not a plain noun, a first name or a word the
    training data uses in lower case ("in Sorge").
+7d. ``regions``: a region, state or sea of ``regions_de.txt`` in any case ("auf der koreanischen Halbinsel", "im
+   Fernen Osten", "Niedersachsens") is a place; a one-word name only where the word is no plain noun, first name
+   or lower-case word.
+7e. ``seats``: an organization named with its seat where the NER tagged only the place is one organization
+   ("Universität von Texas in Austin", "Lincoln Highschool"; ``seat_institutions_de.txt``).
 8. ``non_names``: one-token places/organizations that are common nouns ("Gang"), one-token persons/places with an
    abstract-noun suffix ("Waffenlieferungen") are dropped.
 8b. ``lexicon``: a one-token person or place that the German Wiktionary knows only as a plain noun
@@ -100,7 +105,7 @@ EVIDENCE_FILE = RESOURCE_DIR / "name_evidence_de.tsv"
 PLACE_NOUNS_FILE = RESOURCE_DIR / "place_nouns_de.txt"
 
 ALL_RULES = ("repair", "relabel", "drop", "first_name", "hyphen_surname", "known_person", "known_place", "gazetteer",
-             "countries", "towns", "non_names", "lexicon", "things", "document")
+             "countries", "towns", "regions", "seats", "non_names", "lexicon", "things", "document")
 
 # a name part: a capital letter, then letters (hyphen/apostrophe inside: "Frank-Walter", "O'Neill")
 _NAME_PART = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]*(?:[-'’][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]+)*$")
@@ -550,18 +555,13 @@ class PersonRules:
         return not (n_words == 1 and word in common_nouns()) and not (e.per >= 2 and e.per > e.loc) and \
             word not in self.first_names and not (n_words == 1 and e.lower >= self.MIN_LOWER)
 
-    def countries(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """An untagged German country name is a place, whatever its part of speech ("in Tschad, Mali, Benin und auf
-        den Seychellen", "der Vereinigten Arabischen Emirate"): place_rules.country_spans."""
-        taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        found = place_rules.country_spans(doc, taken, self._gazetteer_name)
-        return _replace(ents, [self.span(doc, a, b, "place") for a, b in found])
-
-    def towns(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """A town of the gazetteer after a place preposition or in an enumeration of places, untagged or typed as an
-        organization, is a place ("in Meschede", "aus Porta Westfalica"): place_rules.town_spans."""
-        found = place_rules.town_spans(doc, ents, self._gazetteer_name)
-        return _replace(ents, [self.span(doc, a, b, "place") for a, b in found])
+    def _places_of(self, finder, kind: str = "place"):
+        """A rule that makes the spans ``finder(doc, ents, accept)`` of place_rules entities of ``kind`` (rules
+        ``countries``, ``towns``, ``regions``; ``seats``: organizations)."""
+        def rule(doc: Doc, ents: list[Span]) -> list[Span]:
+            found = finder(doc, ents, self._gazetteer_name)
+            return _replace(ents, [self.span(doc, a, b, kind) for a, b in found])
+        return rule
 
     def non_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Drop one-token places/organizations that are common nouns of the training data ("Gang", "Hinweis"), and
@@ -657,7 +657,9 @@ class PersonRules:
         steps = {"repair": self.repair, "relabel": self.relabel, "drop": self.drop, "first_name": self.first_name,
                  "hyphen_surname": self.hyphen_surname,
                  "known_person": self.known_person_rule, "known_place": self.known_place_rule,
-                 "gazetteer": self.gazetteer_rule, "countries": self.countries, "towns": self.towns,
+                 "gazetteer": self.gazetteer_rule, "countries": self._places_of(place_rules.country_spans),
+                 "towns": self._places_of(place_rules.town_spans), "regions": self._places_of(place_rules.region_spans),
+                 "seats": self._places_of(place_rules.seat_spans, "organization"),
                  "non_names": self.non_names, "lexicon": self.lexicon, "things": self.things,
                  "document": self.document}
         for name in ALL_RULES:

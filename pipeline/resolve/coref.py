@@ -34,6 +34,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..extract.entities import is_demonym
+from ..extract.place_rules import seat_institutions
 from ..resources import common_nouns, is_institution, read_tsv, role_of
 from ..types import EntityMention, Quotation
 
@@ -295,10 +296,11 @@ class _Walk:
 def _person_name(canonical: str) -> bool:
     """An organization name that is a person's: two or three words, the first a known first name, none an
     institution noun, the last no plain noun of the German Wiktionary ("Louisa Specht-Riemenschneider" tagged ORG by
-    the model; not the band "Tokio Hotel")."""
+    the model; not the band "Tokio Hotel", not the school "Lincoln Highschool")."""
     words = canonical.split()
     return 2 <= len(words) <= 3 and bool(name_gender(canonical)) and all(
-        w[:1].isupper() and not is_institution(w) for w in words) and words[-1] not in common_nouns()
+        w[:1].isupper() and not is_institution(w) for w in words) and words[-1] not in common_nouns() and \
+        words[-1] not in seat_institutions()[1]
 
 
 def _is_subject(tok: Token) -> bool:

@@ -18,6 +18,7 @@ from spacy.tokens import Span
 
 from ..extract.entities import is_source_compound
 from ..extract.gazetteer import find_place, gazetteer_base  # noqa: F401  (gazetteer_base: re-exported)
+from ..extract.place_rules import region_name
 from ..types import EntityMention, name_key  # noqa: F401  (name_key: re-exported)
 
 _GEN_S = re.compile(r"^(.{3,}?)(s|es|')$")
@@ -141,6 +142,8 @@ def canonicalize(mentions: list[tuple[str, Span]]) -> list[EntityMention]:
         genitive = "Gen" in span[-1].morph.get("Case")
         if kind == "organization" and is_source_compound(text):
             return text.rsplit("-", 1)[0]  # "Kreml-Angaben" -> "Kreml"
+        if kind == "place" and region_name(text) is not None:
+            return region_name(text)  # "koreanischen Halbinsel" -> "Koreanische Halbinsel" (regions_de.txt)
         if kind in ("place", "organization"):
             # a name the gazetteer knows as it stands is no genitive ("Paris", "Athens", "Los Angeles")
             if find_place(text) is not None:
