@@ -178,3 +178,24 @@ def test_region_canonical_name(nlp):
 def test_an_organization_keeps_its_seat(nlp, text, ents, orgs, places):
     doc = repair(nlp, text, ents)
     assert (_texts(doc, "ORG"), _texts(doc, "LOC")) == (orgs, places)
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a legal form makes an organization, whatever the NER typed
+    ("Die Müller Logistik GmbH meldete Insolvenz an.", [("Müller Logistik GmbH", "PER")],
+     [("Müller Logistik GmbH", "ORG")]),
+    ("Die Freunde der Oper e.V. luden ein.", [("Freunde der Oper e.V.", "MISC")], [("Freunde der Oper e.V.", "ORG")]),
+    ("Die Volkswagen AG meldete Gewinne.", [("Volkswagen", "ORG")], [("Volkswagen AG", "ORG")]),
+    # a party in parentheses makes a person
+    ("Lindner (FDP) kritisierte den Plan scharf.", [("Lindner", "ORG")], [("Lindner", "PER")]),
+    # a compound of plain nouns glued to a name goes; a surname that is also a noun stays
+    ("Finanzminister Meier Steuerpläne stießen auf Kritik.", [("Meier Steuerpläne", "PER")], [("Meier", "PER")]),
+    ("Der Abgeordnete Leif-Erik Holm sprach.", [("Leif-Erik Holm", "PER")], [("Leif-Erik Holm", "PER")]),
+    # a product is no person; a club and a police authority keep their town
+    ("Aspirin hilft nicht gegen alles.", [("Aspirin", "PER")], []),
+    ("Inter Mailand gewann das Spiel.", [("Inter Mailand", "ORG")], [("Inter Mailand", "ORG")]),
+    ("Die Polizei Bielefeld sucht Zeugen.", [("Bielefeld", "LOC")], [("Polizei Bielefeld", "ORG")]),
+])
+def test_type_by_context(nlp, text, ents, expected):
+    doc = repair(nlp, text, ents)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PER", "LOC", "ORG")] == expected

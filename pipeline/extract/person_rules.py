@@ -14,10 +14,13 @@ as persons ("Südkorea"). The rules below repair this with two data files mined 
 Rules, in order (each one was kept because it helped on GermEval dev news + SmartData dev, measured with
 ``models/scripts/eval_ner_rules.py --sets dev``; ``rules`` in the component config selects a subset):
 
+0. ``legal_forms``, ``party_names`` (:mod:`pipeline.extract.type_rules`): a name ending in a legal form is an
+   organization ("Müller Logistik GmbH", "Freunde der Oper e.V."), a one-word name before a party in parentheses a
+   person ("Lindner (FDP)").
 1. ``repair``: a multi-token person span made only of known places becomes those places ("Nordkorea von
    Russland"); otherwise it loses trailing common nouns and role nouns ("Wladimir Putin Briefe" -> "Wladimir
-   Putin", "Nordkoreas Machthaber" -> "Nordkoreas"), starts after an inner role noun ("Venezuelas Präsident
-   Maduro" -> "Venezuelas" (place, if known) + "Maduro"), and ends after a genitive name followed by what it owns
+   Putin", "Meier Steuerpläne" -> "Meier"; plain nouns of the German Wiktionary too), starts after an inner
+   role noun ("Venezuelas Präsident Maduro" -> "Venezuelas" (place, if known) + "Maduro"), and ends after a genitive name followed by what it owns
    ("Kims Atomwaffenprogramm" -> "Kims"); a full name loses a genitive place it ran into ("… lobte Olaf Scholz
    Frankreichs Vorschlag" -> "Olaf Scholz" + the place "Frankreichs").
 2. ``relabel``: a one-token "person" that the training data knows only as a place or organization (also in the
@@ -94,9 +97,9 @@ from ..resources import (
     read_lines,
     role_of,
 )
-from . import gazetteer, place_rules
+from . import gazetteer, place_rules, type_rules
 from .entities import is_seat_of_power
-from .name_lexicon import lexically_plain_noun, thing_nouns
+from .name_lexicon import lexically_plain_noun, plain_compound, thing_nouns
 
 FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_de.txt"
 # given names of public name lists that the training data lacks ("Kathrin", "Janosch"); read with FIRST_NAMES_FILE
@@ -104,7 +107,7 @@ EXTRA_FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_extra_de.txt"
 EVIDENCE_FILE = RESOURCE_DIR / "name_evidence_de.tsv"
 PLACE_NOUNS_FILE = RESOURCE_DIR / "place_nouns_de.txt"
 
-ALL_RULES = ("repair", "relabel", "drop", "first_name", "hyphen_surname", "known_person", "known_place", "gazetteer",
+ALL_RULES = ("legal_forms", "party_names", "repair", "relabel", "drop", "first_name", "hyphen_surname", "known_person", "known_place", "gazetteer",
              "countries", "towns", "regions", "seats", "non_names", "lexicon", "things", "document")
 
 # a name part: a capital letter, then letters (hyphen/apostrophe inside: "Frank-Walter", "O'Neill")
@@ -280,6 +283,8 @@ class PersonRules:
     def span(self, doc: Doc, start: int, end: int, kind: str) -> Span:
         return Span(doc, start, end, label=self.labels[kind])
 
+    _make = span
+
     # ------------------------------------------------------------------------------------------------ rules
     def repair(self, doc: Doc, ents: list[Span]) -> list[Span]:
         out: list[Span] = []
@@ -297,7 +302,8 @@ class PersonRules:
             start, end = ent.start, ent.end
             # trailing common nouns and role nouns: "Wladimir Putin Briefe", "Nordkoreas Machthaber" -- but not
             # the surname after a first name ("Max Herbst"), unless that first name stands alone elsewhere ("Kim")
-            while end - start > 1 and (self.noun_like(doc[end - 1].text) or self.role_noun(doc[end - 1].text)):
+            while end - start > 1 and (self.noun_like(doc[end - 1].text) or self.role_noun(doc[end - 1].text) or
+                                       plain_compound(doc[end - 1].text)):
                 if doc[end - 2].text in self.first_names and doc[end - 2].text not in alone:
                     break
                 end -= 1
@@ -654,7 +660,9 @@ class PersonRules:
     # -------------------------------------------------------------------------------------------------- run
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        steps = {"repair": self.repair, "relabel": self.relabel, "drop": self.drop, "first_name": self.first_name,
+        steps = {"legal_forms": lambda d, e: type_rules.legal_forms_rule(d, e, self._make),
+                 "party_names": lambda d, e: type_rules.party_names_rule(d, e, self._make),
+                 "repair": self.repair, "relabel": self.relabel, "drop": self.drop, "first_name": self.first_name,
                  "hyphen_surname": self.hyphen_surname,
                  "known_person": self.known_person_rule, "known_place": self.known_place_rule,
                  "gazetteer": self.gazetteer_rule, "countries": self._places_of(place_rules.country_spans),

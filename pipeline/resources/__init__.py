@@ -46,6 +46,12 @@ def common_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def noun_names() -> frozenset[str]:
+    """Nouns the German Wiktionary also knows as names ("Steuer", "Essen"): noun_names_de.txt."""
+    return frozenset(read_lines("noun_names_de.txt"))
+
+
+@lru_cache(maxsize=1)
 def place_name_heads() -> frozenset[str]:
     """Nouns that end German place names as well as plain compounds ("Burg", "Brücken", "See"):
     place_name_heads_de.txt."""
