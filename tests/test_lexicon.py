@@ -199,3 +199,16 @@ def test_an_organization_keeps_its_seat(nlp, text, ents, orgs, places):
 def test_type_by_context(nlp, text, ents, expected):
     doc = repair(nlp, text, ents)
     assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PER", "LOC", "ORG")] == expected
+
+
+def test_a_surname_typed_as_an_organization_is_the_person(nlp):
+    # people as organizations: "Baerbock sagte" after the full name
+    text = "Außenministerin Annalena Baerbock reiste nach Kiew. Baerbock sagte, die Hilfe gehe weiter."
+    with nlp.select_pipes(disable=["person_rules"]):
+        doc = nlp(text)
+    second = text.index("Baerbock sagte")
+    doc.set_ents([doc.char_span(text.index("Annalena"), text.index(" reiste"), label="PER"),
+                  doc.char_span(second, second + len("Baerbock"), label="ORG")], default="outside")
+    doc = nlp.get_pipe("person_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.text.endswith("Baerbock")] == [
+        ("Annalena Baerbock", "PER"), ("Baerbock", "PER")]

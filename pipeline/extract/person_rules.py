@@ -587,7 +587,8 @@ class PersonRules:
         """``word`` is a plain noun, no name of ``kind`` (person or place): the word or the last part of its compound
         is a common noun of the German Wiktionary, and no name evidence speaks against it."""
         if word in self.first_names or gazetteer.find_place(word) is not None or \
-                gazetteer.find_place(gazetteer.gazetteer_base(word)) is not None or is_seat_of_power(word):
+                gazetteer.find_place(gazetteer.gazetteer_base(word)) is not None or is_seat_of_power(word) or \
+                place_rules.region_name(word) is not None:
             return False  # (a seat of power, "Kreml", is an organization: extract/entities.py)
         e = self.ev(word)
         if (e.per if kind == "person" else e.loc) > e.other or kind == "person" and self.known_person(word):
