@@ -57,12 +57,7 @@ def test_name_stays(nlp, text, word, label):
 
 def test_surname_of_a_full_name_stays(nlp):
     text = "Bildungssenator Jürgen Zöllner lud ein. Zöllner will einen Beschluss herbeiführen."
-    with nlp.select_pipes(disable=["person_rules"]):
-        doc = nlp(text)
-    second = text.index("Zöllner will")
-    doc.set_ents([doc.char_span(text.index("Jürgen"), text.index(" lud"), label="PER"),
-                  doc.char_span(second, second + len("Zöllner"), label="PER")], default="outside")
-    doc = nlp.get_pipe("person_rules")(doc)
+    doc = repair(nlp, text, [("Jürgen Zöllner", "PER"), ("Zöllner", "PER", 1)])
     assert _texts(doc, "PER") == ["Jürgen Zöllner", "Zöllner"]
 
 
@@ -204,11 +199,6 @@ def test_type_by_context(nlp, text, ents, expected):
 def test_a_surname_typed_as_an_organization_is_the_person(nlp):
     # people as organizations: "Baerbock sagte" after the full name
     text = "Außenministerin Annalena Baerbock reiste nach Kiew. Baerbock sagte, die Hilfe gehe weiter."
-    with nlp.select_pipes(disable=["person_rules"]):
-        doc = nlp(text)
-    second = text.index("Baerbock sagte")
-    doc.set_ents([doc.char_span(text.index("Annalena"), text.index(" reiste"), label="PER"),
-                  doc.char_span(second, second + len("Baerbock"), label="ORG")], default="outside")
-    doc = nlp.get_pipe("person_rules")(doc)
+    doc = repair(nlp, text, [("Annalena Baerbock", "PER"), ("Baerbock", "ORG", 1)])
     assert [(e.text, e.label_) for e in doc.ents if e.text.endswith("Baerbock")] == [
         ("Annalena Baerbock", "PER"), ("Baerbock", "PER")]
