@@ -73,9 +73,9 @@ def test_compound_head(word, head):
 def test_lexicon_data_loads_and_leaves_names_out():
     nouns = common_nouns()
     assert len(nouns) > 200_000
-    assert {"Zeitschrift", "Journalisten", "Verfahren", "Hotel"} <= nouns
+    assert all(w in nouns for w in ("Zeitschrift", "Journalisten", "Verfahren", "Hotel", "Ärzte", "Übergang"))
     # spellings the German Wiktionary also knows as names are not in the list
-    assert not {"Essen", "Halle", "Merkel", "Sabine", "Müller", "Köln"} & nouns
+    assert not any(w in nouns for w in ("Essen", "Halle", "Merkel", "Sabine", "Müller", "Köln", "", "zeitschrift"))
     assert {"Burg", "See", "Straße", "Brücken"} <= place_name_heads()
 
 

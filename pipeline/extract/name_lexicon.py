@@ -4,6 +4,7 @@ nouns that name the kind of thing a name after them is (``thing_nouns_de.txt``).
 ``lexicon`` and ``things``), which adds the name evidence of the training data and the gazetteer."""
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import lru_cache
 
 from ..resources import common_nouns, is_institution, noun_names, place_name_heads, read_lines, role_of
@@ -16,7 +17,7 @@ def thing_nouns() -> frozenset[str]:
     return frozenset(read_lines("thing_nouns_de.txt"))
 
 
-def compound_head(word: str, nouns: frozenset[str], noun_first: bool = False) -> str | None:
+def compound_head(word: str, nouns: Container[str], noun_first: bool = False) -> str | None:
     """The last part of a compound that is a common noun of ``nouns``, capitalized as it stands alone: the part after
     the last hyphen ("Quick-Freeze-Verfahren" -> "Verfahren"), else the longest ending of at least five letters after
     at least three letters ("Chatkontrolle" -> "Kontrolle"), with ``noun_first`` only after a first part that ends in
@@ -31,7 +32,7 @@ def compound_head(word: str, nouns: frozenset[str], noun_first: bool = False) ->
     return None
 
 
-def _noun_stem(prefix: str, nouns: frozenset[str]) -> bool:
+def _noun_stem(prefix: str, nouns: Container[str]) -> bool:
     """The first part of a closed compound ends in a noun too, with or without a linking element ("Steuer|pläne",
     "Behelfs|brücken", "Hochleistungs|flugzeuge"), as in a German compound and unlike a foreign name
     ("Lead|bitter")."""
