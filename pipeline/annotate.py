@@ -18,6 +18,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import ctypes
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -497,6 +498,10 @@ def _annotate_parallel(nlp: Language, articles: Iterable[Article], chunk: int, w
         context, initargs = multiprocessing.get_context("fork"), (os.getpid(),)
         _warm_up(nlp)
         _WORKER.update(nlp=nlp, model_name=model_name)
+        # what is loaded now (the pipeline, its word lists and tables) leaves the collector's generations: a full
+        # collection in a forked worker would otherwise write to every object's header and copy its page
+        gc.collect()
+        gc.freeze()
     else:  # pragma: no cover
         context, initargs = multiprocessing.get_context("spawn"), (os.getpid(), model, True)
 
@@ -558,6 +563,7 @@ def _annotate_parallel(nlp: Language, articles: Iterable[Article], chunk: int, w
             yield from collect()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
         _WORKER.clear()
 
 
