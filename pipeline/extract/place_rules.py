@@ -99,6 +99,12 @@ def _region_forms() -> dict[tuple[str, ...], str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _region_firsts() -> frozenset[str]:
+    """The words a form of a region name can start with."""
+    return frozenset(form[0] for form in _region_forms())
+
+
 def region_name(text: str) -> str | None:
     """The name of regions_de.txt that ``text`` is a form of ("koreanischen Halbinsel" -> "Koreanische Halbinsel",
     "Fernen Osten" -> "Ferner Osten", "Niedersachsens" -> "Niedersachsen"), or None."""
@@ -117,14 +123,17 @@ def region_spans(doc: Doc, ents: list[Span], accept: Callable[[str, int], bool])
     """Token ranges of regions, states and seas of regions_de.txt (:func:`region_name`) where no entity reaches
     beyond them (an entity inside them is taken in: "[Halbinsel]LOC" of "koreanischen Halbinsel", "[Fernen]ORG
     Osten"), with ``accept(first_word, n_words)`` for a one-word name."""
-    table = _region_forms()
+    table, firsts = _region_forms(), _region_firsts()
+    words = [t.text for t in doc]
     out, i = [], 0
-    while i < len(doc):
-        n = next((n for n in range(MAX_REGION_WORDS, 0, -1) if i + n <= len(doc) and
-                  tuple(t.text for t in doc[i : i + n]) in table), 0)
+    while i < len(words):
+        n = 0
+        if words[i] in firsts:
+            n = next((n for n in range(MAX_REGION_WORDS, 0, -1) if i + n <= len(words) and
+                      tuple(words[i : i + n]) in table), 0)
         # an entity that reaches beyond the name keeps it ("Bundesregierung Bayern" stays what the NER says)
-        beyond = any(ent.start < i + n and ent.end > i and (ent.start < i or ent.end > i + n) for ent in ents)
-        if n and not beyond and (n > 1 or accept(doc[i].text, 1) and not _name_neighbour(doc, i, ents)):
+        if n and not any(ent.start < i + n and ent.end > i and (ent.start < i or ent.end > i + n) for ent in ents) \
+                and (n > 1 or accept(words[i], 1) and not _name_neighbour(doc, i, ents)):
             out.append((i, i + n))
         i += max(n, 1)
     return out

@@ -26,22 +26,29 @@ def parties() -> frozenset[str]:
     return frozenset(read_lines("parties_de.txt"))
 
 
-def _legal_form_end(doc: Doc, end: int) -> int:
-    """The end of a legal form that starts at token ``end`` (or ends the span before it), 0 if none does."""
-    for form in legal_forms():
-        n = len(form)
-        if tuple(t.text for t in doc[end : end + n]) == form:
-            return end + n
-    return 0
+@lru_cache(maxsize=1)
+def _legal_form_words() -> frozenset[str]:
+    return frozenset(word for form in legal_forms() for word in form)
+
+
+def _legal_form_end(words: list[str], end: int) -> int:
+    """The end of a legal form that starts at word ``end``, 0 if none does."""
+    if end >= len(words) or words[end] not in _legal_form_words():
+        return 0
+    return next((end + len(form) for form in legal_forms() if tuple(words[end : end + len(form)]) == form), 0)
 
 
 def legal_forms_rule(doc: Doc, ents: list[Span], make: MakeSpan) -> list[Span]:
     """An entity that ends in a legal form, or that one follows right after it, is an organization with it."""
+    words = [t.text for t in doc]
+    known = _legal_form_words()
     out = []
     for ent in ents:
-        inner = next((ent.end for form in legal_forms() if len(ent) > len(form) and
-                      tuple(t.text for t in ent[len(ent) - len(form):]) == form), 0)
-        after = _legal_form_end(doc, ent.end) if ent.end < len(doc) else 0
+        inner = 0
+        if words[ent.end - 1] in known:
+            inner = next((ent.end for form in legal_forms() if len(ent) > len(form) and
+                          tuple(words[ent.end - len(form) : ent.end]) == form), 0)
+        after = _legal_form_end(words, ent.end)
         end = inner or after
         if end and (entity_type(ent.label_) != "organization" or after):
             ent = make(doc, ent.start, end, "organization")
