@@ -162,7 +162,8 @@ def german_country_at(words: list[str]) -> int:
                             gazetteer_base(words[0])])
     for first in firsts:
         for name in names.get(first, ()):
-            if len(name) == 1 and first == words[0] or len(name) == 1 and len(name[0]) >= 4 or \
+            # a one-word name as it stands or inflected (at least four letters: "Malis"), a longer one word by word
+            if len(name) == 1 and (first == words[0] or len(first) >= 4) or \
                     len(words) >= len(name) and all(_inflected_as(w, n) for w, n in zip(words[1:], name[1:])):
                 return len(name)
     return 0

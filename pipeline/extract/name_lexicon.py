@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Container
 from functools import lru_cache
 
-from ..resources import common_nouns, is_institution, noun_names, place_name_heads, read_lines, role_of
+from ..resources import common_nouns, is_institution, is_role_noun, noun_names, place_name_heads, read_lines
 from . import gazetteer
 
 
@@ -39,15 +39,10 @@ def _noun_stem(prefix: str, nouns: Container[str]) -> bool:
     for link in ("", "s", "es", "n", "en", "er", "e"):
         stem = prefix[: len(prefix) - len(link)] if prefix.endswith(link) else ""
         # the stem or its last part ("Hochleistungs|flugzeuge": "Leistung")
-        if any((stem[k].upper() + stem[k + 1 :]) in nouns or (stem[k].upper() + stem[k + 1 :]) in noun_names()
-               for k in range(0, len(stem) - 2)):
-            return True
+        for part in (stem[k].upper() + stem[k + 1 :] for k in range(0, len(stem) - 2)):
+            if part in nouns or part in noun_names():
+                return True
     return False
-
-
-def _role_or_institution(word: str) -> bool:
-    entry = role_of(word)
-    return entry is not None and entry["kind"] in ("role", "suffix") or is_institution(word)
 
 
 def lexically_plain_noun(word: str, kind: str, noun_first: bool = False) -> bool:
@@ -64,7 +59,7 @@ def lexically_plain_noun(word: str, kind: str, noun_first: bool = False) -> bool
     head = compound_head(word, nouns, noun_first)
     if head is None or head in place_name_heads():
         return False
-    if _role_or_institution(head):
+    if is_role_noun(head) or is_institution(head):
         return True
     if "-" not in word:
         return kind == "person"

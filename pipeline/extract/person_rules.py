@@ -19,10 +19,10 @@ Rules, in order (each one was kept because it helped on GermEval dev news + Smar
    person ("Lindner (FDP)").
 1. ``repair``: a multi-token person span made only of known places becomes those places ("Nordkorea von
    Russland"); otherwise it loses trailing common nouns and role nouns ("Wladimir Putin Briefe" -> "Wladimir
-   Putin", "Meier Steuerpläne" -> "Meier"; plain nouns of the German Wiktionary too), starts after an inner
-   role noun ("Venezuelas Präsident Maduro" -> "Venezuelas" (place, if known) + "Maduro"), and ends after a genitive name followed by what it owns
-   ("Kims Atomwaffenprogramm" -> "Kims"); a full name loses a genitive place it ran into ("… lobte Olaf Scholz
-   Frankreichs Vorschlag" -> "Olaf Scholz" + the place "Frankreichs").
+   Putin"; compounds of two plain nouns too: "Meier Steuerpläne" -> "Meier"), starts after an inner role noun
+   ("Venezuelas Präsident Maduro" -> "Venezuelas" (place, if known) + "Maduro"), and ends after a genitive name
+   followed by what it owns ("Kims Atomwaffenprogramm" -> "Kims"); a full name loses a genitive place it ran into
+   ("… lobte Olaf Scholz Frankreichs Vorschlag" -> "Olaf Scholz" + the place "Frankreichs").
 2. ``relabel``: a one-token "person" that the training data knows only as a place or organization (also in the
    genitive: "Moskaus") gets that type.
 3. ``drop``: a one-token person that is an all-caps acronym of 2-3 letters ("KI"; one the training data knows as
@@ -94,6 +94,7 @@ from ..resources import (
     RESOURCE_DIR,
     common_nouns,
     is_institution,
+    is_role_noun,
     read_lines,
     role_of,
 )
@@ -107,8 +108,9 @@ EXTRA_FIRST_NAMES_FILE = RESOURCE_DIR / "first_names_extra_de.txt"
 EVIDENCE_FILE = RESOURCE_DIR / "name_evidence_de.tsv"
 PLACE_NOUNS_FILE = RESOURCE_DIR / "place_nouns_de.txt"
 
-ALL_RULES = ("legal_forms", "party_names", "repair", "relabel", "drop", "first_name", "hyphen_surname", "known_person", "known_place", "gazetteer",
-             "countries", "towns", "regions", "seats", "non_names", "lexicon", "things", "document")
+ALL_RULES = ("legal_forms", "party_names", "repair", "relabel", "drop", "first_name", "hyphen_surname", "known_person",
+             "known_place", "gazetteer", "countries", "towns", "regions", "seats", "non_names", "lexicon", "things",
+             "document")
 
 # a name part: a capital letter, then letters (hyphen/apostrophe inside: "Frank-Walter", "O'Neill")
 _NAME_PART = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-Ž][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]*(?:[-'’][A-Za-zÄÖÜäöüßÀ-ÿĀ-ž]+)*$")
@@ -262,8 +264,7 @@ class PersonRules:
         return e.other >= self.MIN_COMMON_NOUN and e.per < e.other
 
     def role_noun(self, word: str) -> bool:
-        entry = role_of(word)
-        return entry is not None and entry["kind"] in ("role", "suffix")
+        return is_role_noun(word)
 
     def lowercase_word(self, word: str) -> bool:
         e = self.ev(word)
@@ -603,8 +604,8 @@ class PersonRules:
         out = []
         for ent in ents:
             kind = entity_type(ent.label_)
-            titled = ent.start > 0 and self.role_noun(doc[ent.start - 1].text) or \
-                ent.start > 0 and (role_of(doc[ent.start - 1].text) or {}).get("kind") == "title"
+            before = role_of(doc[ent.start - 1].text) if ent.start > 0 else None
+            titled = before is not None and before["kind"] in ("role", "suffix", "title")
             if len(ent) == 1 and kind in ("person", "place") and ent.text not in surnames and \
                     not (kind == "person" and titled) and _NAME_PART.match(ent.text) and \
                     self.plain_noun(ent.text, kind):
@@ -691,7 +692,7 @@ def _replace(ents: list[Span], new: list[Span]) -> list[Span]:
                                                   "rules": list(ALL_RULES)})
 def make_person_rules(nlp: Language, name: str, first_names_path: str | None, evidence_path: str | None,
                       rules: list[str]) -> PersonRules:
-    if "gazetteer" in rules or "lexicon" in rules:
+    if set(rules) & {"repair", "gazetteer", "countries", "towns", "seats", "lexicon"}:
         gazetteer.find_place("")  # build the table now (about 1 s), before worker processes are forked
     if "lexicon" in rules:
         common_nouns()  # likewise the noun list (about 0.3 s)

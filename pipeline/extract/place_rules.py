@@ -157,10 +157,6 @@ def seat_institutions() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(before), frozenset(after)
 
 
-def _place_at(i: int, places: dict[int, Span]) -> Span | None:
-    return places.get(i) if i in places and places[i].start == i else None
-
-
 def seat_spans(doc: Doc, ents: list[Span], accept: Callable[[str, int], bool]) -> list[tuple[int, int]]:
     """Token ranges of organizations named with their seat, where the NER tagged only the place: an institution of
     seat_institutions_de.txt before the place, joined by nothing, "von" or "zu", with a second "in" + place after it
@@ -179,9 +175,9 @@ def seat_spans(doc: Doc, ents: list[Span], accept: Callable[[str, int], bool]) -
             k -= 1
         if k >= 0 and k not in tagged and doc[k].text in before:
             end = place.end
-            second = _place_at(end + 1, places) if end + 1 < len(doc) and doc[end].lower_ == "in" else None
+            second = places.get(end + 1) if end < len(doc) and doc[end].lower_ == "in" else None
             out.append((k, second.end if second is not None else end))
         elif place.end < len(doc) and doc[place.end].text in after and (
-                place.end not in tagged or _place_at(place.end, places) is not None and len(places[place.end]) == 1):
+                place.end not in tagged or place.end in places and len(places[place.end]) == 1):
             out.append((place.start, place.end + 1))  # (the NER may tag the noun too: "[Lincoln] [Highschool]")
     return out

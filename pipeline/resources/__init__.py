@@ -132,6 +132,12 @@ def role_of(word: str) -> dict[str, str] | None:
     return None
 
 
+def is_role_noun(word: str) -> bool:
+    """A role or job noun of roles_de.tsv, also a compound of one ("Minister", "Kremlsprecher"), not a title."""
+    entry = role_of(word)
+    return entry is not None and entry["kind"] in ("role", "suffix")
+
+
 @lru_cache(maxsize=1)
 def konjunktiv_forms() -> frozenset[str]:
     """Frequent unambiguous Konjunktiv forms of reported speech (konjunktiv_de.txt, one per line)."""

@@ -152,12 +152,12 @@ def verb_frames(sent: Span, verb: Token, cue: Cue, covered: list[tuple[int, int]
         content = tokens_between(doc, *rng)
         if not content_ok(content, cue, how == "before" and cue.strength == "weak", after_cue=how == "after"):
             continue
-        if how == "before" and not (clause_is_subjunctive(content) or cue.strength == "strong" or
-                                    indirect_question(content, cue)):
-            continue
         if how == "before":
-            subj = subject_of(verb)
+            # marked as reported: Konjunktiv, or an indirect question
             marked = clause_is_subjunctive(content) or indirect_question(content, cue)
+            if not (marked or cue.strength == "strong"):
+                continue
+            subj = subject_of(verb)
             if subj is not None and content.start <= subj.i < content.end and subj.pos_ != "PRON" and \
                     not (marked and _subject_in_frame(verb, frame)):
                 continue  # "Baptie, der …, sagte, dass …": the speaker stands before the cue, the content after it
