@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+from .report import ReportSummary, write_report
 from .read import ReadError, read_inputs
 from .store import (ModelIdentity, ResultStore, TableTotals, WrittenTables, extraction_version, model_identity,
                     result_key)
@@ -62,6 +63,7 @@ class RunSummary:
     load_seconds: float = 0.0  # loading the spaCy pipeline
     annotate_seconds: float = 0.0  # from the first article sent to the pipeline to the last result
     elapsed: float = 0.0  # whole run
+    report: Optional[ReportSummary] = None  # the HTML report, unless --no-report
 
     @property
     def words_per_second(self) -> float:
@@ -102,12 +104,13 @@ def _load(model: str | None):
 def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, batch_size: int = 16,
               workers: int | None = None, force: bool = False, keep_missing: bool = False, nlp=None,
               warn: Callable[[str], None] | None = None, advance: Callable[[int], None] | None = None,
-              style: CsvStyle = CsvStyle(), workbook: bool = True) -> RunSummary:
+              style: CsvStyle = CsvStyle(), workbook: bool = True, report: bool = True) -> RunSummary:
     """Bring the tables in ``output`` up to date with ``inputs``: plan (read, skip what is unchanged) -> annotate
     the rest -> store each result -> write the tables; see the module docstring.
 
     ``nlp``: an already loaded pipeline (else ``build_nlp(model)`` when the first article needs annotating).
-    ``style``: the CSV dialect of the tables; ``workbook``: also write ``tables.xlsx``.
+    ``style``: the CSV dialect of the tables; ``workbook``: also write ``tables.xlsx``; ``report``: also bring the
+    HTML report ``OUTPUT/report/`` up to date (:mod:`pipeline.report`).
     ``warn``: called with a message for every unreadable or failed article. ``advance``: called with the number of
     articles done (read errors, unchanged and annotated ones), for a progress bar.
     Raises :class:`NoArticles`, :class:`ModelLoadError` or :class:`pipeline.store.StoreBusy`.
@@ -118,6 +121,8 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
     try:
         run.annotate(run.plan(), nlp, batch_size=batch_size, workers=workers or default_workers())
         run.write(keep_missing, style, workbook)
+        if report:
+            run.summary.report = write_report(run.store, run.output, keep_missing)
     finally:
         run.close()
     run.summary.elapsed = time.perf_counter() - started

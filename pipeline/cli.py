@@ -8,7 +8,8 @@ from typing import List, Optional
 
 import typer
 
-DISTRIBUTION = "wer-sagte-was"  # the name pip knows this project by (import package and command: pipeline)
+from .version import DISTRIBUTION  # the name pip knows this project by
+
 EXTRAS = {"evaluate": ("scipy", "evaluate")}  # command -> (module it needs, extra of this package that has it)
 
 
@@ -36,17 +37,9 @@ app = typer.Typer(
 
 
 def _version() -> str:
-    """The installed version; in a checkout that is not installed, the version in its pyproject.toml."""
-    import importlib.metadata
-    import re
+    from .version import version
 
-    try:
-        return importlib.metadata.version(DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:
-        pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
-        found = re.search(r'^version = "([^"]+)"', pyproject.read_text(encoding="utf-8"), re.M) \
-            if pyproject.is_file() else None
-        return found.group(1) if found else "unknown"
+    return version()
 
 
 def _print_version(value: bool) -> None:
@@ -122,6 +115,9 @@ def run(
                                       "starts like a formula (= + - @). For programs that read the CSVs."),
     workbook: bool = typer.Option(True, "--workbook/--no-workbook",
                                   help="Also write tables.xlsx (one sheet per table)."),
+    report: bool = typer.Option(True, "--report/--no-report",
+                                help="Also write the HTML report OUTPUT/report/index.html (quotations marked in "
+                                     "their articles; see `pipeline report`)."),
 ) -> None:
     """Extract persons, places, organizations, dates and quotations from German articles into tables (CSV files
     and an Excel workbook).
@@ -138,6 +134,7 @@ def run(
     force, keep_missing, progress = _given(force, False), _given(keep_missing, False), _given(progress)
     style = _csv_style(CsvDialect(_given(csv_dialect, "standard")).value, _given(csv_sep), _given(csv_raw, False))
     workbook = _given(workbook, True)
+    report = _given(report, True)
     missing = [p for p in inputs if not p.exists()]
     if missing and len(missing) == len(inputs):
         _fail(f"no such file or directory: {', '.join(map(str, missing))}")
@@ -150,7 +147,7 @@ def run(
         with bar:
             summary = run_batch(inputs, output, model=model, batch_size=batch_size, workers=workers, force=force,
                                 keep_missing=keep_missing, warn=bar.wrap_warn(warn), advance=bar.advance,
-                                style=style, workbook=workbook)
+                                style=style, workbook=workbook, report=report)
     except (NoArticles, ModelLoadError, StoreBusy) as err:
         _fail(str(err))
     typer.echo(f"{summary.ok} of {summary.total} articles processed with {summary.model} "
@@ -159,6 +156,8 @@ def run(
         typer.echo(f"  {name:<17} {n:>7} rows")
     if workbook:
         typer.echo(f"  {'tables.xlsx':<17} the same tables, one sheet each")
+    if summary.report is not None:
+        typer.echo(f"  {'report/':<17} {summary.report.path / 'index.html'} (HTML)")
     _print_summary(summary, workers)
     if summary.ok == 0:
         raise typer.Exit(1)
@@ -279,6 +278,22 @@ def _print_summary(summary, workers: int) -> None:
     Console(highlight=False).print(table)
 
 
+@app.command("report")
+def report(
+    output: Path = typer.Argument(DEFAULT_OUTPUT, help="An output directory of `pipeline run` (default: outputs/)."),
+) -> None:
+    """Rebuild the HTML report OUTPUT/report/ from the results of the last run (without loading the model): only
+    pages whose article, names or speakers changed are rewritten."""
+    from .report import build_report
+
+    output = _given(output, DEFAULT_OUTPUT)
+    try:
+        summary = build_report(output)
+    except FileNotFoundError as err:
+        _fail(str(err))
+    typer.echo(str(summary))
+
+
 @app.command("evaluate")
 def evaluate_quotes(
     gold: Path = typer.Argument(..., help="Gold quotations, JSONL: the German Wikinews / GermEval 2023 format "
@@ -317,7 +332,7 @@ def evaluate_quotes(
         output.mkdir(parents=True, exist_ok=True)
         texts = gold_as_input(docs, output / "gold-input.jsonl")
         with contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext():
-            run([texts], output=output, model=model, batch_size=16)  # with --json, stdout is the scores only
+            run([texts], output=output, model=model, batch_size=16, report=False)  # with --json, stdout is the scores only
         predictions = output
     try:
         scores, table = score_output(fmt, docs, predictions)

@@ -635,6 +635,16 @@ class ResultStore:
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
 
+    def result_keys(self) -> dict[str, str]:
+        """Article id -> cache key of every cached result (what the report compares to rewrite only changed pages)."""
+        return dict(self.db.execute("SELECT id, key FROM results"))
+
+    def result(self, article_id: str) -> ArticleResult | None:
+        """The stored result of one article of this run (cached or not), or None."""
+        row = self.db.execute("SELECT data FROM results WHERE id = ? UNION ALL SELECT data FROM uncached WHERE id = ?",
+                              (article_id, article_id)).fetchone()
+        return decode_result(row[0]) if row else None
+
     # ------------------------------------------------------------------------- the tables last written from it
 
     def tables_fingerprint(self, keep_missing: bool, settings: str) -> str:
