@@ -122,7 +122,10 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
         run.annotate(run.plan(), nlp, batch_size=batch_size, workers=workers or default_workers())
         run.write(keep_missing, style, workbook)
         if report:
-            run.summary.report = write_report(run.store, run.output, keep_missing)
+            try:
+                run.summary.report = write_report(run.store, run.output, keep_missing)
+            except OSError as err:  # the tables are written; a report that cannot be is said, not fatal
+                run.warn(f"{run.output / 'report'}: could not write the HTML report: {err}")
     finally:
         run.close()
     run.summary.elapsed = time.perf_counter() - started

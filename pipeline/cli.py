@@ -284,13 +284,15 @@ def report(
 ) -> None:
     """Rebuild the HTML report OUTPUT/report/ from the results of the last run (without loading the model): only
     pages whose article, names or speakers changed are rewritten."""
-    from .report import build_report
+    from .report import ReportNotReady, build_report
 
     output = _given(output, DEFAULT_OUTPUT)
     try:
         summary = build_report(output)
-    except FileNotFoundError as err:
+    except (FileNotFoundError, ReportNotReady) as err:
         _fail(str(err))
+    except OSError as err:
+        _fail(f"{output}/report: could not write the report: {err}")
     typer.echo(str(summary))
 
 

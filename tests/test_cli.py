@@ -156,9 +156,11 @@ def test_run_exit_code_and_summary(seed_run):
 
 def test_run_writes_the_six_tables_and_the_workbook(seed_run):
     _, out, _ = seed_run
-    # the six tables and the workbook, plus the result store that makes reruns incremental (a hidden directory)
+    # the six tables, the workbook and the HTML report, plus the result store that makes reruns incremental (a
+    # hidden directory)
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(list(TABLES)
-                                                                                        + [WORKBOOK_NAME])
+                                                                                        + [WORKBOOK_NAME, "report"])
+    assert (out / "report" / "index.html").is_file()
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".pipeline-cache"]
     for name, columns in TABLES.items():
         raw = (out / name).read_bytes()

@@ -509,7 +509,7 @@ def test_temporaries_of_a_killed_run_are_removed_and_unfinished_runs_are_not_rea
     with pytest.raises(TablesNotReady, match="has not finished"):
         pipeline.tables(out)
     assert _run(inputs, out, "-j", "1").exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted([".pipeline-cache"] + TABLES)
+    assert sorted(p.name for p in out.iterdir()) == sorted([".pipeline-cache", "report"] + TABLES)
     assert len(pipeline.tables(out)["articles"]) == 3
     clean = tmp_path / "clean"
     assert _run(inputs, clean, "-j", "1").exit_code == 0

@@ -15,7 +15,7 @@ from pipeline.cli import app
 from pipeline.report import MANIFEST, build_report
 from pipeline.report.marks import Mark, text_runs
 from pipeline.report.pages import CSP
-from pipeline.report.views import article_file, file_slug, safe_url, speaker_colour
+from pipeline.report.views import article_colours, article_file, file_slug, safe_url, speaker_colour
 
 # ------------------------------------------------------------------------------------------------ marks
 
@@ -97,6 +97,9 @@ def test_german_letters_are_spelled_out_and_colours_are_stable():
     assert file_slug("Ünal Öztürk").startswith("uenal-oeztuerk-")
     assert speaker_colour("Wladimir Putin") == speaker_colour("Wladimir Putin") != ""
     assert speaker_colour("") == "spk-none"
+    # on an article page the speakers' colours are distinct, in the order they are first quoted
+    assert article_colours(["Anna Berg", "", "Tim Krause", "Anna Berg"]) == {
+        "": "spk-none", "Anna Berg": "spk-0", "Tim Krause": "spk-1"}
 
 
 # ------------------------------------------------------------------------------------------------ a report
@@ -231,3 +234,31 @@ def test_no_report_writes_none(nlp, tmp_path):
 def test_report_without_results_names_the_folder(tmp_path):
     result = CliRunner().invoke(app, ["report", str(tmp_path)])
     assert result.exit_code == 1 and str(tmp_path) in result.output and "no results" in result.output
+
+
+def test_a_report_that_cannot_be_written_is_said_and_the_tables_stay(nlp, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("„Wir bauen die Brücke“, sagte Anna Berg.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report").write_text("a file where the report folder should be", encoding="utf-8")
+    warnings: list[str] = []
+    summary = run_batch([inputs], out, nlp=nlp, workers=1, workbook=False, warn=warnings.append)
+    assert summary.ok == 1 and (out / "quotes.csv").is_file() and summary.report is None
+    assert any("could not write the HTML report" in w and str(out / "report") in w for w in warnings)
+
+
+def test_report_of_an_unfinished_run_is_refused(nlp, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("„Wir bauen die Brücke“, sagte Anna Berg.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch([inputs], out, nlp=nlp, workers=1, workbook=False)
+    from pipeline.store import ResultStore
+    from pipeline.write import table_row_renderer
+
+    with ResultStore(out, table_row_renderer()) as store:
+        store.begin_run()  # a run that starts and is killed before its tables
+    result = CliRunner().invoke(app, ["report", str(out)])
+    assert result.exit_code == 1 and "has not finished" in result.output

@@ -164,12 +164,20 @@ def _read_manifest(root: Path, version: str) -> dict:
     return {"articles": {}, "speakers": {}, "fingerprint": ""}
 
 
+class ReportNotReady(RuntimeError):
+    """The last run into the output directory has not finished: its results are not those of the tables."""
+
+
 def build_report(output: Path) -> ReportSummary:
     """``pipeline report OUTPUT``: the report of the last run into ``output``, from its result store (no model).
-    Raises FileNotFoundError without results there."""
+    Raises FileNotFoundError without results there, :class:`ReportNotReady` while a run into it has not finished
+    (or was killed: the report then shows what the tables show, those of the last complete run)."""
     store = ResultStore.open_readonly(Path(output))
     try:
         state = store.written_tables()
-        return write_report(store, output, keep_missing=bool(state and state.keep_missing))
+        if state is None or state.run != store.run:
+            raise ReportNotReady(f"{output}: the last `pipeline run` into this folder has not finished (it is still "
+                                 "running, or it was interrupted): let it finish or run it again")
+        return write_report(store, output, keep_missing=state.keep_missing)
     finally:
         store.close()

@@ -47,9 +47,20 @@ def speaker_file(speaker: str) -> str:
 
 
 def speaker_colour(speaker: str) -> str:
-    """The CSS class of a speaker's colour: stable across runs and pages (a hash of the name); "spk-none" for a
-    quotation without a speaker."""
+    """The CSS class of a speaker's colour in the chart and on the speaker's page: stable across runs (a hash of the
+    name); "spk-none" for a quotation without a speaker. (An article page numbers its own speakers' colours:
+    :func:`article_colours`.)"""
     return f"spk-{int(_digest(speaker)[:8], 16) % PALETTE}" if speaker else "spk-none"
+
+
+def article_colours(speakers: list[str]) -> dict[str, str]:
+    """The colour of each speaker of one article: distinct for the first :data:`PALETTE` speakers, in the order
+    they are first quoted ("spk-none" for quotations without a speaker)."""
+    colours: dict[str, str] = {"": "spk-none"}
+    for name in speakers:
+        if name not in colours:
+            colours[name] = f"spk-{(len(colours) - 1) % PALETTE}"
+    return colours
 
 
 def preview(text: str, limit: int = QUOTE_PREVIEW) -> str:
@@ -187,13 +198,14 @@ def article_page(result: ArticleResult, rows: RenderedRows) -> ArticlePage:
     art = result.article
     notes: dict[int, QuoteNote] = {}
     quote_marks: list[Mark] = []
+    colours = article_colours([q[_Q["speaker"]] or "" for q in rows.quotes])
     for q in rows.quotes:
         n = quote_number(q[_Q["quote_id"]])
         note = QuoteNote(number=n, kind=q[_Q["kind"]], speaker=q[_Q["speaker"]] or "",
                          speaker_type=q[_Q["speaker_type"]] or "", speaker_text=q[_Q["speaker_text"]] or "",
                          confidence=float(q[_Q["confidence"]] or 0), start=q[_Q["quote_start"]],
                          end=q[_Q["quote_end"]], quote=preview(q[_Q["quote"]] or "", 160),
-                         colour=speaker_colour(q[_Q["speaker"]] or ""))
+                         colour=colours[q[_Q["speaker"]] or ""])
         notes[n] = note
         quote_marks.append(Mark(note.start, note.end, "content", n))
         for role in ("speaker", "cue"):
