@@ -133,9 +133,10 @@ def write_report(store: ResultStore, output: Path, keep_missing: bool = False) -
         made["speakers"][speaker] = key
         if not (manifest["speakers"].get(speaker) == key and files.keep(speaker_file(speaker))):
             files.put(speaker_file(speaker), pages.speaker_page(speaker, quotes))
-    files.put("index.html", pages.index_page(corpus, speakers))
-    files.put("speakers.html", pages.speakers_page(speakers))
-    files.put("data/tables.js", pages.tables_script(corpus, speakers))
+    tables = pages.corpus_tables(corpus, speakers)
+    files.put("index.html", pages.index_page(corpus, speakers, tables))
+    files.put("speakers.html", pages.speakers_page(tables))
+    files.put("data/tables.js", pages.tables_script(tables))
     for asset, text in pages.asset_files().items():
         files.put(f"assets/{asset}", text)
     files.remove_others(("articles", "speakers"))

@@ -90,7 +90,13 @@ def _page(template: str, root: str, **values) -> str:
     return environment().get_template(template).render(root=root, version=_version(), **values)
 
 
-def index_page(corpus: Corpus, speakers: dict[str, list[QuoteEntry]]) -> str:
+def corpus_tables(corpus: Corpus, speakers: dict[str, list[QuoteEntry]]) -> dict[str, Table]:
+    """The index's tables of quotations and articles and the speakers page's table, made once for the pages and
+    the data file."""
+    return {t.name: t for t in (quote_table(corpus.quotes), article_table(corpus), speaker_table(speakers))}
+
+
+def index_page(corpus: Corpus, speakers: dict[str, list[QuoteEntry]], tables: dict[str, Table]) -> str:
     label_width, bar_width, step = 220, 300, 24
     top = list(speakers.items())[:TOP_SPEAKERS]
     most = max((len(qs) for _, qs in top), default=1)
@@ -101,11 +107,11 @@ def index_page(corpus: Corpus, speakers: dict[str, list[QuoteEntry]]) -> str:
     top_names = [(title, corpus.names[t].most_common(TOP_NAMES))
                  for t, title in (("person", "Personen"), ("place", "Orte"), ("organization", "Organisationen"))]
     return _page("index.html", "", corpus=corpus, bars=bars, chart=chart, top_names=top_names,
-                 quote_table=quote_table(corpus.quotes), article_table=article_table(corpus))
+                 quote_table=tables["quotes"], article_table=tables["articles"])
 
 
-def speakers_page(speakers: dict[str, list[QuoteEntry]]) -> str:
-    return _page("speakers.html", "", speaker_table=speaker_table(speakers))
+def speakers_page(tables: dict[str, Table]) -> str:
+    return _page("speakers.html", "", speaker_table=tables["speakers"])
 
 
 def speaker_page(name: str, quotes: list[QuoteEntry]) -> str:
@@ -121,11 +127,10 @@ def article_html(page: ArticlePage) -> str:
     return _page("article.html", "../", page=page)
 
 
-def tables_script(corpus: Corpus, speakers: dict[str, list[QuoteEntry]]) -> str:
+def tables_script(tables: dict[str, Table]) -> str:
     """``data/tables.js``: every table's columns and rows as JSON, ASCII only, with ``<``, ``>`` and ``&`` escaped
     (no character of a text can end the string or the script, or read as markup)."""
-    data = {t.name: {"columns": list(t.columns), "rows": t.all_rows}
-            for t in (quote_table(corpus.quotes), article_table(corpus), speaker_table(speakers))}
+    data = {name: {"columns": list(t.columns), "rows": t.all_rows} for name, t in tables.items()}
     text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # no markup, even inlined
     return "window.REPORT_TABLES = " + text + ";\n"

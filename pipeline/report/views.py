@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..types import ArticleResult, RenderedRows
 from ..write import ARTICLE_COLUMNS, ENTITY_COLUMNS, QUOTE_COLUMNS
@@ -29,6 +30,7 @@ def _digest(text: str) -> str:
 _GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 
+@lru_cache(maxsize=1 << 16)
 def file_slug(name: str, limit: int = 48) -> str:
     """A file name for any article id or speaker name: its letters and digits in ASCII, then a hash of the whole
     (two names never share a file; no path separators, dots or markup get into a link)."""
