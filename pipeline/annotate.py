@@ -128,8 +128,6 @@ _NEVER_CAPITALIZED_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "ADV"}
 _VERB_FEATURES = ("VerbForm", "Mood", "Tense", "Person")
 _BEFORE_FIRST_WORD = {"„", "»", "\"", "(", ":", "‚", "›", "'", "–", "-", "—", "“", "«", "”", ")", ";"}
 _FORMAL_PRONOUNS = {"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem", "Ihres"}
-# a compound whose last part is capitalized ("BKA-Präsident", "SPD-Chefin"): a noun even as a sentence's first word
-_CAPITAL_COMPOUND = re.compile(r"[^\W\d_][\w.]*-[A-ZÄÖÜ][a-zäöüß]")
 
 
 def _first_word(doc: Doc, tok) -> bool:
@@ -150,15 +148,14 @@ def pos_repair(doc: Doc) -> Doc:
     read ``pos_``, lose it: "des Fernsehsenders n-tv" (NE, but VERB), "Petra Pau, PDS-Bundestagsabgeordnete,"
     (NN, but VERB). A word tagged NE, or a capitalized word inside a sentence tagged NN or given a closed-class
     POS (German capitalizes nouns, and nothing else there but the formal "Sie"), becomes PROPN/NOUN and loses
-    its verb features; so does a first word that is a compound with a capitalized last part ("BKA-Präsident
-Ziercke: …", tagged a verb). In de_core_news_md the POS is derived from the tag, so this rarely changes anything."""
+    its verb features. In de_core_news_md the POS is derived from the tag, so this rarely changes anything."""
     for tok in doc:
         if tok.pos_ not in _MISREAD_NAME_POS or not tok.text[:1].isalpha() or tok.text in _FORMAL_PRONOUNS:
             continue
         capital = tok.text[:1].isupper()
         if not (tok.tag_ == "NE" or capital and (tok.tag_ == "NN" or tok.pos_ in _NEVER_CAPITALIZED_POS)):
             continue
-        if _first_word(doc, tok) and not _CAPITAL_COMPOUND.match(tok.text):
+        if _first_word(doc, tok):
             continue
         tok.pos_ = "PROPN" if tok.tag_ == "NE" or (tok.ent_type_ and tok.tag_ != "NN") else "NOUN"
         features = {k: v for k, v in tok.morph.to_dict().items() if k not in _VERB_FEATURES}

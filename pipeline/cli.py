@@ -334,7 +334,8 @@ def evaluate_quotes(
         output.mkdir(parents=True, exist_ok=True)
         texts = gold_as_input(docs, output / "gold-input.jsonl")
         with contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext():
-            run([texts], output=output, model=model, batch_size=16, report=False)  # with --json, stdout is the scores only
+            # with --json, stdout is the scores only
+            run([texts], output=output, model=model, batch_size=16, report=False)
         predictions = output
     try:
         scores, table = score_output(fmt, docs, predictions)

@@ -196,8 +196,8 @@ def test_report_rebuilds_from_the_store_and_rewrites_only_what_changed(report_ru
     again = build_report(target)
     assert again.written == 1 and page.is_file()
     manifest = json.loads((target / "report" / MANIFEST).read_text(encoding="utf-8"))
-    assert set(manifest["articles"]) == {p.stem for p in (Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")} \
-        | {"hostile"}
+    seeds = {p.stem for p in (Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")}
+    assert set(manifest["articles"]) == seeds | {"hostile"}
 
 
 def test_a_changed_article_rewrites_its_page_and_a_removed_one_loses_it(nlp, tmp_path):

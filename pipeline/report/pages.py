@@ -67,8 +67,9 @@ def quote_table(quotes: list[QuoteEntry], root: str = "") -> Table:
 
 
 def article_table(corpus: Corpus) -> Table:
-    rows = [[[a.title or a.article_id, a.href] if a.status == "ok" else (a.title or a.article_id), a.article_id, a.date, a.quotes, a.source,
-             "ok" if a.status == "ok" else a.status] for a in corpus.articles]
+    # an article that could not be read has no page: its title is no link
+    rows = [[[a.title or a.article_id, a.href] if a.status == "ok" else (a.title or a.article_id), a.article_id,
+             a.date, a.quotes, a.source, a.status] for a in corpus.articles]
     return Table("articles", "Artikel", "Titel, Id, Quelle …", ("Titel", "Id", "Datum", "Zitate", "Quelle", "Status"),
                  rows)
 

@@ -218,5 +218,5 @@ def article_page(result: ArticleResult, rows: RenderedRows) -> ArticlePage:
                     if e[_E["type"]] in ENTITY_TYPES]
     counts = Counter(m.kind for m in entity_marks)
     return ArticlePage(article_id=art.id, title=art.title, date=art.date or "", source=art.source,
-                       url=safe_url(art.url), raw_url=art.url or "", runs=text_runs(art.text, quote_marks, entity_marks), notes=notes,
-                       entity_counts=counts)
+                       url=safe_url(art.url), raw_url=art.url or "",
+                       runs=text_runs(art.text, quote_marks, entity_marks), notes=notes, entity_counts=counts)
