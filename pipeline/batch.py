@@ -21,8 +21,8 @@ from .store import (ModelIdentity, ResultStore, TableTotals, WrittenTables, extr
                     result_key)
 from .types import Article, ArticleResult
 from .workbook import format_version as workbook_format
-from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, person_aliases, remove_stale_temporaries,
-                    table_row_renderer, text_file_name, write_text_atomic)
+from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, parquet_name, person_aliases,
+                    remove_stale_temporaries, table_row_renderer, text_file_name, write_text_atomic)
 
 
 def default_workers() -> int:
@@ -64,6 +64,7 @@ class RunSummary:
     annotate_seconds: float = 0.0  # from the first article sent to the pipeline to the last result
     elapsed: float = 0.0  # whole run
     report: Optional[ReportSummary] = None  # the HTML report, unless --no-report
+    cluster_workers: int = 0  # the Dask cluster's workers (--scheduler), 0 without one
 
     @property
     def words_per_second(self) -> float:
@@ -104,23 +105,26 @@ def _load(model: str | None):
 def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, batch_size: int = 16,
               workers: int | None = None, force: bool = False, keep_missing: bool = False, nlp=None,
               warn: Callable[[str], None] | None = None, advance: Callable[[int], None] | None = None,
-              style: CsvStyle = CsvStyle(), workbook: bool = True, report: bool = True) -> RunSummary:
+              style: CsvStyle = CsvStyle(), workbook: bool = True, report: bool = True,
+              scheduler: str | None = None, parquet: bool = False) -> RunSummary:
     """Bring the tables in ``output`` up to date with ``inputs``: plan (read, skip what is unchanged) -> annotate
     the rest -> store each result -> write the tables; see the module docstring.
 
     ``nlp``: an already loaded pipeline (else ``build_nlp(model)`` when the first article needs annotating).
     ``style``: the CSV dialect of the tables; ``workbook``: also write ``tables.xlsx``; ``report``: also bring the
-    HTML report ``OUTPUT/report/`` up to date (:mod:`pipeline.report`).
+    HTML report ``OUTPUT/report/`` up to date (:mod:`pipeline.report`); ``scheduler``: annotate on the Dask
+    cluster at this address, or on a local one of ``workers`` processes for "local" (:mod:`pipeline.cluster`);
+    ``parquet``: also write the tables as Parquet files (:mod:`pipeline.parquet`).
     ``warn``: called with a message for every unreadable or failed article. ``advance``: called with the number of
     articles done (read errors, unchanged and annotated ones), for a progress bar.
     Raises :class:`NoArticles`, :class:`ModelLoadError` or :class:`pipeline.store.StoreBusy`.
     """
     started = time.perf_counter()
     run = _Run(inputs=list(inputs), output=Path(output), model=model, force=force, warn=warn or (lambda m: None),
-               advance=advance or (lambda n: None))
+               advance=advance or (lambda n: None), scheduler=scheduler)
     try:
         run.annotate(run.plan(), nlp, batch_size=batch_size, workers=workers or default_workers())
-        run.write(keep_missing, style, workbook)
+        run.write(keep_missing, style, workbook, parquet)
         if report:
             try:
                 run.summary.report = write_report(run.store, run.output, keep_missing)
@@ -143,6 +147,7 @@ class _Run:
     force: bool
     warn: Callable[[str], None]
     advance: Callable[[int], None]
+    scheduler: Optional[str] = None  # a Dask scheduler's address, or "local"
     store: Optional[ResultStore] = None
     pending: dict[str, tuple[int, Optional[str]]] = field(default_factory=dict)  # id -> (position, cache key)
     summary: RunSummary = field(init=False)
@@ -204,6 +209,9 @@ class _Run:
         first = next(articles, None)
         if first is None:
             return
+        if self.scheduler:
+            self._annotate_on_cluster(_chain_first(first, articles), batch_size, workers)
+            return
         summary = self.summary
         if nlp is None:
             t0 = time.perf_counter()
@@ -220,6 +228,30 @@ class _Run:
         t0 = time.perf_counter()
         for result in process_articles(nlp, _chain_first(first, articles), batch_size=batch_size, workers=workers,
                                        model=self.model):
+            self._keep(result)
+        summary.annotate_seconds = time.perf_counter() - t0
+
+    def _annotate_on_cluster(self, articles: Iterator[Article], batch_size: int, workers: int) -> None:
+        """The annotation on a Dask cluster: the workers load the model; this process only stores the results.
+        A result made by another pipeline than the one this machine would use is kept for this run's tables only
+        (a worker with another model installed)."""
+        from .cluster import annotate_on_cluster
+
+        summary = self.summary
+        expected = self.identity.describe if self.identity else None
+        t0 = time.perf_counter()
+
+        def connected(n: int) -> None:
+            summary.cluster_workers = n
+
+        for result in annotate_on_cluster(articles, self.scheduler, workers=workers, model=self.model,
+                                          batch_size=batch_size, on_connect=connected):
+            if result.model and not summary.model_loaded:
+                summary.model, summary.model_loaded = result.model, True
+            if result.model and expected and result.model != expected and self.identity is not None:
+                self.warn(f"the cluster's workers use {result.model}, this machine {expected}: their results are "
+                          "not kept for reruns")
+                self.identity = None
             self._keep(result)
         summary.annotate_seconds = time.perf_counter() - t0
 
@@ -240,12 +272,12 @@ class _Run:
             self._store().put(result, key, position)
         self.advance(1)
 
-    def write(self, keep_missing: bool, style: CsvStyle, workbook: bool) -> None:
+    def write(self, keep_missing: bool, style: CsvStyle, workbook: bool, parquet: bool = False) -> None:
         if self.store is None:
             raise NoArticles(f"no articles (.txt, .jsonl, .csv, .html) found in {', '.join(map(str, self.inputs))}")
         missing = self.store.finish(keep_missing)
         self.summary.kept, self.summary.removed = (missing, 0) if keep_missing else (0, missing)
-        write_tables_from_store(self.store, self.output, self.summary, keep_missing, style, workbook)
+        write_tables_from_store(self.store, self.output, self.summary, keep_missing, style, workbook, parquet)
 
     def close(self) -> None:
         if self.store is not None:
@@ -270,24 +302,29 @@ def _file_stats(output: Path, names: Iterable[str]) -> dict[str, list[int]] | No
 
 
 def write_tables_from_store(store: ResultStore, output: Path, summary: RunSummary, keep_missing: bool,
-                            style: CsvStyle, workbook: bool) -> None:
+                            style: CsvStyle, workbook: bool, parquet: bool = False) -> None:
     """Write the tables from the store in one pass, unless the tables already in ``output`` are exactly what
     this run would write (same articles, results, sources, dialect; files untouched since): a rerun without
     changes then writes nothing (the workbook of 1,000 articles takes seconds to write)."""
     remove_stale_temporaries(output)  # of a run killed while writing (this run holds the lock)
-    names = list(TABLE_COLUMNS) + ([WORKBOOK_NAME] if workbook else [])
-    settings = json.dumps([style.sep, style.decimal, style.safe, workbook and workbook_format()])
+    parquet_files = [parquet_name(n) for n in TABLE_COLUMNS]
+    names = list(TABLE_COLUMNS) + ([WORKBOOK_NAME] if workbook else []) + (parquet_files if parquet else [])
+    settings = json.dumps([style.sep, style.decimal, style.safe, workbook and workbook_format()] +
+                          (["parquet"] if parquet else []))
     fingerprint = store.tables_fingerprint(keep_missing, settings)
     state = store.written_tables()
     if not workbook:
         (Path(output) / WORKBOOK_NAME).unlink(missing_ok=True)  # a workbook of an earlier run would be stale
+    if not parquet:
+        for name in parquet_files:
+            (Path(output) / name).unlink(missing_ok=True)  # so would Parquet files
     if state and state.fingerprint == fingerprint and _file_stats(output, names) == state.files:
         totals = state.totals
     else:
         total = ok = dates = quotes = 0
         # persons named by surname only join the corpus's one full name ending in it (a first, cheaper pass)
         aliases = person_aliases(n for _, rows in store.iter_rows(keep_missing) for n in rows.names)
-        with TableWriter(output, style, workbook, aliases) as tables:
+        with TableWriter(output, style, workbook, aliases, parquet=parquet) as tables:
             for art_id, rows in store.iter_rows(keep_missing):
                 tables.add_rendered(art_id, rows)
                 total, ok = total + 1, ok + (rows.status == "ok")

@@ -61,6 +61,13 @@ app.add_typer(model_app, name="model")
 DEFAULT_INPUT = Path("seeds")
 
 
+class TableFormat(str, enum.Enum):
+    """--format: the CSV files (always), and Parquet files next to them."""
+
+    csv = "csv"
+    parquet = "parquet"
+
+
 class CsvDialect(str, enum.Enum):
     """--csv-dialect (pipeline.write.CsvStyle.named)."""
 
@@ -72,6 +79,14 @@ DEFAULT_OUTPUT = Path("outputs")
 def _fail(message: str, code: int = 1) -> None:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
+
+
+def _require(module: str, extra: str, option: str) -> None:
+    """``option`` needs ``module``: fail at once, naming the extra that installs it."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        _fail(f"{option} needs {module}, which is not installed: pip install '{DISTRIBUTION}[{extra}]'")
 
 
 def _given(value, default=None):
@@ -115,6 +130,13 @@ def run(
                                       "starts like a formula (= + - @). For programs that read the CSVs."),
     workbook: bool = typer.Option(True, "--workbook/--no-workbook",
                                   help="Also write tables.xlsx (one sheet per table)."),
+    table_format: TableFormat = typer.Option(TableFormat.csv, "--format",
+                                             help="parquet: also write the tables as Parquet files (pyarrow; for "
+                                                  "corpora too large for spreadsheets)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Annotate on a Dask cluster: a scheduler address "
+                                                 "(tcp://host:8786), or 'local' for a local cluster of --workers "
+                                                 "processes (pip install 'wer-sagte-was[cluster]')."),
     report: bool = typer.Option(True, "--report/--no-report",
                                 help="Also write the HTML report OUTPUT/report/index.html (quotations marked in "
                                      "their articles; see `pipeline report`)."),
@@ -135,6 +157,12 @@ def run(
     style = _csv_style(CsvDialect(_given(csv_dialect, "standard")).value, _given(csv_sep), _given(csv_raw, False))
     workbook = _given(workbook, True)
     report = _given(report, True)
+    parquet = TableFormat(_given(table_format, "csv")) is TableFormat.parquet
+    scheduler = _given(scheduler)
+    if parquet:
+        _require("pyarrow", "parquet", "--format parquet")
+    if scheduler:
+        _require("distributed", "cluster", "--scheduler")
     missing = [p for p in inputs if not p.exists()]
     if missing and len(missing) == len(inputs):
         _fail(f"no such file or directory: {', '.join(map(str, missing))}")
@@ -147,9 +175,14 @@ def run(
         with bar:
             summary = run_batch(inputs, output, model=model, batch_size=batch_size, workers=workers, force=force,
                                 keep_missing=keep_missing, warn=bar.wrap_warn(warn), advance=bar.advance,
-                                style=style, workbook=workbook, report=report)
+                                style=style, workbook=workbook, report=report, scheduler=scheduler,
+                                parquet=parquet)
     except (NoArticles, ModelLoadError, StoreBusy) as err:
         _fail(str(err))
+    except OSError as err:
+        if scheduler is None:
+            raise
+        _fail(f"could not run on the Dask scheduler {scheduler}: {err}")
     typer.echo(f"{summary.ok} of {summary.total} articles processed with {summary.model} "
                f"in {summary.elapsed:.1f}s -> {output}/")
     for name, n in summary.counts.items():
@@ -158,7 +191,7 @@ def run(
         typer.echo(f"  {'tables.xlsx':<17} the same tables, one sheet each")
     if summary.report is not None:
         typer.echo(f"  {'report/':<17} {summary.report.path / 'index.html'} (HTML)")
-    _print_summary(summary, workers)
+    _print_summary(summary, summary.cluster_workers or workers, "Dask " if summary.cluster_workers else "")
     if summary.ok == 0:
         raise typer.Exit(1)
 
@@ -239,7 +272,7 @@ def _progress_bar(inputs: List[Path], wanted: Optional[bool], count) -> _NoBar:
         return _NoBar()
 
 
-def _print_summary(summary, workers: int) -> None:
+def _print_summary(summary, workers: int, kind: str = "") -> None:
     """The end-of-run table (stdout)."""
     rate = f"{summary.words_per_second:,.0f}" if summary.words else "-"
     rows = [
@@ -260,7 +293,8 @@ def _print_summary(summary, workers: int) -> None:
         ("elapsed", f"{summary.elapsed:.1f} s" + (f" (model load {summary.load_seconds:.1f} s)"
                                                   if summary.load_seconds else " (model not loaded)"
                                                   if not summary.model_loaded else "")),
-        ("words per second", rate + (f" ({workers} worker{'s' if workers > 1 else ''})" if summary.words else "")),
+        ("words per second", rate + (f" ({workers} {kind}worker{'s' if workers > 1 else ''})"
+                                     if summary.words else "")),
     ]
     try:
         from rich.console import Console

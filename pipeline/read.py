@@ -370,6 +370,21 @@ def read_txt(path: Path, article_id: str | None = None, warn: Warn | None = None
     return article_from_text(art_id, decoded.text, str(path), encoding=decoded.encoding, format="txt")
 
 
+def _has_lone_surrogate(value: object) -> bool:
+    """A JSON string with an unpaired \\uD800-\\uDFFF escape (valid JSON, but no text: it cannot be written)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
+
+
 def _jsonl_record(record: object, where: str, error_id: str, source: str) -> tuple[str, str, dict] | ReadError:
     """(id, text, record) of a JSONL line, or the problem with it."""
     if not isinstance(record, dict):
@@ -425,6 +440,10 @@ def read_jsonl(path: Path, file_id: str | None = None) -> Iterator[ReadResult]:
                 # some of json's messages end in "at" ("Unterminated string starting at"): one "at" only
                 yield ReadError(error_id, str(path), f"{where}: invalid JSON ({err.msg.removesuffix(' at')} "
                                                      f"at column {err.colno})")
+                continue
+            if _has_lone_surrogate(record):
+                yield ReadError(error_id, str(path), f"{where}: a \\u escape that is half of a character (a lone "
+                                                     "UTF-16 surrogate such as \\ud83d): not text")
                 continue
             checked = _jsonl_record(record, where, error_id, str(path))
             if isinstance(checked, ReadError):

@@ -411,15 +411,21 @@ def _chmod_default(path: str) -> None:
 WORKBOOK_NAME = "tables.xlsx"
 
 
+def parquet_name(csv_name: str) -> str:
+    """"quotes.parquet" for "quotes.csv"."""
+    return csv_name.removesuffix(".csv") + ".parquet"
+
+
 class TableWriter:
     """Writes the six CSV tables and the workbook in one streaming pass: add each article's rows (:meth:`add` a
     result or :meth:`add_rendered` rows rendered earlier), then :meth:`commit`. Every file goes to a temporary file
     next to its final path; all are renamed into place only when all are complete (and discarded on error).
 
-    ``style``: the CSV dialect (:class:`CsvStyle`); ``workbook``: also write ``tables.xlsx``."""
+    ``style``: the CSV dialect (:class:`CsvStyle`); ``workbook``: also write ``tables.xlsx``; ``parquet``: also write
+    the tables as ``<table>.parquet`` (:mod:`pipeline.parquet`)."""
 
     def __init__(self, out_dir: Path, style: CsvStyle = CsvStyle(), workbook: bool = True,
-                 aliases: Mapping[str, str] | None = None):
+                 aliases: Mapping[str, str] | None = None, parquet: bool = False):
         self.out_dir = Path(out_dir)
         self.aliases = dict(aliases or {})  # person names merged across the corpus (:func:`person_aliases`)
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -428,6 +434,7 @@ class TableWriter:
         self.files: dict[str, tuple[str, object]] = {}
         self.names = NameIndex()
         self.book = None
+        self.parquet = None
         try:
             for name, columns in TABLE_COLUMNS.items():
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
@@ -436,6 +443,10 @@ class TableWriter:
                 fh.write(style.header(columns))
             if workbook:
                 self.book = WorkbookWriter(self.out_dir, {n.removesuffix(".csv"): c for n, c in TABLE_COLUMNS.items()})
+            if parquet:
+                from .parquet import ParquetTables
+
+                self.parquet = ParquetTables(self.out_dir, {parquet_name(n): c for n, c in TABLE_COLUMNS.items()})
         except BaseException:
             self.discard()
             raise
@@ -455,6 +466,10 @@ class TableWriter:
             sheet = name.removesuffix(".csv")
             for row in rows:
                 self.book.add(sheet, row)
+        if self.parquet is not None:
+            table = parquet_name(name)
+            for row in rows:
+                self.parquet.add(table, row)
 
     def add_rendered(self, article_id: str, rows: RenderedRows) -> None:
         if self.aliases:
@@ -481,6 +496,11 @@ class TableWriter:
             book_tmp = self.book.close() if self.book is not None else None
             if book_tmp is not None:
                 _chmod_default(book_tmp)
+            parquet_tmp = self.parquet.close() if self.parquet is not None else {}
+            self.parquet = None
+            for name, tmp in parquet_tmp.items():
+                _chmod_default(tmp)
+                os.replace(tmp, self.out_dir / name)
             for name, (tmp, _) in self.files.items():
                 os.replace(tmp, self.out_dir / name)
             if book_tmp is not None:
@@ -503,6 +523,9 @@ class TableWriter:
         if self.book is not None:
             self.book.discard()
             self.book = None
+        if self.parquet is not None:
+            self.parquet.discard()
+            self.parquet = None
         self.names.close()
 
     def __enter__(self) -> "TableWriter":
@@ -517,7 +540,8 @@ def remove_stale_temporaries(out_dir: Path) -> list[str]:
     """Temporary files a killed run left in ``out_dir`` (``.quotes.csv.*.tmp``, ``.tables.*.xlsx.tmp``, XlsxWriter's
     scratch folders): call only while holding the output directory's lock. Returns the names removed."""
     out_dir = Path(out_dir)
-    prefixes = tuple(f".{name}." for name in list(TABLE_COLUMNS) + ["tables"])
+    prefixes = tuple(f".{name}." for name in list(TABLE_COLUMNS) + [parquet_name(n) for n in TABLE_COLUMNS]
+                     + ["tables"])
     removed = []
     for path in out_dir.glob(".*"):
         if path.is_file() and path.name.startswith(prefixes) and path.name.endswith(".tmp"):

@@ -368,3 +368,14 @@ def test_a_file_reached_twice_is_read_once(tmp_path):
     (tmp_path / "a.txt").write_text("Einmal.", encoding="utf-8")
     (results, warnings) = _read_all(tmp_path, tmp_path / "a.txt", tmp_path)
     assert [r.id for r in results] == ["a"] and warnings == []
+
+
+def test_a_lone_surrogate_in_jsonl_is_an_error_row_naming_the_line(tmp_path):
+    from pipeline.read import ReadError, read_inputs
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "x", "text": "Hallo \\ud83d Welt"}\n{"id": "y", "text": "„Gut“, sagte Anna Berg."}\n',
+                    encoding="utf-8")
+    items = list(read_inputs([path]))
+    assert isinstance(items[0], ReadError) and "a.jsonl:1" in items[0].message and "surrogate" in items[0].message
+    assert items[1].id == "y"

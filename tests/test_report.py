@@ -59,6 +59,15 @@ def test_text_runs(what, quotes, entities, expected):
     assert "".join(p.text for r in runs for p in r.pieces) == TEXT  # the pieces are the text, nothing lost
 
 
+def test_a_quotation_hidden_under_another_still_gets_its_anchor():
+    runs = text_runs(TEXT, [Mark(0, 13, "content", 1), Mark(0, 13, "content", 2), Mark(21, 30, "speaker", 1),
+                            Mark(21, 30, "content", 3)], [])
+    opened = [r.quote.ref for r in runs if r.first]
+    anchored = [n for r in runs for n in r.anchors]
+    assert sorted(opened + anchored) == [1, 2, 3]
+    assert next(r for r in runs if 2 in r.anchors).start == 0 and next(r for r in runs if 3 in r.anchors).start == 21
+
+
 def test_the_first_run_of_a_content_is_its_anchor_and_a_shared_speaker_knows_all_its_quotations():
     runs = text_runs(TEXT, [Mark(0, 13, "content", 1), Mark(21, 30, "speaker", 1), Mark(21, 30, "speaker", 2),
                             Mark(31, 39, "content", 2)], [])
@@ -262,3 +271,42 @@ def test_report_of_an_unfinished_run_is_refused(nlp, tmp_path):
         store.begin_run()  # a run that starts and is killed before its tables
     result = CliRunner().invoke(app, ["report", str(out)])
     assert result.exit_code == 1 and "has not finished" in result.output
+
+
+def test_pipeline_report_does_not_load_spacy(report_run, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    out, _ = report_run
+    target = tmp_path / "copy"
+    shutil.copytree(out, target)
+    shutil.rmtree(target / "report")
+    code = ("import sys; from typer.testing import CliRunner; from pipeline.cli import app; "
+            f"r = CliRunner().invoke(app, ['report', {str(target)!r}]); "
+            "print(r.exit_code, 'spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["0", "False"], done.stdout + done.stderr
+    assert (target / "report" / "index.html").is_file()
+
+
+def test_pages_follow_the_corpus_wide_names_and_a_moved_file(nlp, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("Haushalt\n\n„Wir sparen nicht“, sagte Scholz am Montag in Berlin.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch([inputs], out, nlp=nlp, workers=1, workbook=False)
+    page = out / "report" / article_file("a")
+    assert "Scholz" in page.read_text(encoding="utf-8") and "Olaf Scholz" not in page.read_text(encoding="utf-8")
+    # another article names him in full: the surname-only speaker of "a" joins him, on its page too
+    (inputs / "b.txt").write_text("Regierung\n\n„Wir bleiben im Amt“, sagte Bundeskanzler Olaf Scholz in Berlin.\n",
+                                  encoding="utf-8")
+    run_batch([inputs], out, nlp=nlp, workers=1, workbook=False)
+    text = page.read_text(encoding="utf-8")
+    assert "Olaf Scholz · direct" in text and "speakers/olaf-scholz-" in text
+    assert not list((out / "report" / "speakers").glob("scholz-*.html"))
+    # the same file moved into a folder keeps its result, and its page names the new source
+    (inputs / "sub").mkdir()
+    (inputs / "b.txt").rename(inputs / "sub" / "b.txt")
+    run_batch([inputs], out, nlp=nlp, workers=1, workbook=False)
+    assert "sub/b.txt" in (out / "report" / article_file("sub/b")).read_text(encoding="utf-8")

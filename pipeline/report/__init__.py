@@ -46,9 +46,12 @@ class ReportSummary:
 
 
 def report_version() -> str:
-    """A hash of the report's code, templates and assets: a page made by other code is made again."""
+    """A hash of the report's code, templates and assets and of the tool's version (in every page's footer): a
+    page made by other code is made again."""
+    from ..version import version
+
     here = Path(__file__).resolve().parent
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(version().encode())
     for path in sorted(p for p in here.rglob("*") if p.is_file() and p.suffix in (".py", ".html", ".css", ".js")):
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -119,8 +122,9 @@ def write_report(store: ResultStore, output: Path, keep_missing: bool = False) -
         if rows.status != "ok":
             continue
         name = article_file(art_id)
-        used = sorted((n, aliases[n]) for t, n, *_ in rows.names if t == "person" and n in aliases)
-        key = _key(version, keys.get(art_id) or _key(rows.articles, rows.quotes, rows.entities), used)
+        # what the page shows besides the text: the article's rows as the tables have them (names merged across
+        # the corpus, source path, confidences as rendered); the text is in the result's key
+        key = _key(version, keys.get(art_id), rows.articles, rows.quotes, rows.entities)
         made["articles"][art_id] = key
         if manifest["articles"].get(art_id) == key and files.keep(name):
             continue

@@ -44,6 +44,9 @@ class Run:
     pieces: list[Piece] = field(default_factory=list)
     first: bool = False
     also: tuple[int, ...] = ()  # other quotations whose speaker mention this run is too
+    # quotations whose content never shows as a run of its own (it lies under another quotation's narrower mark
+    # or shares its span): their anchor stands before this run, where their content starts
+    anchors: tuple[int, ...] = ()
 
     @property
     def start(self) -> int:
@@ -104,7 +107,17 @@ def text_runs(text: str, quote_marks: list[Mark], entity_marks: list[Mark]) -> l
         also = tuple(n for n in speakers_at.get((q.start, q.end), ()) if n != q.ref) \
             if q is not None and q.kind == "speaker" else ()
         runs.append(Run(q, [piece], first=first, also=also))
+    _anchor_hidden(runs, [m for m in quote_marks if m.kind == "content" and m.ref not in opened])
     return runs
+
+
+def _anchor_hidden(runs: list[Run], hidden: list[Mark]) -> None:
+    """Every quotation gets an anchor: one whose content opened no run is anchored at the run where it starts."""
+    starts = [r.start for r in runs]
+    for mark in sorted(hidden, key=lambda m: (m.start, int(m.ref))):
+        at = max(0, bisect.bisect_right(starts, mark.start) - 1)
+        if int(mark.ref) not in runs[at].anchors:
+            runs[at].anchors += (int(mark.ref),)
 
 
 def _near(marks: list[Mark], starts: list[int], width: int, at: int) -> list[Mark]:

@@ -75,8 +75,9 @@ def article_table(corpus: Corpus) -> Table:
 
 
 def speaker_table(speakers: dict[str, list[QuoteEntry]]) -> Table:
-    rows = [[[name, speaker_file(name)], qs[0].speaker_type or "—", len(qs), len({q.article_id for q in qs})]
-            for name, qs in speakers.items()]
+    # a name two kinds of speaker share ("Porsche" the person and the company) has one page; both kinds are listed
+    rows = [[[name, speaker_file(name)], ", ".join(sorted({q.speaker_type for q in qs if q.speaker_type})) or "—",
+             len(qs), len({q.article_id for q in qs})] for name, qs in speakers.items()]
     return Table("speakers", "Sprecher", "Name …", ("Sprecher", "Typ", "Zitate", "Artikel"), rows)
 
 

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var PAGE = 100;
-  var SAFE_HREF = /^[A-Za-z0-9_\-\/.]+(#q[0-9]+)?$/;  // a page of the report: no scheme, no markup
+  var SAFE_HREF = /^(articles|speakers)\/[a-z0-9-]+\.html(#q[0-9]+)?$/;  // a page of the report, nothing else
 
   function cellText(cell) { return Array.isArray(cell) ? String(cell[0]) : String(cell); }
 
@@ -19,10 +19,13 @@
     }
   }
 
+  var NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
+  function empty(v) { return v === "" || v === "\u2014"; }
+
   function numeric(rows, col) {
     for (var i = 0; i < rows.length; i++) {
       var v = cellText(rows[i][col]);
-      if (v !== "" && v !== "\u2014" && isNaN(Number(v))) { return false; }
+      if (!empty(v) && !NUMBER.test(v)) { return false; }
     }
     return true;
   }
@@ -75,7 +78,8 @@
         var col = state.col, dir = state.dir, num = numeric(rows.map(function (r) { return r.cells; }), col);
         state.shown = state.shown.slice().sort(function (a, b) {
           var x = cellText(a.cells[col]), y = cellText(b.cells[col]);
-          if (num) { return dir * ((Number(x) || 0) - (Number(y) || 0)); }
+          if (empty(x) || empty(y)) { return empty(x) === empty(y) ? 0 : empty(x) ? 1 : -1; }  // empty cells last
+          if (num) { return dir * (Number(x) - Number(y)); }
           return dir * x.localeCompare(y, "de", { sensitivity: "base" });
         });
       }

@@ -1,0 +1,117 @@
+"""Stage 2 on a Dask cluster (``pipeline run --scheduler ADDRESS|local``): the same annotation as
+:func:`pipeline.annotate.process_articles`, with the batches sent to the workers of a Dask distributed scheduler
+instead of forked processes. Imported only when ``--scheduler`` is given (no Dask import otherwise).
+
+- ``local`` starts a :class:`distributed.LocalCluster` of ``workers`` single-threaded processes listening on
+  127.0.0.1 only (random ports, also for their HTTP servers), closed when the run ends; any other address (``tcp://host:8786``) is an existing
+  scheduler with its workers (``dask scheduler`` / ``dask worker``, dask-kubernetes, dask-jobqueue …).
+- Every worker loads the spaCy pipeline once (:class:`ModelLoader`, a worker plugin: at registration for the workers
+  there, at start-up for workers that join later) and annotates whole batches with the very function the forked
+  workers run; plain :class:`~pipeline.types.ArticleResult` values come back.
+- Bounded: at most :data:`~pipeline.annotate.TASKS_PER_WORKER` × workers batches are in flight, collected in input
+  order, so the client's memory stays flat however large the corpus. An article that fails is an error row (the
+  batch function never raises for one); a task whose worker is lost is run again elsewhere by the scheduler, and a
+  task that raises for another reason (a worker that cannot load the model) is retried :data:`RETRIES` times,
+  then its articles become error rows. ``Ctrl-C`` cancels what is in flight; the store keeps what was collected.
+"""
+from __future__ import annotations
+
+import collections
+import logging
+import uuid
+from typing import Iterable, Iterator
+
+from distributed import Client, LocalCluster
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from .annotate import TASKS_PER_WORKER, _annotate_batch, _batches, build_nlp, describe
+from .types import Article, ArticleResult
+
+log = logging.getLogger(__name__)
+
+RETRIES = 2  # of a task that raised (not of an article that failed: that is an error row at once)
+CONNECT_SECONDS = 30  # to reach the scheduler, and for a first worker to be there
+_LOADED: dict[str | None, tuple] = {}  # in a worker process: model -> (nlp, description)
+
+
+def _worker_pipeline(model: str | None):
+    """The worker's pipeline for ``model``, built on first use and kept for the life of the worker process."""
+    if model not in _LOADED:
+        nlp = build_nlp(model)
+        _LOADED[model] = (nlp, describe(nlp))
+    return _LOADED[model]
+
+
+def annotate_task(batch: list[Article], model: str | None) -> list[ArticleResult]:
+    """What a Dask worker runs: one batch, the results in its order (failing articles as error rows)."""
+    nlp, name = _worker_pipeline(model)
+    return _annotate_batch(nlp, batch, name)
+
+
+class ModelLoader(WorkerPlugin):
+    """A Dask worker plugin that loads the spaCy pipeline when a worker starts (or when the plugin is registered
+    with a running worker), so that the first batch does not wait for it and a worker that cannot load the model
+    says so in its log at once."""
+
+    name = "pipeline-model-loader"
+
+    def __init__(self, model: str | None):
+        self.model = model
+
+    def setup(self, worker) -> None:
+        _worker_pipeline(self.model)
+
+
+def _connect(scheduler: str, workers: int):
+    """(client, cluster or None) for ``scheduler``: "local" starts a LocalCluster of ``workers`` processes."""
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0", worker_dashboard_address="127.0.0.1:0",
+                               scheduler_port=0, silence_logs=logging.WARNING)
+        return Client(cluster, timeout=CONNECT_SECONDS), cluster
+    return Client(scheduler, timeout=CONNECT_SECONDS), None
+
+
+def cluster_workers(client) -> int:
+    return len(client.scheduler_info().get("workers", {}))
+
+
+def annotate_on_cluster(articles: Iterable[Article], scheduler: str, workers: int = 1, model: str | None = None,
+                        batch_size: int = 16, on_connect=None) -> Iterator[ArticleResult]:
+    """Annotate ``articles`` on the Dask cluster at ``scheduler`` (or a local one); results in input order.
+    ``on_connect(n)`` is told how many workers the cluster has once connected."""
+    client, cluster = _connect(scheduler, workers)
+    window: collections.deque = collections.deque()
+    try:
+        client.register_plugin(ModelLoader(model))
+        client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        n = max(1, cluster_workers(client))
+        if on_connect is not None:
+            on_connect(n)
+        # small tasks keep every worker busy to the end (as the forked workers: a quarter of a batch)
+        chunk = max(1, batch_size // TASKS_PER_WORKER)
+        for batch in _batches(iter(articles), chunk):
+            key = f"pipeline-annotate-{uuid.uuid4().hex}"
+            window.append((batch, client.submit(annotate_task, batch, model, key=key, retries=RETRIES, pure=False)))
+            while len(window) >= TASKS_PER_WORKER * max(n, cluster_workers(client)):
+                yield from _collect(window)
+        while window:
+            yield from _collect(window)
+    finally:
+        pending = [future for _, future in window]
+        if pending:
+            client.cancel(pending)
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _collect(window: collections.deque) -> list[ArticleResult]:
+    batch, future = window.popleft()
+    try:
+        return future.result()
+    except Exception as err:  # noqa: BLE001 - the retries are spent: the batch's articles become error rows
+        log.error("a batch of %d articles failed on the cluster: %s", len(batch), err)
+        return [ArticleResult(article=a, status=f"error: cluster task failed: {type(err).__name__}: {err}")
+                for a in batch]
+
