@@ -3,8 +3,8 @@
 instead of forked processes. Imported only when ``--scheduler`` is given (no Dask import otherwise).
 
 - ``local`` starts a :class:`distributed.LocalCluster` of ``workers`` single-threaded processes listening on
-  127.0.0.1 only (random ports, also for their HTTP servers), closed when the run ends; any other address (``tcp://host:8786``) is an existing
-  scheduler with its workers (``dask scheduler`` / ``dask worker``, dask-kubernetes, dask-jobqueue …).
+  127.0.0.1 only (random ports, also for their HTTP servers), closed when the run ends; any other address
+  (``tcp://host:8786``) is an existing scheduler with its workers (``dask scheduler`` / ``dask worker``, dask-kubernetes, dask-jobqueue …).
 - Every worker loads the spaCy pipeline once (:class:`ModelLoader`, a worker plugin: at registration for the workers
   there, at start-up for workers that join later) and annotates whole batches with the very function the forked
   workers run; plain :class:`~pipeline.types.ArticleResult` values come back.
