@@ -242,7 +242,11 @@ class _Run:
         t0 = time.perf_counter()
 
         def connected(n: int) -> None:
+            # the cluster's start (a local one), the workers' model loads: the "model load" of this run
+            nonlocal t0
             summary.cluster_workers = n
+            summary.load_seconds = time.perf_counter() - t0
+            t0 = time.perf_counter()
 
         for result in annotate_on_cluster(articles, self.scheduler, workers=workers, model=self.model,
                                           batch_size=batch_size, on_connect=connected):

@@ -290,7 +290,8 @@ def _print_summary(summary, workers: int, kind: str = "") -> None:
         ("organizations", f"{summary.organizations:,}"),
         ("dates", f"{summary.dates:,}"),
         ("quotes", f"{summary.quotes:,}"),
-        ("elapsed", f"{summary.elapsed:.1f} s" + (f" (model load {summary.load_seconds:.1f} s)"
+        ("elapsed", f"{summary.elapsed:.1f} s" + (f" ({'cluster start + ' if summary.cluster_workers else ''}"
+                                                  f"model load {summary.load_seconds:.1f} s)"
                                                   if summary.load_seconds else " (model not loaded)"
                                                   if not summary.model_loaded else "")),
         ("words per second", rate + (f" ({workers} {kind}worker{'s' if workers > 1 else ''})"

@@ -17,6 +17,7 @@ instead of forked processes. Imported only when ``--scheduler`` is given (no Das
 from __future__ import annotations
 
 import collections
+import gc
 import logging
 import uuid
 from typing import Iterable, Iterator
@@ -24,7 +25,7 @@ from typing import Iterable, Iterator
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .annotate import TASKS_PER_WORKER, _annotate_batch, _batches, build_nlp, describe
+from .annotate import TASKS_PER_WORKER, _annotate_batch, _batches, _warm_up, build_nlp, describe
 from .types import Article, ArticleResult
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,12 @@ class ModelLoader(WorkerPlugin):
         self.model = model
 
     def setup(self, worker) -> None:
-        _worker_pipeline(self.model)
+        nlp, _ = _worker_pipeline(self.model)
+        _warm_up(nlp)  # the lexicons a first article loads, loaded now
+        # the pipeline and its tables leave the collector's generations: a full collection would otherwise walk
+        # these millions of objects again and again (as in the forked workers, pipeline.annotate)
+        gc.collect()
+        gc.freeze()
 
 
 def _connect(scheduler: str, workers: int):
@@ -67,7 +73,7 @@ def _connect(scheduler: str, workers: int):
     if scheduler == "local":
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address="127.0.0.1:0", worker_dashboard_address="127.0.0.1:0",
-                               scheduler_port=0, silence_logs=logging.WARNING)
+                               scheduler_port=0, silence_logs=logging.WARNING, memory_limit=0)
         return Client(cluster, timeout=CONNECT_SECONDS), cluster
     return Client(scheduler, timeout=CONNECT_SECONDS), None
 
