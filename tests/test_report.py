@@ -232,10 +232,15 @@ def test_a_changed_article_rewrites_its_page_and_a_removed_one_loses_it(nlp, tmp
     assert "Tim Krause" not in (out / "report" / "index.html").read_text(encoding="utf-8")
 
 
-def test_no_report_writes_none(nlp, tmp_path):
+def _one_article(tmp_path: Path) -> Path:
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "a.txt").write_text("„Wir bauen die Brücke“, sagte Anna Berg.\n", encoding="utf-8")
+    return inputs
+
+
+def test_no_report_writes_none(nlp, tmp_path):
+    inputs = _one_article(tmp_path)
     summary = run_batch([inputs], tmp_path / "out", nlp=nlp, workers=1, workbook=False, report=False)
     assert summary.report is None and not (tmp_path / "out" / "report").exists()
 
@@ -246,9 +251,7 @@ def test_report_without_results_names_the_folder(tmp_path):
 
 
 def test_a_report_that_cannot_be_written_is_said_and_the_tables_stay(nlp, tmp_path):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    (inputs / "a.txt").write_text("„Wir bauen die Brücke“, sagte Anna Berg.\n", encoding="utf-8")
+    inputs = _one_article(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     (out / "report").write_text("a file where the report folder should be", encoding="utf-8")
@@ -259,9 +262,7 @@ def test_a_report_that_cannot_be_written_is_said_and_the_tables_stay(nlp, tmp_pa
 
 
 def test_report_of_an_unfinished_run_is_refused(nlp, tmp_path):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    (inputs / "a.txt").write_text("„Wir bauen die Brücke“, sagte Anna Berg.\n", encoding="utf-8")
+    inputs = _one_article(tmp_path)
     out = tmp_path / "out"
     run_batch([inputs], out, nlp=nlp, workers=1, workbook=False)
     from pipeline.store import ResultStore
