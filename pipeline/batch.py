@@ -21,7 +21,7 @@ from .store import (ModelIdentity, ResultStore, TableTotals, WrittenTables, extr
                     result_key)
 from .types import Article, ArticleResult
 from .workbook import format_version as workbook_format
-from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, parquet_name, person_aliases,
+from .write import (TABLE_COLUMNS, WORKBOOK_NAME, CsvStyle, TableWriter, corpus_person_aliases, parquet_name,
                     remove_stale_temporaries, table_row_renderer, text_file_name, write_text_atomic)
 
 
@@ -124,10 +124,10 @@ def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, ba
                advance=advance or (lambda n: None), scheduler=scheduler)
     try:
         run.annotate(run.plan(), nlp, batch_size=batch_size, workers=workers or default_workers())
-        run.write(keep_missing, style, workbook, parquet)
+        aliases = run.write(keep_missing, style, workbook, parquet)
         if report:
             try:
-                run.summary.report = write_report(run.store, run.output, keep_missing)
+                run.summary.report = write_report(run.store, run.output, keep_missing, aliases)
             except OSError as err:  # the tables are written; a report that cannot be is said, not fatal
                 run.warn(f"{run.output / 'report'}: could not write the HTML report: {err}")
     finally:
@@ -276,12 +276,14 @@ class _Run:
             self._store().put(result, key, position)
         self.advance(1)
 
-    def write(self, keep_missing: bool, style: CsvStyle, workbook: bool, parquet: bool = False) -> None:
+    def write(self, keep_missing: bool, style: CsvStyle, workbook: bool, parquet: bool = False
+              ) -> dict[str, str] | None:
+        """The tables from the store; the corpus-wide person names they merged, if they were written."""
         if self.store is None:
             raise NoArticles(f"no articles (.txt, .jsonl, .csv, .html) found in {', '.join(map(str, self.inputs))}")
         missing = self.store.finish(keep_missing)
         self.summary.kept, self.summary.removed = (missing, 0) if keep_missing else (0, missing)
-        write_tables_from_store(self.store, self.output, self.summary, keep_missing, style, workbook, parquet)
+        return write_tables_from_store(self.store, self.output, self.summary, keep_missing, style, workbook, parquet)
 
     def close(self) -> None:
         if self.store is not None:
@@ -306,10 +308,11 @@ def _file_stats(output: Path, names: Iterable[str]) -> dict[str, list[int]] | No
 
 
 def write_tables_from_store(store: ResultStore, output: Path, summary: RunSummary, keep_missing: bool,
-                            style: CsvStyle, workbook: bool, parquet: bool = False) -> None:
+                            style: CsvStyle, workbook: bool, parquet: bool = False) -> dict[str, str] | None:
     """Write the tables from the store in one pass, unless the tables already in ``output`` are exactly what
     this run would write (same articles, results, sources, dialect; files untouched since): a rerun without
-    changes then writes nothing (the workbook of 1,000 articles takes seconds to write)."""
+    changes then writes nothing (the workbook of 1,000 articles takes seconds to write). Returns the person names
+    merged across the corpus when the tables were written (the report merges the same), else None."""
     remove_stale_temporaries(output)  # of a run killed while writing (this run holds the lock)
     parquet_files = [parquet_name(n) for n in TABLE_COLUMNS]
     names = list(TABLE_COLUMNS) + ([WORKBOOK_NAME] if workbook else []) + (parquet_files if parquet else [])
@@ -322,12 +325,13 @@ def write_tables_from_store(store: ResultStore, output: Path, summary: RunSummar
     if not parquet:
         for name in parquet_files:
             (Path(output) / name).unlink(missing_ok=True)  # so would Parquet files
+    aliases = None
     if state and state.fingerprint == fingerprint and _file_stats(output, names) == state.files:
         totals = state.totals
     else:
         total = ok = dates = quotes = 0
         # persons named by surname only join the corpus's one full name ending in it (a first, cheaper pass)
-        aliases = person_aliases(n for _, rows in store.iter_rows(keep_missing) for n in rows.names)
+        aliases = corpus_person_aliases(store.iter_rows(keep_missing))
         with TableWriter(output, style, workbook, aliases, parquet=parquet) as tables:
             for art_id, rows in store.iter_rows(keep_missing):
                 tables.add_rendered(art_id, rows)
@@ -341,6 +345,7 @@ def write_tables_from_store(store: ResultStore, output: Path, summary: RunSummar
     summary.persons = summary.counts.get("persons.csv", 0)
     summary.places = summary.counts.get("places.csv", 0)
     summary.organizations = summary.counts.get("organizations.csv", 0)
+    return aliases
 
 
 def keep_text(output: Path, article: Article, warn: Callable[[str], None], only_if_missing: bool = False) -> None:

@@ -242,6 +242,12 @@ def person_aliases(names: Iterable[tuple]) -> dict[str, str]:
     return aliases
 
 
+def corpus_person_aliases(rendered: Iterable[tuple[str, RenderedRows]]) -> dict[str, str]:
+    """:func:`person_aliases` of a whole corpus from its rendered rows ((article id, rows) as the result store
+    yields them): what the tables and the report merge."""
+    return person_aliases(n for _, rows in rendered for n in rows.names)
+
+
 _E_CANONICAL, _E_ID = ENTITY_COLUMNS.index("canonical"), ENTITY_COLUMNS.index("entity_id")
 _Q_SPEAKER, _Q_TYPE, _Q_ID = (QUOTE_COLUMNS.index(c) for c in ("speaker", "speaker_type", "speaker_id"))
 

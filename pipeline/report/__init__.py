@@ -4,7 +4,8 @@ quotations, cues, speaker mentions and entities marked), one page per speaker, `
 
 The method, as :func:`write_report` runs it:
 
-1. the corpus-wide person names, as the tables merge them (:func:`pipeline.write.person_aliases`);
+1. the corpus-wide person names, as the tables merge them (:func:`pipeline.write.corpus_person_aliases`; given
+   by ``pipeline run`` when it has just written the tables with them);
 2. one pass over the stored rows: the corpus view, and each article's page - rewritten only when its result, the
    names merged into it or the report's own code changed (``.manifest.json`` keeps what each page was made from);
 3. the speaker pages (rewritten only when their quotations changed), the index, the speakers page, the tables'
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..store import ResultStore
-from ..write import merge_person_names, person_aliases, write_text_atomic
+from ..write import corpus_person_aliases, merge_person_names, write_text_atomic
 from . import pages
 from .views import Corpus, article_file, article_page, speaker_file
 
@@ -96,10 +97,12 @@ class _Files:
                     self.summary.removed += 1
 
 
-def write_report(store: ResultStore, output: Path, keep_missing: bool = False) -> ReportSummary:
+def write_report(store: ResultStore, output: Path, keep_missing: bool = False,
+                 aliases: dict[str, str] | None = None) -> ReportSummary:
     """Bring ``output/report/`` up to date with the results in ``store`` (the rows of the last run, as the tables
     show them). When the tables were written from the same results as the report in place (the fingerprint of
-    :meth:`ResultStore.written_tables`) and its pages are there, nothing is read or written."""
+    :meth:`ResultStore.written_tables`) and its pages are there, nothing is read or written. ``aliases``: the
+    corpus-wide person names the tables merged (found here when not given)."""
     started = time.perf_counter()
     root = Path(output) / REPORT_DIR
     summary = ReportSummary(path=root)
@@ -112,7 +115,8 @@ def write_report(store: ResultStore, output: Path, keep_missing: bool = False) -
         summary.unchanged = len(_TOP_FILES) + len(manifest["articles"]) + len(manifest["speakers"])
         summary.seconds = time.perf_counter() - started
         return summary
-    aliases = person_aliases(n for _, rows in store.iter_rows(keep_missing) for n in rows.names)
+    if aliases is None:
+        aliases = corpus_person_aliases(store.iter_rows(keep_missing))
     keys = store.result_keys()
     corpus = Corpus()
     made: dict[str, dict[str, str]] = {"articles": {}, "speakers": {}}

@@ -52,10 +52,6 @@ class Run:
     def start(self) -> int:
         return self.pieces[0].start
 
-    @property
-    def end(self) -> int:
-        return self.pieces[-1].start + len(self.pieces[-1].text)
-
 
 def _rank(mark: Mark) -> tuple:
     role = ROLES.index(mark.kind) if mark.kind in ROLES else len(ROLES)
