@@ -327,6 +327,27 @@ def test_wie_clause_with_an_apposition(nlp):
     assert q.speaker == "Smith Dharmmasaroj"
 
 
+@pytest.mark.parametrize("text, mention, speaker", [
+    # the name set off before the role phrase the parse takes as the subject
+    ("Jana Kowalski, Laborleiterin der Nordmilch GmbH, erklärte: „Wir können das nicht verantworten.“",
+     "Jana Kowalski, Laborleiterin der Nordmilch GmbH", "Jana Kowalski"),
+    # a role with a prepositional attribute, its name after it, the verb at the end
+    ("Zuvor hatte ein Sprecher auf ukrainischer Seite, Oleg Marchuk, erklärt, die Brücke sei zerstört.",
+     "Sprecher auf ukrainischer Seite, Oleg Marchuk", "Oleg Marchuk"),
+    # the second comma missing: the finite verb closes the apposition
+    ("Ein Sprecher der Stadtwerke Bochum, Kommissar Rainer Hellwig sagte, die Leitung sei marode gewesen.",
+     "Ein Sprecher der Stadtwerke Bochum, Kommissar Rainer Hellwig", "Rainer Hellwig"),
+    # the apposition names another person: the speaker is the one it describes
+    ("Olga Petrenko, die frühere Stellvertreterin von Julia Timoschenko, sagte: „Das ist ein Skandal.“",
+     "Olga Petrenko, die frühere Stellvertreterin von Julia Timoschenko", "Olga Petrenko"),
+])
+def test_an_apposition_group_is_one_speaker(nlp, text, mention, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text.endswith(mention)  # with or without the article the parse gives it
+    assert q.speaker == speaker
+    assert q.speaker_type == "person"
+
+
 def test_speaker_phrase_keeps_its_affiliation(nlp):
     text = "Sascha Kempf vom Max-Planck-Institut für Kernphysik in Heidelberg sagte, die Sonde sei in gutem Zustand."
     q = only(quotes_of(nlp, text))
@@ -1087,3 +1108,14 @@ def test_short_report_after_laut(nlp):
     q = only(quotes_of(nlp, "Laut der Polizei wurden Gefangene gefoltert."))
     assert (q.kind, q.content[0].text, q.speaker, q.cue.text) == ("indirect", "wurden Gefangene gefoltert", "Polizei",
                                                                   "Laut")
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Olexandr Turtschynow, der Stellvertreter von Timoschenko", "Olexandr Turtschynow"),
+    ("Olga Petrenko, die Sprecherin der Stadt", "Olga Petrenko"),
+    ("Die Polizei, die Feuerwehr", ""),  # no first name leads it
+    ("Olga Petrenko", ""),  # no apposition
+])
+def test_leading_name_of_an_apposition_group(phrase, name):
+    from pipeline.resolve.appositions import leading_name
+    assert leading_name(phrase) == name

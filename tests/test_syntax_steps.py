@@ -564,6 +564,76 @@ WEISE = _doc(f"""
     .         PUNCT $.    .         1 punct     _
 """)
 
+# a name set off before the role phrase the parser took as the subject
+KOWALSKI = _doc(f"""
+    Jana          PROPN NE    Jana          3 nsubj     Case=Nom
+    Kowalski      PROPN NE    Kowalski      0 flat:name Case=Nom
+    ,             PUNCT $,    ,             3 punct     _
+    Laborleiterin NOUN  NN    Laborleiterin 7 nsubj     Case=Nom|Gender=Fem
+    der           DET   ART   der           6 det       Case=Gen
+    Nordmilch     PROPN NE    Nordmilch     6 compound  Case=Gen
+    GmbH          PROPN NE    GmbH          3 nmod      Case=Gen
+    ,             PUNCT $,    ,             3 punct     _
+    erklärte      VERB  VVFIN erklären      8 ROOT      {FIN_SG}
+    :             PUNCT $.    :             8 punct     _
+""", ents=((0, 2, "PER"), (5, 7, "ORG")))
+# a role phrase with a prepositional attribute, its name after it; the verb after the auxiliary
+MARCHUK = _doc(f"""
+    Zuvor         ADV   ADV   zuvor         10 advmod   _
+    hatte         AUX   VAFIN haben         10 aux      {FIN_SG}
+    ein           DET   ART   ein           3 det       Case=Nom
+    Sprecher      NOUN  NN    Sprecher      10 nsubj    Case=Nom|Gender=Masc
+    auf           ADP   APPR  auf           6 case      _
+    ukrainischer  ADJ   ADJA  ukrainisch    6 amod      Case=Dat
+    Seite         NOUN  NN    Seite         3 nmod      Case=Dat
+    ,             PUNCT $,    ,             8 punct     _
+    Oleg          PROPN NE    Oleg          3 appos     Case=Nom
+    Marchuk       PROPN NE    Marchuk       8 flat:name Case=Nom
+    ,             PUNCT $,    ,             8 punct     _
+    erklärt       VERB  VVPP  erklären      11 ROOT     VerbForm=Part
+    .             PUNCT $.    .             11 punct    _
+""", ents=((8, 10, "PER"),))
+# the second comma of the apposition is missing: the finite verb closes it
+BRENNER = _doc(f"""
+    Karla         PROPN NE    Karla         6 nsubj     Case=Nom
+    Brenner       PROPN NE    Brenner       0 flat:name Case=Nom
+    ,             PUNCT $,    ,             3 punct     _
+    Sprecherin    NOUN  NN    Sprecherin    0 appos     Case=Nom|Gender=Fem
+    der           DET   ART   der           5 det       Case=Gen
+    Grünen        NOUN  NN    Grüne         3 nmod      Case=Gen
+    sagte         VERB  VVFIN sagen         6 ROOT      {FIN_SG}
+    ,             PUNCT $,    ,             9 punct     _
+    sie           PRON  PPER  sie           9 nsubj     Case=Nom
+    sei           AUX   VAFIN sein          6 ccomp     {SUB_SG}
+    zufrieden     ADJ   ADJD  zufrieden     9 advmod    Degree=Pos
+    .             PUNCT $.    .             6 punct     _
+""", ents=((0, 2, "PER"), (5, 6, "ORG")))
+# after the verb, a segment closed by a finite verb is the content clause, not an apposition
+RAHIMI = _doc(f"""
+    Dann          ADV   ADV   dann          1 advmod    _
+    erklärte      VERB  VVFIN erklären      1 ROOT      {FIN_SG}
+    Mohammed      PROPN NE    Mohammed      1 nsubj     Case=Nom
+    Rahimi        PROPN NE    Rahimi        2 flat:name Case=Nom
+    ,             PUNCT $,    ,             6 punct     _
+    Nordkorea     PROPN NE    Nordkorea     6 nsubj     Case=Nom
+    besitze       VERB  VVFIN besitzen      1 ccomp     {SUB_SG}
+    Atomwaffen    NOUN  NN    Atomwaffe     6 obj       Case=Acc
+    .             PUNCT $.    .             1 punct     _
+""", ents=((2, 4, "PER"), (5, 6, "LOC")))
+# a relative clause after the name is no apposition, although its finite verb closes it
+KOLAROW = _doc(f"""
+    Todor         PROPN NE    Todor         7 nsubj     Case=Nom
+    Kolarow       PROPN NE    Kolarow       0 flat:name Case=Nom
+    ,             PUNCT $,    ,             5 punct     _
+    dessen        PRON  PRELAT der          4 det       Case=Gen
+    Behörde       NOUN  NN    Behörde       5 nsubj     Case=Nom
+    zuständig     ADJ   ADJD  zuständig     0 acl       Degree=Pos
+    ist           AUX   VAFIN sein          5 cop       {FIN_SG}
+    ,             PUNCT $,    ,             5 punct     _
+    sagte         VERB  VVFIN sagen         8 ROOT      {FIN_SG}
+    .             PUNCT $.    .             8 punct     _
+""", ents=((0, 2, "PER"),))
+
 
 STEP_CASES = [
     # step, sentence, mention found by a rule, the mention after the step
@@ -617,6 +687,14 @@ STEP_CASES = [
     (mention_steps._apposition_after_comma, DEKAN, (0, 2), "Manfred Berg, der Dekan der Philosophischen Fakultät"),
     (mention_steps._apposition_after_comma, ZEITUNG, (2, 4), "Steve Marshall"),
     (mention_steps._apposition_after_comma, WEISE, (2, 6), "der Chef der Bundesagentur, Frank-Jürgen Weise"),
+    (mention_steps._apposition_after_comma, BRENNER, (0, 2), "Karla Brenner, Sprecherin der Grünen"),
+    (mention_steps._apposition_after_comma, RAHIMI, (2, 4), "Mohammed Rahimi"),
+    (mention_steps._apposition_after_comma, KOLAROW, (0, 2), "Todor Kolarow"),
+    (mention_steps._attribute_then_name, MARCHUK, (2, 4), "ein Sprecher auf ukrainischer Seite, Oleg Marchuk"),
+    (mention_steps._attribute_then_name, RAHIMI, (2, 4), "Mohammed Rahimi"),
+    (mention_steps._apposition_before_comma, KOWALSKI, (3, 7), "Jana Kowalski, Laborleiterin der Nordmilch GmbH"),
+    (mention_steps._apposition_before_comma, MARCHUK, (8, 10), "ein Sprecher auf ukrainischer Seite, Oleg Marchuk"),
+    (mention_steps._apposition_before_comma, PAU, (0, 2), "Petra Pau"),
 ]
 
 
@@ -647,6 +725,8 @@ def test_every_step_is_applied_once_and_is_tested():
     (ROTH, (4, 9), "Jan Roth"),
     (BERG, (1, 3), "Minister Tom Berg von der Kanzlei des Präsidenten"),
     (INTERVIEW, (2, 4), "der Trainer"),
+    (KOWALSKI, (3, 7), "Jana Kowalski, Laborleiterin der Nordmilch GmbH"),
+    (MARCHUK, (2, 4), "ein Sprecher auf ukrainischer Seite, Oleg Marchuk"),
 ])
 def test_refine_mention_applies_the_steps_in_order(doc, bounds, expected):
     mention, _ = _mention(doc, *bounds)

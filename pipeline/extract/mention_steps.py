@@ -339,24 +339,95 @@ def _apposition_after_comma(mention: Span, sent: Span) -> Span:
         return mention
     seg_end = end + 1
     while seg_end < hi and doc[seg_end].text not in (",", ".", ";", ":", "!", "?", "„", "»") \
-            and not doc[seg_end].is_space:
+            and not doc[seg_end].is_space and not (seg_end > end + 1 and is_finite(doc[seg_end])):
         seg_end += 1
+    # the finite verb closes the prefield where the second comma is missing: "Karla Brenner, Expertin vom BUND
+    # erklärte, …"
+    verb_closes = seg_end < hi and is_finite(doc[seg_end]) and _in_prefield(mention, sent) and \
+        doc[end + 1].pos_ != "PRON" and doc[end + 1].lower_ not in ("dessen", "deren")
+    if verb_closes:  # "…, ein Sprecher der SPLA [der Presse] mitteilte": the addressee is not part of it
+        seg_end = next((i for i in range(end + 2, seg_end - 1) if doc[i].pos_ == "DET" and
+                        _medium_noun(doc[i + 1])), seg_end)
     # an adverbial after the apposition ends it: "…, General George Casey [heute anlässlich einer …]"
     cut = next((i for i in range(end + 1, seg_end) if doc[i].pos_ == "ADV" and doc[i].is_lower or
                 doc[i].lower_ in _ADVERBIAL_WORDS), None)
     if cut is not None and cut > end + 1:
         seg_end = cut
     segment = doc[end + 1 : seg_end]
-    closes = seg_end >= hi or doc[seg_end].text in (",", ".", "!", "?") or cut is not None
+    closes = seg_end >= hi or doc[seg_end].text in (",", ".", "!", "?") or cut is not None or verb_closes
     if not segment or len(segment) > 12 or not closes or any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in segment) \
             or not _nominative_opening(segment):
         return mention
     # the segment ends the clause before its finite verb ("Manfred Berg, der Dekan der Fakultät, sagte"): the
     # prefield holds one phrase, so it is an apposition
-    prefield = doc[seg_end].text == "," and seg_end + 1 < hi and doc[seg_end + 1].pos_ in ("VERB", "AUX") \
-        if seg_end < hi else False
+    prefield = verb_closes or doc[seg_end].text == "," and seg_end + 1 < hi and doc[seg_end + 1].pos_ in (
+        "VERB", "AUX") if seg_end < hi else False
     if _names_same_speaker(mention, segment) or prefield and _article_apposition(mention, segment):
         return doc[mention.start : seg_end]
+    return mention
+
+
+def _in_prefield(mention: Span, sent: Span) -> bool:
+    """No finite verb stands before the mention in its sentence: the mention opens the clause (a main clause's
+    prefield, or a subordinate clause "Wie X, Sprecher der Y, mitteilte")."""
+    return not any(is_finite(t) and t.pos_ in ("VERB", "AUX") for t in mention.doc[sent.start : mention.start])
+
+
+def _attribute_then_name(mention: Span, sent: Span) -> Span:
+    """A role noun with a short prepositional attribute takes in the name set off after it: "ein Sprecher [auf
+    ukrainischer Seite, Oleg Marchuk]," (the name closed by a comma or the finite verb)."""
+    doc, hi = mention.doc, sent.end
+    end = mention.end
+    head = next((t for t in reversed(mention) if t.pos_ in ("NOUN", "PROPN")), None)
+    if end >= hi or head is None or not _title_like(head) or doc[end].pos_ != "ADP" or not doc[end].is_lower:
+        return mention
+    k = end + 1
+    while k < hi and k - end <= 4 and (doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[k].tag_ == "ART"):
+        k += 1
+    if k == end + 1 or k >= hi or doc[k].text != ",":
+        return mention
+    j = k + 1
+    while j < hi and (doc[j].pos_ == "PROPN" or doc[j].tag_ == "NE") and j - k <= 4:
+        j += 1
+    name = doc[k + 1 : j]
+    if not name or not (len(name) >= 2 or name[0].ent_type_) or j >= hi:
+        return mention
+    if doc[j].text == "," or is_finite(doc[j]) and doc[j].pos_ in ("VERB", "AUX"):
+        return doc[mention.start : j]
+    return mention
+
+
+def _apposition_before_comma(mention: Span, sent: Span) -> Span:
+    """The name or role phrase in front of the mention, set off by a comma, is the same speaker when together they
+    fill the prefield: "[Jana Kowalski], Laborleiterin der Nordmilch GmbH, erklärte", "hatte [ein Sprecher der
+    Polizei], Oleg Marchuk, erklärt". The group opens the sentence or follows its finite verb and closes with a
+    comma or the finite verb."""
+    doc, lo, hi = mention.doc, sent.start, sent.end
+    comma = mention.start - 1
+    if comma - 1 < lo or doc[comma].text != "," or mention.end >= hi:
+        return mention
+    after = doc[mention.end]
+    if not (after.text == "," or is_finite(after) and after.pos_ in ("VERB", "AUX")):
+        return mention
+    start = comma
+    while start - 1 >= lo and not doc[start - 1].is_punct and not doc[start - 1].is_space and \
+            doc[start - 1].pos_ not in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PRON") and comma - start < 8:
+        start -= 1
+    opens = start == lo or doc[start - 1].is_space or doc[start - 1].pos_ == "SCONJ" or \
+        is_finite(doc[start - 1]) and doc[start - 1].pos_ in ("VERB", "AUX")
+    segment = doc[start:comma]
+    if not opens or not segment or not segment[0].text[:1].isupper() and segment[0].pos_ != "DET":
+        return mention
+    mention_name = all(t.pos_ == "PROPN" or t.tag_ == "NE" for t in mention) or _first_name_led(mention)
+    segment_name = all(t.pos_ == "PROPN" or t.tag_ == "NE" for t in segment) or _first_name_led(segment)
+    head = next((t for t in mention if t.pos_ in ("NOUN", "PROPN")), None)
+    mention_role = head is not None and head.pos_ == "NOUN" and head.text[:1].isupper() and \
+        not is_statement_noun(head.text)
+    if segment_name and len(segment) <= 4 and mention_role and not mention_name:
+        return doc[start : mention.end]  # "Jana Kowalski, Laborleiterin der Nordmilch GmbH"
+    seg_head = next((t for t in segment if t.pos_ in ("NOUN", "PROPN")), None)
+    if mention_name and len(mention) <= 4 and seg_head is not None and _title_like(seg_head) and not segment_name:
+        return doc[start : mention.end]  # "ein Sprecher der Polizei, Oleg Marchuk"
     return mention
 
 
@@ -429,7 +500,9 @@ _MENTION_STEPS: tuple[MentionStep, ...] = (
     _genitive_attributes,
     _prepositional_attribute,
     _noun_of_genitive,
+    _attribute_then_name,
     _apposition_after_comma,
+    _apposition_before_comma,
 )
 
 

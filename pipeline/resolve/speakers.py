@@ -18,10 +18,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..extract.mention_steps import first_name_led
 from ..resources import institutions, is_institution, is_statement_noun, read_tsv, role_of
 from ..types import EntityMention, Quotation, TextSpan, join_names
-from .coref import Coreference, corefer, first_name_genders
+from .appositions import apposed_name, leading_name
+from .coref import Coreference, corefer
 from .names import STRONG_ENDING
 
 _ARTICLES = re.compile(r"^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", re.IGNORECASE)
@@ -477,7 +477,7 @@ class _Resolver:
                 antecedent = self.legacy_role(mention, head, role, previous)
                 if antecedent:
                     return antecedent, "person"
-        named = _apposed_name(mention.text)
+        named = apposed_name(mention.text)
         if named:  # "der Chef der Bundesagentur, Frank-Jürgen Weise": a name no entity rule found
             return named, "person"
         return self.as_phrase(mention, head)
@@ -512,6 +512,13 @@ class _Resolver:
             return self.as_phrase(mention)
         if not persons and not orgs and self.text[max(0, mention.start - 4) : mention.start] in (" in ", " im "):
             return "", ""  # "heißt es in Berlin": a place the words came from, no speaker
+        leading = leading_name(mention.text)
+        if leading and not any(e.start < mention.start + len(leading) for e in hits):
+            return leading, "person"  # "Olexandr Turtschynow, der Stellvertreter von Timoschenko", name not found
+        if persons and self.text[persons[0].end : persons[0].end + 1] == "," and \
+                not _ARTICLES.sub("", self.text[mention.start : persons[0].start]).strip():
+            # "Olexandr Turtschynow, der Stellvertreter von Julia Timoschenko": the name the apposition describes
+            return persons[0].canonical, "person"
         best = (persons or orgs or hits)[-1]
         return best.canonical, "person" if best.type == "person" else "organization"
 
@@ -583,15 +590,6 @@ def _genitive_role(phrase: str) -> str:
         if entry is not None and entry["kind"] in ("role", "suffix") and entry["gender"] in ("m", "x"):
             return " ".join([w[:-1] + "r" for w in words[:-1]] + [stem])
     return phrase
-
-
-def _apposed_name(phrase: str) -> str:
-    """The name after the last comma of a phrase when it is two to four capitalised words led by a known first
-    name ("der Chef der Bundesagentur für Arbeit, Frank-Jürgen Weise" -> "Frank-Jürgen Weise"), else ""."""
-    if ", " not in phrase:
-        return ""
-    words = phrase.rsplit(", ", 1)[1].strip(" ,").split()
-    return " ".join(words) if first_name_led(words, first_name_genders()) else ""
 
 
 def _without_setting(mention: TextSpan) -> TextSpan:
