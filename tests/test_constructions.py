@@ -1439,8 +1439,6 @@ KNOWN_GAPS: dict[str, str] = {
     "indirect-pronoun-speaker-titled": "the antecedent of a sentence-initial 'Er' must be a person entity heading the "
                                        "subject; with the title heading it (Bundeskanzler <-appos- Olaf <-flat- "
                                        "Scholz, as the bundled model parses) refers_to stays empty",
-    "mixed-indirect": "a quoted fragment that ends a Konjunktiv clause after 'sagte,' is read as a direct quotation "
-                      "framed before (cue-before, content: the fragment only), not as a mixed indirect one",
     "no-absagen": "when base + particle is no cue, verb_cue falls back to the base verb: 'sagte … ab' (absagen) is "
                   "read as sagen and the sentence becomes a reported speech act",
 }

@@ -1119,3 +1119,24 @@ def test_short_report_after_laut(nlp):
 def test_leading_name_of_an_apposition_group(phrase, name):
     from pipeline.resolve.appositions import leading_name
     assert leading_name(phrase) == name
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Der Minister sagte, die Lage sei „sehr ernst“.", "die Lage sei „sehr ernst“"),
+    ("Die Ministerin betonte, unter den Verkäuferinnen seien „viele Frauen, die Erfahrung haben“.",
+     "unter den Verkäuferinnen seien „viele Frauen, die Erfahrung haben“"),
+    # the quoted words close with their own full stop inside the marks
+    ("Der Minister sagte, die Lage sei „sehr ernst, aber lösbar.“ Danach ging er.",
+     "die Lage sei „sehr ernst, aber lösbar.“"),
+])
+def test_quoted_words_that_end_a_reported_clause_make_one_mixed_quotation(nlp, text, content):
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "mixed"
+    assert q.content[0].text == content
+    assert q.cue.text in ("sagte", "betonte")
+
+
+def test_a_direct_quotation_after_its_cue_and_comma_stays_direct(nlp):
+    q = only(quotes_of(nlp, "Der Minister sagte am Montag: „Die Lage ist sehr ernst.“"))
+    assert q.kind == "direct"
+    assert q.content[0].text == "Die Lage ist sehr ernst."

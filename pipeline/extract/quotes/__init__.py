@@ -13,6 +13,8 @@ that returns :class:`~.candidate.Candidate` values):
 4. :mod:`.anaphoric` — "Das sagte ein Sprecher." makes the sentence before it a quotation.
 5. :mod:`.reported` — a sentence reporting a speech act without a content clause ("Die Polizei sprach von …").
 6. :mod:`.continuation` — frame-less Konjunktiv sentences after a report go on with it.
+   A direct quotation that ends a clause its cue reports ("sagte, die Lage sei „sehr ernst“") then gives way to
+   the mixed quotation read around it (``Context.settle_reported_parts``).
 7. :mod:`.inherit` — speakers for candidates without one: the report of the same sentence, the quotation
    before, the nearest named person or organization.
 8. :mod:`.assemble` — content parts balanced around quoted fragments, the speaker mention refined to its noun
@@ -60,5 +62,6 @@ def extract_quotations(doc: Doc, settings: QuoteSettings | None = None, lexicon:
     context.take_direct(doc)
     for strategy in STRATEGIES:
         context.found += strategy.find(doc, context)
+    context.settle_reported_parts()
     find_speakers(doc, context)
     return quotations(doc, context)

@@ -28,6 +28,9 @@ class Candidate:
     refers_to: Span | None = None  # what the speaker mention stands for ("eigenen Angaben" -> the subject)
     cue_entry: str = ""  # the lexicon entry of the cue (reported speech acts)
     unattributed: bool = False  # the text leaves the speaker open ("Es wird vermutet, dass …"): no guess
+    # a direct quotation ending a clause its cue reports ("sagte, die Lage sei „…“"): it gives way to the mixed
+    # quotation the indirect rules read around it, if they find one
+    in_report: bool = False
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -61,14 +61,22 @@ class Context:
                    regions=Regions(find_quoted_regions(doc.text, start=floor)),
                    sents=[s for s in doc.sents if s.start_char >= floor], verb_cues=VerbCues(doc, lexicon))
 
+    def settle_reported_parts(self) -> None:
+        """A direct quotation that ends a reported clause gives way to the quotation read around it ("sagte, die
+        Lage sei „sehr ernst“": one mixed quotation); without one it stays direct."""
+        reports = [(f.parts[0][0], f.parts[-1][1]) for f in self.found if f.kind != "direct"]
+        self.found = [f for f in self.found if not f.in_report or not any(
+            a <= f.parts[0][0] and f.parts[-1][1] <= b + 2 for a, b in reports)]
+
     def take_direct(self, doc: Doc) -> None:
         """Mark the text and cues of the direct quotations found as taken."""
         found = self.found
         self.covered = Covered((p[0] - 1, p[1] + 1) for f in found for p in f.parts)
         # a frame-less quotation inside a sentence ("dann solle der Iran „sehen, wie er …“") is a quoted part of the
         # report around it: the report's content runs on through it (a mixed quotation)
-        self.covered.loose = {(p[0] - 1, p[1] + 1) for f in found if f.method is Method.UNFRAMED for p in f.parts
+        self.covered.loose = {(p[0] - 1, p[1] + 1) for f in found if f.method is Method.UNFRAMED or f.in_report
+                              for p in f.parts
                               if f.sent.start_char < p[0] - 1 and doc.text[f.sent.start_char : p[0] - 1].strip()}
-        self.used_cues = {t.i for f in found if f.cue is not None for t in f.cue}
+        self.used_cues = {t.i for f in found if f.cue is not None and not f.in_report for t in f.cue}
         self.fragments = Regions(r for r in self.regions if r.depth == 0 and not inside(r.open, self.covered)
                                  and not quoted_name(doc, r))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang.de.verbs import finite_or_konjunktiv
 from ...lang.de.words import NAME_LEADS, NAME_PARTICLES, SPEAKER_PRONOUNS
 from ...types import Method
 from ..quote_marks import QuotedRegion
@@ -82,6 +83,7 @@ class _Frame:
     cue: Token | None = None
     speaker: Span | None = None
     via: str = ""
+    in_report: bool = False  # the quoted words end a clause reported by the cue ("sagte, die Lage sei „…“")
 
 
 def direct_quotes(doc: Doc, regions: list[QuotedRegion], cues: VerbCues, floor: int) -> list[Candidate]:
@@ -142,13 +144,26 @@ def _read_before(doc: Doc, before: Span, cues: VerbCues) -> _Frame:
     if cue_tok is not None and not embedded and (text_before.endswith((":", ",")) or
                                                  doc[cue_tok.i:before.end].text.strip()
                                                  and n_words(doc[cue_tok.i:before.end].text) <= 6):
-        return _Frame(cue_tok, speaker_near_verb(cue_tok, before), "cue-before")
+        # "sagte, die Lage sei „sehr ernst“": the quoted words may end the clause the cue reports
+        in_report = not text_before.endswith((":", ",")) and _clause_after_comma(doc, cue_tok, before)
+        return _Frame(cue_tok, speaker_near_verb(cue_tok, before), "cue-before", in_report)
     if text_before.endswith(":"):
         # "Putin: „…“" or "Der Kremlsprecher zur Lage: „…“"
         speaker = next((noun_phrase(tok, before) for tok in before
                         if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in ("er", "sie")), None)
         return _Frame(None, speaker, "colon")
     return _Frame()
+
+
+def _clause_after_comma(doc: Doc, cue_tok: Token, before: Span) -> bool:
+    """Between the cue and the opening mark, a comma and then a clause with a finite verb or a subordinating
+    conjunction ("sagte, die Lage sei", "betonte, dass es"): the content of a report, the quotation a part of it."""
+    tail = doc[cue_tok.i + 1 : before.end]
+    comma = next((t.i for t in tail if t.text == ","), None)
+    if comma is None:
+        return False
+    clause = doc[comma + 1 : before.end]
+    return any(t.pos_ == "SCONJ" or t.pos_ in ("VERB", "AUX") and finite_or_konjunktiv(t) for t in clause)
 
 
 _CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.9, "colon": 0.8, "previous": 0.5}
@@ -195,7 +210,7 @@ def _candidate(doc: Doc, region: QuotedRegion, parts: list[tuple[int, int]], con
         (is_passive(cue_tok) or getattr(cues.of(cue_tok), "type", "") == "impersonal")
     return Candidate("direct", parts, cue_span, speaker, _CONFIDENCE.get(via, 0.4), sent,
                      Method(via) if via else Method.UNFRAMED,
-                     unattributed=open_speaker)
+                     unattributed=open_speaker, in_report=frame.in_report)
 
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:

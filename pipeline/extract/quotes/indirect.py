@@ -44,7 +44,8 @@ def find(doc: Doc, context: Context) -> list[Candidate]:
         if sent.end_char <= context.floor:
             continue
         for f in indirect_in_sentence(sent, context):
-            inner = context.regions.within(f.parts[0][0], f.parts[-1][1])
+            # (a quoted part closing just after the content: "die Lage sei „ernst, aber lösbar.“")
+            inner = context.regions.within(f.parts[0][0], f.parts[-1][1] + 2)
             if inner:
                 f.kind = "mixed"
                 f.nested = inner
