@@ -1140,3 +1140,23 @@ def test_a_direct_quotation_after_its_cue_and_comma_stays_direct(nlp):
     q = only(quotes_of(nlp, "Der Minister sagte am Montag: „Die Lage ist sehr ernst.“"))
     assert q.kind == "direct"
     assert q.content[0].text == "Die Lage ist sehr ernst."
+
+
+def test_a_name_particle_opening_the_sentence_belongs_to_the_speaker(nlp):
+    text = ("Ursula von der Leyen besuchte am Montag eine Kita.\n\nVon der Leyen betonte, unter den Verkäuferinnen "
+            "seien „viele Frauen, die Erfahrung haben“.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == "Von der Leyen"  # not "der Leyen": "Von" is no preposition here
+    assert q.speaker == "Ursula von der Leyen"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Bei der Agentur RIA hieß es, dass es zwei Detonationen gegeben habe.", "RIA"),
+    ("Beim ADAC hieß es, die Staus würden länger.", "ADAC"),
+    ("Aus dem Innenministerium hieß es, die Lage sei unter Kontrolle.", "Innenministerium"),
+    ("In Berlin hieß es, man prüfe den Vorgang.", ""),  # a place the words came from: no speaker
+    ("Bei der Pressekonferenz hieß es, der Täter sei gefasst.", ""),  # an occasion: no speaker
+])
+def test_the_source_of_an_impersonal_cue(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker == speaker

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from ..lang.de.calendar import name_like_calendar_words
 from ..lang.de.verbs import is_finite
+from ..model.labels import entity_type
 from ..resources import is_source_noun, is_statement_noun
 from .person_rules import load_first_names
 from .syntax import (
@@ -119,10 +120,15 @@ def _continue_to_noun(mention: Span, sent: Span) -> Span:
 
 def _name_particle_in_front(mention: Span, sent: Span) -> Span:
     """The name particle at the start of a name found as "der Leyen": "[Von] der Leyen"."""
+    # also the name found alone: "[Von der] Leyen"
     doc, lo = mention.doc, sent.start
     start = mention.start
-    if start > lo and doc[start].lower_ in ("der", "den") and doc[start - 1].lower_ == "von" and \
-            len(mention) >= 2 and doc[start + 1].pos_ == "PROPN" and \
+    if start - 2 >= lo and doc[start - 1].lower_ in ("der", "den") and doc[start].text[:1].isupper() and \
+            doc[start - 1].is_lower:
+        start -= 1
+    name = doc[start + 1] if start + 1 < mention.end else None
+    if start > lo and doc[start].lower_ in ("der", "den") and doc[start - 1].lower_ == "von" and name is not None \
+            and (name.pos_ == "PROPN" or entity_type(name.ent_type_) == "person") and \
             (start - 1 == lo or doc[start - 2].is_punct or doc[start - 1].text == "Von"):
         return doc[start - 1 : mention.end]
     return mention

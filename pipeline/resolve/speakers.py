@@ -269,6 +269,7 @@ def resolve_speakers(text: str, quotes: list[Quotation], entities: list[EntityMe
     return resolved
 
 
+_IN_BEFORE = re.compile(r"(?:^|\s)i[nm]\s+$", re.IGNORECASE)  # the preposition in/im right before a mention
 _FALLBACK_WINDOW = 400  # characters before the quotation
 _QUOTED_NAME = re.compile(r"[„»“\"]([^„“”»«\"]{2,60})[“”«\"]")  # "Der Fernsehsender „Silverbird“"
 _WEB_NAME = re.compile(r"\b([\w-]+\.(?:com|org|net|de|at|ch|eu|info|fr|uk))\b")  # "der Website spiegel.de"
@@ -510,8 +511,8 @@ class _Resolver:
             if found is not None:
                 return found
             return self.as_phrase(mention)
-        if not persons and not orgs and self.text[max(0, mention.start - 4) : mention.start] in (" in ", " im "):
-            return "", ""  # "heißt es in Berlin": a place the words came from, no speaker
+        if not persons and not orgs and _IN_BEFORE.search(self.text[max(0, mention.start - 4) : mention.start]):
+            return "", ""  # "heißt es in Berlin", "In Berlin hieß es": a place the words came from, no speaker
         leading = leading_name(mention.text)
         if leading and not any(e.start < mention.start + len(leading) for e in hits):
             return leading, "person"  # "Olexandr Turtschynow, der Stellvertreter von Timoschenko", name not found

@@ -45,6 +45,9 @@ def valid_speaker(span: Span | None) -> Span | None:
         return span  # "demnach": the source named before; the resolver takes it from there
     if len(span) == 1 and first.lower_ in ("dieser", "diese"):
         return span  # "Diese bestätigte, dass …": a demonstrative standing for the one named before
+    if first.lower_ == "von" and len(span) >= 3 and span[1].lower_ in ("der", "den") and \
+            (span[2].pos_ == "PROPN" or entity_type(span[2].ent_type_) == "person"):
+        return span  # "Von der Leyen": a name particle, not a preposition
     if first.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX"):
         return None
     if first.pos_ in ("ADV", "ADJ", "NUM") and not any(t.pos_ in ("NOUN", "PROPN") for t in span[1:]):

@@ -54,7 +54,7 @@ def speaker_near_verb(verb: Token, frame: Span, sent: Span | None = None,
     cue = verb_cue(verb, load_cues())
     if cue is not None and cue.type == "impersonal":
         # "In dem Antrag heißt es wörtlich: …", "…, hieß es auf der Website": the text it stands in
-        return source_pp(frame) or _leading_source(frame)
+        return source_pp(frame, impersonal=True) or _leading_source(frame)
     if is_passive(verb):
         # "Klien wurde vorgeworfen, …", "Es wird vermutet, dass …": the subject is the one spoken about; the
         # speaker is the von-agent, if one is named
@@ -221,11 +221,17 @@ def _in_pp(tok: Token) -> bool:
     return k >= 0 and doc[k].pos_ == "ADP" and doc[k].lower_ not in ("laut", "wie")
 
 
-def source_pp(frame: Span) -> Span | None:
-    """"heißt es in dem Bericht", "verlautete aus EU-Kreisen": the source is the object of in/aus/von."""
+def source_pp(frame: Span, impersonal: bool = False) -> Span | None:
+    """"heißt es in dem Bericht", "verlautete aus EU-Kreisen": the source is the object of in/aus/von; of an
+    impersonal cue also of bei/beim, when it names one who can speak ("Beim ADAC hieß es", not "bei der
+    Pressekonferenz")."""
+    preps = ("in", "im", "aus", "von", "vom", "auf") + (("bei", "beim") if impersonal else ())
     for i, tok in enumerate(frame):
-        if tok.lower_ in ("in", "im", "aus", "von", "vom", "auf") and i + 1 < len(frame):
+        if tok.lower_ in preps and i + 1 < len(frame):
             np_ = np_from(frame, i + 1)
+            if np_ is not None and tok.lower_ in ("bei", "beim") and (
+                    not speaker_like(np_[-1]) or np_[-1].pos_ not in ("NOUN", "PROPN")):
+                continue
             if np_ is not None and np_[-1].pos_ in ("NOUN", "PROPN"):
                 # the source is the whole phrase, preposition included ("aus Militärkreisen", "in dem Bericht")
                 return np_
