@@ -1160,3 +1160,21 @@ def test_a_name_particle_opening_the_sentence_belongs_to_the_speaker(nlp):
 def test_the_source_of_an_impersonal_cue(nlp, text, speaker):
     q = only(quotes_of(nlp, text))
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Der Sturm forderte drei Tote.",
+    "Mindestens 9.000 Menschenleben forderte das Beben.",
+    "Zwölf Todesopfer forderte ein Taifun, der am Sonntag den Norden heimsuchte.",
+])
+def test_fordern_of_casualties_is_no_speech_act(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Angehörigen der Opfer forderten eine Aufklärung der Katastrophe.", "Angehörigen der Opfer"),
+    ("Die Gewerkschaft forderte mehr Lohn.", "Gewerkschaft"),
+])
+def test_fordern_of_something_else_stays_a_speech_act(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker == speaker

@@ -211,6 +211,13 @@ def speech_act_objects() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def speech_act_senses() -> dict[str, tuple[str, ...]]:
+    """Speech-act verbs with a sense that reports no speech, told by a noun in the clause (fordern + Todesopfer):
+    cue -> the nouns, lower case, that also match as the end of a compound (speech_act_senses_de.tsv)."""
+    return {row["cue"]: tuple(row["nouns"].split()) for row in read_tsv("speech_act_senses_de.tsv")}
+
+
+@lru_cache(maxsize=1)
 def source_nouns() -> frozenset[str]:
     """Nouns naming a text or statement that can be a report's source (source_nouns_de.txt)."""
     return frozenset(read_lines("source_nouns_de.txt"))

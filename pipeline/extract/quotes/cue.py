@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lang.de.verbs import is_finite, is_verbal, verb_chain
 from ...lang.de.words import POS_NOT_A_MISSED_VERB, VERB_ENDINGS
 from ...model.labels import has_role
-from ...resources import cue_forms, speech_act_candidates, speech_act_objects
+from ...resources import cue_forms, speech_act_candidates, speech_act_objects, speech_act_senses
 from ...resources.cues import Cue, CueLexicon
 from ..syntax import particle_of
 from .text import within_marks
@@ -123,6 +123,17 @@ def lacks_object(cue: str, sent: Span) -> bool:
     auf) without that preposition (or its da(r)- form) in the sentence."""
     needs = speech_act_objects().get(cue)
     return bool(needs) and not any(t.lower_ in needs for t in sent)
+
+
+def other_sense(cue: str, verb: Token) -> bool:
+    """A noun the verb governs gives it a sense that reports no speech (speech_act_senses_de.tsv): "Der Taifun
+    forderte zwölf Todesopfer" (as object or, misparsed, as subject), not "Die Angehörigen der Opfer forderten"."""
+    nouns = speech_act_senses().get(cue)
+    if not nouns:
+        return False
+    # the verb's own nominals, with the words the parse joined to them as one name ("Zwölf <-flat- Todesopfer")
+    governed = [t for c in verb.children for t in (c, *c.children) if t is c or t.dep_.startswith(("flat", "compound"))]
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lower_.endswith(nouns) for t in governed)
 
 
 def noun_cue(word: str, lexicon: CueLexicon) -> bool:

@@ -15,7 +15,7 @@ from .anaphoric import points_back
 from .candidate import Candidate, any_inside
 from .context import Context
 from .continuation import reports_in_konjunktiv
-from .cue import VerbCues, act_verb, lacks_object
+from .cue import VerbCues, act_verb, lacks_object, other_sense
 from .mention import speaker_like, speaker_or_source, valid_speaker
 from .speaker import passive_agent, speaker_near_verb
 from .text import span_chars, strip_final_punct
@@ -53,6 +53,8 @@ def reported_acts(doc: Doc, sents: list[Span], found: list[Candidate], cues: Ver
                 continue  # not a verb that reports speech by itself (speech_acts_de.tsv)
             if lacks_object(name, sent):
                 continue  # "Die Polizei verwies an die Staatsanwältin": not "verwies auf …"
+            if other_sense(name, tok):
+                continue  # "Der Taifun forderte zwölf Todesopfer": no speech
             if not (tok.head.i == tok.i or "root" in _roles(tok)):
                 continue  # a speech verb of a relative or adverbial clause does not make the sentence a report
             subj = subject_of(tok)
