@@ -1178,3 +1178,14 @@ def test_fordern_of_casualties_is_no_speech_act(nlp, text):
 def test_fordern_of_something_else_stays_a_speech_act(nlp, text, speaker):
     q = only(quotes_of(nlp, text))
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Monatelang haben die Wiener Linien abgestritten, dass die Sicherheitseinrichtungen nicht sicher genug wären.",
+     "Wiener Linien"),
+    ("Des Weiteren warf die OSZE der Regierung vor, mit den Wahlbeobachtern nicht zusammengearbeitet zu haben.",
+     "OSZE"),
+])
+def test_an_adverbial_opening_the_sentence_is_no_speaker(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker == speaker

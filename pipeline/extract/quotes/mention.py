@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ...lang.de.calendar import calendar_nouns
 from ...lang.de.words import (
     FOCUS_PARTICLES,
+    NOT_SPEAKER_ADVERBIALS,
     NOT_SPEAKER_OPENERS,
     SOURCE_ADVERBS,
     SPEAKER_PRONOUNS,
@@ -55,8 +56,8 @@ def valid_speaker(span: Span | None) -> Span | None:
     if len(span) > 1 and span[1].pos_ == "ADP" and span[1].is_lower and not speaker_like(first) and (
             first.pos_ in ("ADV", "ADJ") or first.lower_.endswith(("end", "sam", "lich", "weise"))):
         return None  # "Stellvertretend für die EU-Kommission", "Gemeinsam mit …": an adverbial phrase
-    if first.lower_ in NOT_SPEAKER_OPENERS:
-        return None
+    if first.lower_ in NOT_SPEAKER_OPENERS or span.text.lower() in NOT_SPEAKER_ADVERBIALS:
+        return None  # "Zur Panik", "Monatelang", "Des Weiteren"
     if len(span) == 1 and first.tag_ in ("ADV", "PAV"):
         return None
     if len(span) == 1 and (first.text in _CALENDAR_NOUNS or _adverb_at_sentence_start(first)):
