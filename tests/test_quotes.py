@@ -1189,3 +1189,22 @@ def test_fordern_of_something_else_stays_a_speech_act(nlp, text, speaker):
 def test_an_adverbial_opening_the_sentence_is_no_speaker(nlp, text, speaker):
     q = only(quotes_of(nlp, text))
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("Dagegen steht die Aussage von Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte, man dürfe nicht "
+     "so tun, als sei alles entschieden.", "Reinhard Bütikofer, Parteivorsitzender der Grünen", "Reinhard Bütikofer"),
+    ("Am Nachmittag kamen Tausende Demonstranten, die skandierten: „Mussawi, hole unsere Stimmen zurück!“",
+     "Tausende Demonstranten", "Demonstranten"),
+])
+def test_a_relative_pronoun_speaker_is_its_antecedent(nlp, text, mention, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker_mention.text == mention
+    assert q.speaker == speaker
+
+
+def test_a_relative_pronoun_whose_antecedent_cannot_speak_names_no_one(nlp):
+    text = ("Regierungssprecher Robert Gibbs gab dem Sender eine Stellungnahme in Form einer SMS, die aus einem "
+            "einzigen Wort bestand: „WOW.“")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker != "die"  # never the pronoun itself

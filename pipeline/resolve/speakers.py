@@ -356,6 +356,7 @@ def _nearest_candidate(text: str, quote: Quotation, entities: list[EntityMention
 
 _PRONOUNS = _MASC | _FEM_OR_PLUR | {"ihnen", "ihm", "ihn"}
 _NO_ONE = frozenset({"ich", "wir", "man", "es"})
+_BARE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 _LINKING = frozenset({"demnach", "demzufolge", "danach", "wonach"})
 _LEADING = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
                       "nach", "laut", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren",
@@ -399,8 +400,8 @@ class _Resolver:
                 return found or ("", "")
             antecedent = _pronoun_antecedent(self.text, mention, self.entities, previous, self.genders)
             return (antecedent.canonical, "person") if antecedent is not None else ("", "")
-        if low in _NO_ONE:
-            return "", ""
+        if low in _NO_ONE or low in _BARE_RELATIVES:
+            return "", ""  # (a relative pronoun whose antecedent cannot speak: "eine SMS, die …")
         if low in _LINKING:  # "Demnach …": the source of the report just before
             earlier = [q for q in previous if q.speaker and q.end <= mention.start]
             return (earlier[-1].speaker, earlier[-1].speaker_type) if earlier else ("", "")

@@ -14,7 +14,7 @@ from ..quote_marks import QuotedRegion
 from ..mention_steps import refine_mention
 from .candidate import Candidate, Regions, regions_touching
 from .context import Context
-from .mention import valid_speaker
+from .mention import relative_antecedent, valid_speaker
 from .text import END_PUNCT, TRIM, span_chars
 
 
@@ -148,6 +148,8 @@ def _quotation(doc: Doc, f: Candidate) -> Quotation:
     content = tuple(TextSpan(s, e, doc.text[s:e]) for s, e in f.parts)
     cue = TextSpan(f.cue.start_char, f.cue.end_char, f.cue.text) if f.cue is not None else None
     speaker = valid_speaker(f.speaker)
+    if speaker is not None:
+        speaker = relative_antecedent(speaker) or speaker  # "X, der sagte": X
     if speaker is not None:
         speaker = valid_speaker(refine_mention(speaker)) or speaker
     if speaker is not None and f.cue is not None and speaker.start < f.cue.start < speaker.end:

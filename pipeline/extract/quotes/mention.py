@@ -21,7 +21,7 @@ from ...resources.cues import CueLexicon, load_cues
 from ..dates import find_dates
 from ..person_rules import load_evidence
 from .cue import verb_cue
-from .nounphrase import WEB_NAME
+from .nounphrase import WEB_NAME, np_before
 
 
 def valid_speaker(span: Span | None) -> Span | None:
@@ -115,6 +115,37 @@ def speaker_like(tok: Token) -> bool:
         ({tok.text[:-2]} if tok.text.endswith(("es", "en")) else set())  # "des Ministers", "des Präsidenten"
     return any(role_of(f) is not None or is_institution(f) for f in forms if f)
 
+
+
+_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+
+
+def relative_antecedent(span: Span) -> Span | None:
+    """The noun phrase a relative pronoun speaker stands for: "Reinhard Bütikofer, Parteivorsitzender der
+    Grünen, [der] sagte, …" -> "Parteivorsitzender der Grünen" (the mention steps take in the name before it),
+    "Demonstranten, [die] skandierten: …"; None for another span or an antecedent that cannot speak ("der
+    Partikelstrom, der …")."""
+    if len(span) != 1 or span[0].lower_ not in _RELATIVES or span.start < 2:
+        return None
+    tok = span[0]
+    if "Rel" not in tok.morph.get("PronType") and tok.tag_ != "PRELS" or span.doc[tok.i - 1].text != ",":
+        return None
+    sent = tok.sent
+    antecedent = np_before(sent, tok.i - 1 - sent.start)
+    if antecedent is None or not len(antecedent):
+        return None
+    # the head: the last noun before an attribute (a genitive or prepositional phrase: "Form [einer SMS]")
+    cut = next((t.i for t in antecedent[1:] if t.pos_ in ("DET", "ADP")), antecedent.end)
+    head = next((t for t in reversed(span.doc[antecedent.start : cut]) if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or not speaker_like(head):
+        return None
+    doc, k = span.doc, antecedent.start - 1
+    name_end = k
+    while k - 1 >= sent.start and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].tag_ == "NE"):
+        k -= 1
+    if antecedent.start - 1 > sent.start and doc[antecedent.start - 1].text == "," and name_end - k >= 2:
+        return doc[k : antecedent.end]  # "Reinhard Bütikofer, Parteivorsitzender der Grünen, der …": the person
+    return antecedent
 
 
 def speaker_or_source(tok: Token, lexicon: CueLexicon) -> bool:
