@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..lang.de.calendar import name_like_calendar_words
 from ..lang.de.verbs import is_finite
@@ -34,6 +34,21 @@ from .syntax import (
 MentionStep = Callable[[Span, Span], Span]
 # articles of a dative or accusative phrase: after the head noun they open the addressee or the object
 _OBJECT_ARTICLES = ("dem", "den", "einem", "einen", "einigen")
+
+
+def _finite_verb(tok: Token) -> bool:
+    """A finite verb or auxiliary: where a clause's prefield ends."""
+    return is_finite(tok) and tok.pos_ in ("VERB", "AUX")
+
+
+def particle_name(tok: Token) -> bool:
+    """The name after "von der"/"von den" ("Von der [Leyen]"): a proper noun or a person entity."""
+    return tok.pos_ == "PROPN" or entity_type(tok.ent_type_) == "person"
+
+
+def _name_only(span: Span) -> bool:
+    """All words of the span are a name: proper nouns, or capitalised words led by a known first name."""
+    return all(t.pos_ == "PROPN" or t.tag_ == "NE" for t in span) or _first_name_led(span)
 
 
 def _name_before_parenthesis(mention: Span, sent: Span) -> Span:
@@ -128,7 +143,7 @@ def _name_particle_in_front(mention: Span, sent: Span) -> Span:
         start -= 1
     name = doc[start + 1] if start + 1 < mention.end else None
     if start > lo and doc[start].lower_ in ("der", "den") and doc[start - 1].lower_ == "von" and name is not None \
-            and (name.pos_ == "PROPN" or entity_type(name.ent_type_) == "person") and \
+            and particle_name(name) and \
             (start - 1 == lo or doc[start - 2].is_punct or doc[start - 1].text == "Von"):
         return doc[start - 1 : mention.end]
     return mention
@@ -224,7 +239,7 @@ def _coordinated_speakers(mention: Span, sent: Span) -> Span:
         while k < hi and (doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[k].tag_ in ("NE", "NN")
                           or doc[k].lower_ in ("der", "des")) and not doc[k].is_punct:
             k += 1
-        if k == j or k >= hi or not (is_finite(doc[k]) and doc[k].pos_ in ("VERB", "AUX")):
+        if k == j or k >= hi or not _finite_verb(doc[k]):
             break
         if not any(t.pos_ == "PROPN" or t.ent_type_ or _title_like(t) for t in doc[j:k]):
             break
@@ -376,7 +391,7 @@ def _apposition_after_comma(mention: Span, sent: Span) -> Span:
 def _in_prefield(mention: Span, sent: Span) -> bool:
     """No finite verb stands before the mention in its sentence: the mention opens the clause (a main clause's
     prefield, or a subordinate clause "Wie X, Sprecher der Y, mitteilte")."""
-    return not any(is_finite(t) and t.pos_ in ("VERB", "AUX") for t in mention.doc[sent.start : mention.start])
+    return not any(_finite_verb(t) for t in mention.doc[sent.start : mention.start])
 
 
 def _attribute_then_name(mention: Span, sent: Span) -> Span:
@@ -398,7 +413,7 @@ def _attribute_then_name(mention: Span, sent: Span) -> Span:
     name = doc[k + 1 : j]
     if not name or not (len(name) >= 2 or name[0].ent_type_) or j >= hi:
         return mention
-    if doc[j].text == "," or is_finite(doc[j]) and doc[j].pos_ in ("VERB", "AUX"):
+    if doc[j].text == "," or _finite_verb(doc[j]):
         return doc[mention.start : j]
     return mention
 
@@ -413,19 +428,17 @@ def _apposition_before_comma(mention: Span, sent: Span) -> Span:
     if comma - 1 < lo or doc[comma].text != "," or mention.end >= hi:
         return mention
     after = doc[mention.end]
-    if not (after.text == "," or is_finite(after) and after.pos_ in ("VERB", "AUX")):
+    if not (after.text == "," or _finite_verb(after)):
         return mention
     start = comma
     while start - 1 >= lo and not doc[start - 1].is_punct and not doc[start - 1].is_space and \
             doc[start - 1].pos_ not in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PRON") and comma - start < 8:
         start -= 1
-    opens = start == lo or doc[start - 1].is_space or doc[start - 1].pos_ == "SCONJ" or \
-        is_finite(doc[start - 1]) and doc[start - 1].pos_ in ("VERB", "AUX")
+    opens = start == lo or doc[start - 1].is_space or doc[start - 1].pos_ == "SCONJ" or _finite_verb(doc[start - 1])
     segment = doc[start:comma]
     if not opens or not segment or not segment[0].text[:1].isupper() and segment[0].pos_ != "DET":
         return mention
-    mention_name = all(t.pos_ == "PROPN" or t.tag_ == "NE" for t in mention) or _first_name_led(mention)
-    segment_name = all(t.pos_ == "PROPN" or t.tag_ == "NE" for t in segment) or _first_name_led(segment)
+    mention_name, segment_name = _name_only(mention), _name_only(segment)
     head = next((t for t in mention if t.pos_ in ("NOUN", "PROPN")), None)
     mention_role = head is not None and head.pos_ == "NOUN" and head.text[:1].isupper() and \
         not is_statement_noun(head.text)

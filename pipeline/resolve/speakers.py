@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..lang.de.words import SUBJECT_RELATIVES
 from ..resources import institutions, is_institution, is_statement_noun, read_tsv, role_of
 from ..types import EntityMention, Quotation, TextSpan, join_names
 from .appositions import apposed_name, leading_name
@@ -356,7 +357,6 @@ def _nearest_candidate(text: str, quote: Quotation, entities: list[EntityMention
 
 _PRONOUNS = _MASC | _FEM_OR_PLUR | {"ihnen", "ihm", "ihn"}
 _NO_ONE = frozenset({"ich", "wir", "man", "es"})
-_BARE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 _LINKING = frozenset({"demnach", "demzufolge", "danach", "wonach"})
 _LEADING = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
                       "nach", "laut", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren",
@@ -400,7 +400,7 @@ class _Resolver:
                 return found or ("", "")
             antecedent = _pronoun_antecedent(self.text, mention, self.entities, previous, self.genders)
             return (antecedent.canonical, "person") if antecedent is not None else ("", "")
-        if low in _NO_ONE or low in _BARE_RELATIVES:
+        if low in _NO_ONE or low in SUBJECT_RELATIVES:
             return "", ""  # (a relative pronoun whose antecedent cannot speak: "eine SMS, die …")
         if low in _LINKING:  # "Demnach …": the source of the report just before
             earlier = [q for q in previous if q.speaker and q.end <= mention.start]

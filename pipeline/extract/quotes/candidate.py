@@ -33,6 +33,11 @@ class Candidate:
     in_report: bool = False
 
 
+# how far a quoted part may close after a content range and still lie inside it: a full stop and the closing mark
+# ("die Lage sei „ernst, aber lösbar.“", where the content ends before the final punctuation)
+CLOSING_SLACK = 2
+
+
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     if type(spans) is Covered:
         return spans.contains(pos)

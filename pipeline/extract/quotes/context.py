@@ -11,7 +11,7 @@ from ...resources import speech_acts
 from ...resources.cues import CueLexicon
 from ...types import Method
 from ..quote_marks import find_quoted_regions
-from .candidate import Candidate, Covered, Regions, inside
+from .candidate import CLOSING_SLACK, Candidate, Covered, Regions, inside
 from .cue import VerbCues
 from .fragment import quoted_name
 
@@ -66,7 +66,7 @@ class Context:
         Lage sei „sehr ernst“": one mixed quotation); without one it stays direct."""
         reports = [(f.parts[0][0], f.parts[-1][1]) for f in self.found if f.kind != "direct"]
         self.found = [f for f in self.found if not f.in_report or not any(
-            a <= f.parts[0][0] and f.parts[-1][1] <= b + 2 for a, b in reports)]
+            a <= f.parts[0][0] and f.parts[-1][1] <= b + CLOSING_SLACK for a, b in reports)]
 
     def take_direct(self, doc: Doc) -> None:
         """Mark the text and cues of the direct quotations found as taken."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .candidate import Candidate, any_inside, inside
+from .candidate import CLOSING_SLACK, Candidate, any_inside, inside
 from .context import Context
 from .fragment import fragment_frame
 from .phrase_frame import phrase_frame
@@ -44,8 +44,7 @@ def find(doc: Doc, context: Context) -> list[Candidate]:
         if sent.end_char <= context.floor:
             continue
         for f in indirect_in_sentence(sent, context):
-            # (a quoted part closing just after the content: "die Lage sei „ernst, aber lösbar.“")
-            inner = context.regions.within(f.parts[0][0], f.parts[-1][1] + 2)
+            inner = context.regions.within(f.parts[0][0], f.parts[-1][1] + CLOSING_SLACK)
             if inner:
                 f.kind = "mixed"
                 f.nested = inner

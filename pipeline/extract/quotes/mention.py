@@ -14,11 +14,13 @@ from ...lang.de.words import (
     NOT_SPEAKER_OPENERS,
     SOURCE_ADVERBS,
     SPEAKER_PRONOUNS,
+    SUBJECT_RELATIVES,
 )
 from ...model.labels import entity_type
 from ...resources import is_institution, role_of
 from ...resources.cues import CueLexicon, load_cues
 from ..dates import find_dates
+from ..mention_steps import particle_name
 from ..person_rules import load_evidence
 from .cue import verb_cue
 from .nounphrase import WEB_NAME, np_before
@@ -46,8 +48,7 @@ def valid_speaker(span: Span | None) -> Span | None:
         return span  # "demnach": the source named before; the resolver takes it from there
     if len(span) == 1 and first.lower_ in ("dieser", "diese"):
         return span  # "Diese bestätigte, dass …": a demonstrative standing for the one named before
-    if first.lower_ == "von" and len(span) >= 3 and span[1].lower_ in ("der", "den") and \
-            (span[2].pos_ == "PROPN" or entity_type(span[2].ent_type_) == "person"):
+    if first.lower_ == "von" and len(span) >= 3 and span[1].lower_ in ("der", "den") and particle_name(span[2]):
         return span  # "Von der Leyen": a name particle, not a preposition
     if first.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX"):
         return None
@@ -117,18 +118,15 @@ def speaker_like(tok: Token) -> bool:
 
 
 
-_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
-
-
 def relative_antecedent(span: Span) -> Span | None:
     """The noun phrase a relative pronoun speaker stands for: "Reinhard Bütikofer, Parteivorsitzender der
-    Grünen, [der] sagte, …" -> "Parteivorsitzender der Grünen" (the mention steps take in the name before it),
-    "Demonstranten, [die] skandierten: …"; None for another span or an antecedent that cannot speak ("der
-    Partikelstrom, der …")."""
-    if len(span) != 1 or span[0].lower_ not in _RELATIVES or span.start < 2:
+    Grünen, [der] sagte, …" -> "Reinhard Bütikofer, Parteivorsitzender der Grünen" (with the name before the
+    apposition), "Demonstranten, [die] skandierten: …"; None for another span or an antecedent that cannot speak
+    ("der Partikelstrom, der …")."""
+    if len(span) != 1 or span[0].lower_ not in SUBJECT_RELATIVES or span.start < 2:
         return None
-    tok = span[0]
-    if "Rel" not in tok.morph.get("PronType") and tok.tag_ != "PRELS" or span.doc[tok.i - 1].text != ",":
+    doc, tok = span.doc, span[0]
+    if "Rel" not in tok.morph.get("PronType") and tok.tag_ != "PRELS" or doc[tok.i - 1].text != ",":
         return None
     sent = tok.sent
     antecedent = np_before(sent, tok.i - 1 - sent.start)
@@ -136,15 +134,16 @@ def relative_antecedent(span: Span) -> Span | None:
         return None
     # the head: the last noun before an attribute (a genitive or prepositional phrase: "Form [einer SMS]")
     cut = next((t.i for t in antecedent[1:] if t.pos_ in ("DET", "ADP")), antecedent.end)
-    head = next((t for t in reversed(span.doc[antecedent.start : cut]) if t.pos_ in ("NOUN", "PROPN")), None)
+    head = next((t for t in reversed(doc[antecedent.start : cut]) if t.pos_ in ("NOUN", "PROPN")), None)
     if head is None or not speaker_like(head):
         return None
-    doc, k = span.doc, antecedent.start - 1
-    name_end = k
-    while k - 1 >= sent.start and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].tag_ == "NE"):
-        k -= 1
-    if antecedent.start - 1 > sent.start and doc[antecedent.start - 1].text == "," and name_end - k >= 2:
-        return doc[k : antecedent.end]  # "Reinhard Bütikofer, Parteivorsitzender der Grünen, der …": the person
+    comma = antecedent.start - 1
+    if comma > sent.start and doc[comma].text == ",":
+        k = comma
+        while k - 1 >= sent.start and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].tag_ == "NE"):
+            k -= 1
+        if comma - k >= 2:
+            return doc[k : antecedent.end]  # a name of two words or more before the apposition: the person
     return antecedent
 
 

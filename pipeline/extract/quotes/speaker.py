@@ -229,8 +229,7 @@ def source_pp(frame: Span, impersonal: bool = False) -> Span | None:
     for i, tok in enumerate(frame):
         if tok.lower_ in preps and i + 1 < len(frame):
             np_ = np_from(frame, i + 1)
-            if np_ is not None and tok.lower_ in ("bei", "beim") and (
-                    not speaker_like(np_[-1]) or np_[-1].pos_ not in ("NOUN", "PROPN")):
+            if np_ is not None and tok.lower_ in ("bei", "beim") and not speaker_like(np_[-1]):
                 continue
             if np_ is not None and np_[-1].pos_ in ("NOUN", "PROPN"):
                 # the source is the whole phrase, preposition included ("aus Militärkreisen", "in dem Bericht")
