@@ -8,6 +8,7 @@ none, the spaCy pipeline is not even loaded (nor spaCy imported).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -16,7 +17,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .report import ReportSummary, write_report
-from .read import ReadError, read_inputs
+from .read import Ids, ReadError, read_file, read_inputs
+from .remote import RemoteUnit
 from .store import (ModelIdentity, ResultStore, TableTotals, WrittenTables, extraction_version, model_identity,
                     result_key)
 from .types import Article, ArticleResult
@@ -71,14 +73,15 @@ class RunSummary:
         return self.words / self.annotate_seconds if self.annotate_seconds > 0 else 0.0
 
 
-def count_articles(inputs: Iterable[Path]) -> int:
+def count_articles(inputs: Iterable[Path | str]) -> int:
     """A quick estimate of the number of articles (for the progress bar): .txt/.html files plus non-blank .jsonl
-    lines and .csv lines (cells with line breaks count too often), without decoding anything."""
+    lines and .csv lines (cells with line breaks count too often), without decoding anything; a remote file
+    (URL input) counts as one."""
     from .read import discover
 
     total = 0
     for item in discover(inputs):
-        if isinstance(item, ReadError):
+        if isinstance(item, (ReadError, RemoteUnit)):
             total += 1
         elif item.suffix.lower() in (".jsonl", ".csv"):
             try:
@@ -102,7 +105,10 @@ def _load(model: str | None):
         raise ModelLoadError(str(err)) from err
 
 
-def run_batch(inputs: Iterable[Path], output: Path, model: str | None = None, batch_size: int = 16,
+REMOTE_POSITIONS = 1 << 32  # the places in the inputs a remote file's articles may take (counted when it is read)
+
+
+def run_batch(inputs: Iterable[Path | str], output: Path, model: str | None = None, batch_size: int = 16,
               workers: int | None = None, force: bool = False, keep_missing: bool = False, nlp=None,
               warn: Callable[[str], None] | None = None, advance: Callable[[int], None] | None = None,
               style: CsvStyle = CsvStyle(), workbook: bool = True, report: bool = True,
@@ -141,7 +147,7 @@ class _Run:
     """The state of one run: what it reads, the store it records into, the articles sent to annotation (their
     place in the inputs and cache key, until their result is stored) and the summary it fills."""
 
-    inputs: list[Path]
+    inputs: list[Path | str]  # local paths and URLs (pipeline.remote)
     output: Path
     model: str | None
     force: bool
@@ -150,6 +156,7 @@ class _Run:
     scheduler: Optional[str] = None  # a Dask scheduler's address, or "local"
     store: Optional[ResultStore] = None
     pending: dict[str, tuple[int, Optional[str]]] = field(default_factory=dict)  # id -> (position, cache key)
+    ids: Ids = field(default_factory=Ids)  # the article ids of this run's inputs so far
     summary: RunSummary = field(init=False)
     identity: Optional[ModelIdentity] = field(init=False)
     settings: str = field(init=False)
@@ -168,23 +175,118 @@ class _Run:
 
     def plan(self) -> Iterator[Article]:
         """The articles to annotate, in input order; read errors and articles whose result is stored (unchanged,
-        or moved/copied: the same content) are recorded on the way."""
-        for position, item in enumerate(read_inputs(self.inputs, warn=self.warn)):
-            store = self._store()
-            if isinstance(item, ReadError):
-                self._unreadable(item, position)
+        or moved/copied: the same content) are recorded on the way. A remote file (a URL input) is skipped
+        unread when it is unchanged since its last reading; on a cluster, a changed one is sent to be read by a
+        worker (a :class:`pipeline.cluster.RemoteTask` in the stream), else it is read here."""
+        ids, position = self.ids, 0
+        for item in read_inputs(self.inputs, warn=self.warn, ids=ids, defer_remote=True):
+            self._store()
+            if isinstance(item, RemoteUnit):
+                yield from self._plan_remote(item, position, ids)
+                position += REMOTE_POSITIONS
                 continue
-            key = result_key(item, self.identity.key, self.settings) if self.identity else None
-            stored = store.lookup(item.id)
-            if key is not None and stored is not None and stored.key == key and not self.force:
-                store.touch(item, position, stored)
-                self._reused(item, stored.status)
-            elif key is not None and stored is None and not self.force and store.adopt(item, key, position):
-                self._reused(item, "ok")  # moved, renamed or copied: the result of the same content
-            else:
-                self.pending[item.id] = (position, key)
-                keep_text(self.output, item, self.warn)
+            if self._plan_item(item, position):
                 yield item
+            position += 1
+
+    def _plan_item(self, item: Article | ReadError, position: int) -> bool:
+        """Record a read error or an article whose result is stored; True for an article to annotate."""
+        store = self._store()
+        if isinstance(item, ReadError):
+            self._unreadable(item, position)
+            return False
+        key = self._key(item)
+        stored = store.lookup(item.id)
+        if key is not None and stored is not None and stored.key == key and not self.force:
+            store.touch(item, position, stored)
+            self._reused(item, stored.status)
+        elif key is not None and stored is None and not self.force and store.adopt(item, key, position):
+            self._reused(item, "ok")  # moved, renamed or copied: the result of the same content
+        else:
+            self.pending[item.id] = (position, key)
+            keep_text(self.output, item, self.warn)
+            return True
+        return False
+
+    def _key(self, article: Article) -> Optional[str]:
+        return result_key(article, self.identity.key, self.settings) if self.identity else None
+
+    def _remote_version(self, unit: RemoteUnit) -> str:
+        """A remote file's version with the model and settings its articles' keys were made with."""
+        return json.dumps([unit.version, self.identity.key if self.identity else "", self.settings])
+
+    def _plan_remote(self, unit: RemoteUnit, position: int, ids: Ids) -> Iterator:
+        """A remote file: its articles' stored results (and its read errors again) when it is unchanged; else a
+        task for a worker (on a cluster) or its articles, read here."""
+        store = self._store()
+        version = self._remote_version(unit)
+        last = store.remote_file(unit.file.url)
+        known = self._verified(last[1], ids) if last is not None and self.identity and not self.force else None
+        if known is not None and last[0] == version:
+            for k, (entry, stored) in enumerate(known):
+                if stored is None:
+                    self._unreadable(ids.unique(ReadError(*entry[1:]), self.warn), position + k)
+                    continue
+                article = Article(id=entry[1], text="", source=stored.source)
+                ids.seen[article.id] = stored.source
+                store.touch(article, position + k, stored)
+                self._reused(article, stored.status)
+            store.record_remote_file(unit.file.url, version, last[1])
+            return
+        if self.scheduler:
+            from .cluster import RemoteTask
+
+            previous = {entry[1]: stored.key for entry, stored in known or [] if stored is not None}
+            yield RemoteTask(unit, position, previous, self.identity.key if self.identity else "", self.settings)
+            return
+        entries: Optional[list] = []
+        for k, item in enumerate(read_file(unit.file, unit.file_id, self.warn)):
+            item = ids.unique(item, self.warn)
+            if self._plan_item(item, position + k):
+                yield item
+            entries = _entry(entries, item, self._key(item) if isinstance(item, Article) else None)
+        store.record_remote_file(unit.file.url, version, entries)
+
+    def _verified(self, entries: list, ids: Ids) -> Optional[list]:
+        """(entry, stored result or None for a read error) of a remote file's last reading when every article
+        still has its stored result and its id is free in this run; else None."""
+        store, verified = self._store(), []
+        for entry in entries:
+            if entry[0] == "error":
+                verified.append((entry, None))
+                continue
+            stored = store.lookup(entry[1])
+            if stored is None or stored.key != entry[2] or entry[1] in ids.seen:
+                return None
+            verified.append((entry, stored))
+        return verified
+
+    def _remote_read(self, read, ids: Ids) -> None:
+        """What a worker made of a remote file: each item recorded as if read here, at the file's place."""
+        for message in read.warnings:
+            self.warn(message)
+        task, entries = read.task, []
+        for k, item in enumerate(read.items):
+            position = task.position + k
+            if isinstance(item, ReadError):
+                item = ids.unique(item, self.warn)
+                self._unreadable(item, position)
+                entries = _entry(entries, item, None)
+                continue
+            result = item if isinstance(item, ArticleResult) else None
+            article = ids.unique(result.article if result else item, self.warn)
+            key = self._key(article)
+            if result is not None:
+                keep_text(self.output, article, self.warn)
+                self.pending[article.id] = (position, key)
+                cached = self._keep(dataclasses.replace(result, article=article))
+            else:
+                cached = self._plan_item(article, position) is False
+                if not cached:  # (its stored result is gone: it was read unchanged but cannot be reused)
+                    self._keep(ArticleResult(article=article, status="error: the worker found it unchanged, but "
+                                                                        "its stored result is gone; run again"))
+            entries = _entry(entries, article, key if cached else None)
+        self._store().record_remote_file(task.unit.file.url, self._remote_version(task.unit), entries)
 
     def _unreadable(self, item: ReadError, position: int) -> None:
         self.warn(item.message)
@@ -235,7 +337,7 @@ class _Run:
         """The annotation on a Dask cluster: the workers load the model; this process only stores the results.
         A result made by another pipeline than the one this machine would use is kept for this run's tables only
         (a worker with another model installed)."""
-        from .cluster import annotate_on_cluster
+        from .cluster import RemoteRead, annotate_on_cluster
 
         summary = self.summary
         expected = self.identity.describe if self.identity else None
@@ -248,18 +350,32 @@ class _Run:
             summary.load_seconds = time.perf_counter() - t0
             t0 = time.perf_counter()
 
+        ids = self.ids
         for result in annotate_on_cluster(articles, self.scheduler, workers=workers, model=self.model,
                                           batch_size=batch_size, on_connect=connected):
-            if result.model and not summary.model_loaded:
-                summary.model, summary.model_loaded = result.model, True
-            if result.model and expected and result.model != expected and self.identity is not None:
-                self.warn(f"the cluster's workers use {result.model}, this machine {expected}: their results are "
-                          "not kept for reruns")
-                self.identity = None
+            if isinstance(result, RemoteRead):
+                for item in result.items:
+                    if isinstance(item, ArticleResult):
+                        self._check_model(item, expected)
+                self._remote_read(result, ids)
+                continue
+            self._check_model(result, expected)
             self._keep(result)
         summary.annotate_seconds = time.perf_counter() - t0
 
-    def _keep(self, result: ArticleResult) -> None:
+    def _check_model(self, result: ArticleResult, expected: Optional[str]) -> None:
+        """The model a cluster's worker used: the run's model (said once); results of another model than this
+        machine's are not kept for reruns."""
+        summary = self.summary
+        if result.model and not summary.model_loaded:
+            summary.model, summary.model_loaded = result.model, True
+        if result.model and expected and result.model != expected and self.identity is not None:
+            self.warn(f"the cluster's workers use {result.model}, this machine {expected}: their results are "
+                      "not kept for reruns")
+            self.identity = None
+
+    def _keep(self, result: ArticleResult) -> bool:
+        """Store a new result at its planned place; True if it is kept for reruns."""
         from .annotate import WORKER_DIED
 
         position, key = self.pending.pop(result.article.id)
@@ -270,11 +386,13 @@ class _Run:
             self.summary.failed += 1
             self.warn(_failure_message(result))
         transient = result.status.startswith((WORKER_DIED, "error: MemoryError"))
-        if key is None or self.identity is None or transient:
-            self._store().put_uncached(result, position, replaces_stored=True)
-        else:
+        cached = not (key is None or self.identity is None or transient)
+        if cached:
             self._store().put(result, key, position)
+        else:
+            self._store().put_uncached(result, position, replaces_stored=True)
         self.advance(1)
+        return cached
 
     def write(self, keep_missing: bool, style: CsvStyle, workbook: bool, parquet: bool = False
               ) -> dict[str, str] | None:
@@ -360,6 +478,20 @@ def keep_text(output: Path, article: Article, warn: Callable[[str], None], only_
         write_text_atomic(path, article.text)
     except OSError as err:
         warn(f"{article.source}: could not keep its extracted text as {path}: {err.strerror or err}")
+
+
+def _entry(entries: Optional[list], item: Article | ReadError, key: Optional[str]) -> Optional[list]:
+    """A remote file's manifest (what :meth:`ResultStore.record_remote_file` keeps) with one more item: an article
+    with its cache key, or a read error; None once an article is not kept for reruns (the file is read again)."""
+    if entries is None:
+        return None
+    if isinstance(item, ReadError):
+        entries.append(("error", item.id, item.source, item.message))
+    elif key is None:
+        return None
+    else:
+        entries.append(("article", item.id, key))
+    return entries
 
 
 def _chain_first(first: Article, rest: Iterator[Article]) -> Iterator[Article]:

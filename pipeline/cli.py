@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Union
 
 import typer
 
@@ -94,6 +94,18 @@ def _given(value, default=None):
     return default if isinstance(value, typer.models.ParameterInfo) else value
 
 
+def _inputs(given: Optional[List]) -> List[Union[Path, str]]:
+    """The inputs as given: a URL (``s3://…``; pipeline.remote) stays a string, anything else is a local path
+    (a ``file://`` URL too)."""
+    from .remote import is_url, local_path
+
+    out: List[Union[Path, str]] = []
+    for item in given or []:
+        text = str(item)
+        out.append(text if is_url(text) and local_path(text) is None else (local_path(text) or Path(text)))
+    return out
+
+
 def _default_inputs() -> List[Path]:
     """``seeds/`` when no input is given; without one here, a usage error (exit code 2) that says what to pass."""
     if DEFAULT_INPUT.exists():
@@ -104,8 +116,9 @@ def _default_inputs() -> List[Path]:
 
 @app.command()
 def run(
-    inputs: Optional[List[Path]] = typer.Argument(
-        None, help="Article files (.txt, .jsonl, .csv, .html) and/or directories of them. Default: seeds/"),
+    inputs: Optional[List[str]] = typer.Argument(
+        None, help="Article files (.txt, .jsonl, .csv, .html) and/or directories of them, local or as fsspec URLs "
+                   "(s3://bucket/news/, gs://…; with s3fs, gcsfs … installed). Default: seeds/"),
     output: Path = typer.Option(DEFAULT_OUTPUT, "--output", "-o",
                                 help="Directory for the tables (CSV files and tables.xlsx)."),
     model: Optional[str] = typer.Option(None, "--model", "-m",
@@ -148,7 +161,7 @@ def run(
     from .batch import ModelLoadError, NoArticles, count_articles, default_workers, run_batch
     from .store import StoreBusy
 
-    inputs = _given(inputs) or _default_inputs()
+    inputs = _inputs(_given(inputs)) or _default_inputs()
     output = _given(output, DEFAULT_OUTPUT)
     model = _given(model)
     batch_size = _given(batch_size, 16)
@@ -163,7 +176,7 @@ def run(
         _require("pyarrow", "parquet", "--format parquet")
     if scheduler:
         _require("distributed", "cluster", "--scheduler")
-    missing = [p for p in inputs if not p.exists()]
+    missing = [p for p in inputs if isinstance(p, Path) and not p.exists()]
     if missing and len(missing) == len(inputs):
         _fail(f"no such file or directory: {', '.join(map(str, missing))}")
 

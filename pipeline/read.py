@@ -13,6 +13,9 @@ Article ids: a file found under an input directory gets its path relative to tha
 (``2024/05/index``), a file given directly its stem, a JSONL/CSV record its ``id``. An id that occurs again is
 kept as ``id~2`` (``~3`` …) with a warning: a clash never drops an article.
 
+Inputs may also be fsspec URLs (``s3://bucket/news/``): :mod:`pipeline.remote` lists them, and the same readers
+read their files (a :class:`~pipeline.remote.RemoteFile` in place of a path).
+
 A file, line or record that cannot be read yields a :class:`ReadError` naming the file (and line) and the
 problem; it never stops the others.
 """
@@ -36,7 +39,8 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .extract.dates import find_article_date, header_end
 from .store import CACHE_DIRNAME  # marks an output directory of this tool: never read as input
-from .types import Article
+from .remote import RemoteFile, RemoteUnit, is_url, list_remote, local_path
+from .types import Article, ReadError
 
 SUPPORTED = (".txt", ".jsonl", ".csv", ".html", ".htm")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -45,14 +49,12 @@ _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 Warn = Callable[[str], None]
 
 
-@dataclass(frozen=True)
-class ReadError:
-    id: str
-    source: str
-    message: str
-
-
 ReadResult = Union[Article, ReadError]
+Source = Union[Path, RemoteFile]  # what the readers read: a local file, or one on a storage reached by fsspec
+
+
+def _file(path: Union[str, Path, RemoteFile]) -> Source:
+    return path if isinstance(path, RemoteFile) else Path(path)
 
 
 def _ignore(message: str) -> None:
@@ -225,21 +227,21 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> Decoded:
     return decoded
 
 
-def _note_encoding(path: Path, decoded: Decoded, warn: Warn) -> None:
+def _note_encoding(path: Source, decoded: Decoded, warn: Warn) -> None:
     """Warn when a file was not UTF-8."""
     if not decoded.is_utf8:
         how = {"byte order mark": " (byte order mark)", "declared": " (as its <meta charset> declares)"}
         warn(f"{path}: not UTF-8; read as {decoded.encoding}{how.get(decoded.how, '')}")
 
 
-def _read_bytes(path: Path, error_id: str) -> bytes | ReadError:
+def _read_bytes(path: Source, error_id: str) -> bytes | ReadError:
     try:
         return path.read_bytes()
     except OSError as err:
         return ReadError(error_id, str(path), f"{path}: cannot read file: {err.strerror or err}")
 
 
-def _read_text(path: Path, error_id: str, warn: Warn,
+def _read_text(path: Source, error_id: str, warn: Warn,
                declared: Callable[[bytes], str | None] | None = None) -> Decoded | ReadError:
     """The decoded content of a file that is not empty, or why not (unreadable, empty, binary); ``declared``
     finds the encoding the content declares (an HTML ``<meta charset>``)."""
@@ -283,12 +285,21 @@ def _relative_id(path: Path, root: Path) -> str:
     return path.relative_to(root).with_suffix("").as_posix()
 
 
-def _found(inputs: Iterable[Path]) -> Iterator[tuple[Path, str] | ReadError]:
-    """(file, id) for every file to read, in a stable order, or an error for an input that is missing, not
-    supported or an output directory. A file reached twice (given twice, or inside a given folder) is read once."""
+def _found(inputs: Iterable[Union[str, Path]]) -> Iterator[tuple[Path, str] | RemoteUnit | ReadError]:
+    """(file, id) for every local file to read and a :class:`RemoteUnit` for every file of a URL input, in a
+    stable order, or an error for an input that is missing, not supported or an output directory. A file reached
+    twice (given twice, or inside a given folder) is read once."""
     done: set[str] = set()
-    for path in inputs:
-        path = Path(path)
+    for given in inputs:
+        if is_url(str(given)) and local_path(str(given)) is None:
+            for unit in list_remote(str(given), SUPPORTED):
+                if isinstance(unit, RemoteUnit):
+                    if unit.file.url in done:
+                        continue
+                    done.add(unit.file.url)
+                yield unit
+            continue
+        path = local_path(str(given)) or Path(given)
         if path.is_dir():
             if (path / CACHE_DIRNAME).is_dir():
                 yield ReadError(path.name, str(path), f"{path}: an output directory of pipeline (it has "
@@ -313,11 +324,12 @@ def _found(inputs: Iterable[Path]) -> Iterator[tuple[Path, str] | ReadError]:
                 yield file, file_id
 
 
-def discover(inputs: Iterable[Path]) -> Iterator[Path | ReadError]:
+def discover(inputs: Iterable[Union[str, Path]]) -> Iterator[Path | RemoteUnit | ReadError]:
     """Files to read, in a stable order: directories are searched recursively (sorted) for the
-    :data:`SUPPORTED` suffixes, skipping hidden files/folders and output directories of this tool."""
+    :data:`SUPPORTED` suffixes, skipping hidden files/folders and output directories of this tool; the files of
+    URL inputs as :class:`RemoteUnit` (listed, not read)."""
     for item in _found(inputs):
-        yield item if isinstance(item, ReadError) else item[0]
+        yield item if isinstance(item, (ReadError, RemoteUnit)) else item[0]
 
 
 # ------------------------------------------------------------------------------------------------------ articles
@@ -360,9 +372,9 @@ def _kind_of(value: object) -> str:
     return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
 
 
-def read_txt(path: Path, article_id: str | None = None, warn: Warn | None = None) -> ReadResult:
+def read_txt(path: Source, article_id: str | None = None, warn: Warn | None = None) -> ReadResult:
     """One article from a text file (any encoding :func:`decode_bytes` accepts); id: ``article_id`` or the stem."""
-    path = Path(path)
+    path = _file(path)
     art_id = article_id or path.stem
     decoded = _read_text(path, art_id, _ignore if warn is None else warn)
     if isinstance(decoded, ReadError):
@@ -408,13 +420,13 @@ def _jsonl_record(record: object, where: str, error_id: str, source: str) -> tup
     return art_id, text, record
 
 
-def read_jsonl(path: Path, file_id: str | None = None) -> Iterator[ReadResult]:
+def read_jsonl(path: Source, file_id: str | None = None) -> Iterator[ReadResult]:
     """One article per line of a strict UTF-8 JSONL file (a BOM is allowed); each bad line is a
     :class:`ReadError` naming ``file:line``. ``file_id`` (default: the stem) names the errors without an id."""
-    path = Path(path)
+    path = _file(path)
     file_id = file_id or path.stem
     try:
-        fh = open(path, "rb")
+        fh = path.open("rb")
     except OSError as err:
         yield ReadError(file_id, str(path), f"{path}: cannot read file: {err.strerror or err}")
         return
@@ -518,12 +530,12 @@ def _unclosed_quote(text: str, line: int, delimiter: str) -> bool:
     return False
 
 
-def read_csv(path: Path, file_id: str | None = None, warn: Warn | None = None) -> Iterator[ReadResult]:
+def read_csv(path: Source, file_id: str | None = None, warn: Warn | None = None) -> Iterator[ReadResult]:
     """One article per record of a CSV table with the columns ``id``, ``text`` and optional ``date``, ``title``,
     ``url`` (header names case-insensitive, other columns ignored). Decoded like a ``.txt`` file; the delimiter is
     the one of ``,`` ``;`` tab the header line uses most; quoted cells may span lines. Each bad record is a
     :class:`ReadError` naming ``file:line`` (the line the record starts on), as is the source of each article."""
-    path = Path(path)
+    path = _file(path)
     file_id = file_id or path.stem
     decoded = _read_text(path, file_id, _ignore if warn is None else warn)
     if isinstance(decoded, ReadError):
@@ -603,11 +615,11 @@ def _extract_html(html: str):
         date_extraction_params={"extensive_search": False, "original_date": True})
 
 
-def read_html(path: Path, article_id: str | None = None, warn: Warn | None = None) -> ReadResult:
+def read_html(path: Source, article_id: str | None = None, warn: Warn | None = None) -> ReadResult:
     """One article from a saved HTML page: ``text`` is the main text trafilatura extracts (offsets refer to it),
     title, date (ISO) and URL (canonical link or ``og:url``) come from the page's metadata. Decoded like a
     ``.txt`` file, with the page's ``<meta charset>`` tried before guessing."""
-    path = Path(path)
+    path = _file(path)
     art_id = article_id or path.stem
     decoded = _read_text(path, art_id, _ignore if warn is None else warn, declared=declared_charset)
     if isinstance(decoded, ReadError):
@@ -630,7 +642,9 @@ def read_html(path: Path, article_id: str | None = None, warn: Warn | None = Non
 
 # ---------------------------------------------------------------------------------------------------- all inputs
 
-def _read_file(path: Path, file_id: str, warn: Warn) -> Iterable[ReadResult]:
+def read_file(path: Source, file_id: str, warn: Warn) -> Iterable[ReadResult]:
+    """The articles (or read errors) of one file, by its suffix; ``file_id`` names them (a ``.txt``/``.html``
+    file's article) or their errors (a JSONL/CSV file's lines)."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return read_jsonl(path, file_id)
@@ -641,32 +655,49 @@ def _read_file(path: Path, file_id: str, warn: Warn) -> Iterable[ReadResult]:
     return [read_txt(path, file_id, warn)]
 
 
-def _unique(result: ReadResult, seen: dict[str, str], warn: Warn) -> ReadResult:
-    """``result`` under an id not used before: a repeated id becomes ``id~2`` (``~3``, …), with a warning."""
-    if result.id not in seen:
-        seen[result.id] = result.source
-        return result
-    n = 2
-    while f"{result.id}~{n}" in seen:
-        n += 1
-    new_id = f"{result.id}~{n}"
-    seen[new_id] = result.source
-    if isinstance(result, Article):
-        warn(f"{result.source}: article id {result.id!r} is already used by {seen[result.id]}; "
-             f"kept as {new_id!r}")
-    return dataclasses.replace(result, id=new_id)
+class Ids:
+    """The article ids used so far in one reading of the inputs: a repeated id becomes ``id~2`` (``~3``, …)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def unique(self, result: ReadResult, warn: Warn) -> ReadResult:
+        """``result`` under an id not used before, with a warning for a renamed article."""
+        seen = self.seen
+        if result.id not in seen:
+            seen[result.id] = result.source
+            return result
+        n = 2
+        while f"{result.id}~{n}" in seen:
+            n += 1
+        new_id = f"{result.id}~{n}"
+        seen[new_id] = result.source
+        if isinstance(result, Article):
+            warn(f"{result.source}: article id {result.id!r} is already used by {seen[result.id]}; "
+                 f"kept as {new_id!r}")
+        return dataclasses.replace(result, id=new_id)
 
 
-def read_inputs(inputs: Iterable[Path], warn: Optional[Warn] = None) -> Iterator[ReadResult]:
+def read_inputs(inputs: Iterable[Union[str, Path]], warn: Optional[Warn] = None, ids: Optional[Ids] = None,
+                defer_remote: bool = False) -> Iterator[ReadResult | RemoteUnit]:
     """All articles of the inputs as a stream, in a stable order, each with an id of its own (a repeated id is
     kept as ``id~2`` …). ``warn`` is called with a message for a file that is not UTF-8 (naming the encoding
-    used) and for a renamed id; read errors are yielded as :class:`ReadError`, not warned about."""
+    used) and for a renamed id; read errors are yielded as :class:`ReadError`, not warned about.
+
+    ``defer_remote``: a file of a URL input is yielded as its :class:`RemoteUnit`, unread, for the caller to read
+    (:func:`read_file`, with ``ids``) or to skip; else it is read here like a local file."""
     warn = _ignore if warn is None else warn
-    seen: dict[str, str] = {}
+    ids = Ids() if ids is None else ids
     for item in _found(inputs):
         if isinstance(item, ReadError):
-            yield _unique(item, seen, warn)
+            yield ids.unique(item, warn)
             continue
-        path, file_id = item
-        for result in _read_file(path, file_id, warn):
-            yield _unique(result, seen, warn)
+        if isinstance(item, RemoteUnit):
+            if defer_remote:
+                yield item
+                continue
+            source, file_id = item.file, item.file_id
+        else:
+            source, file_id = item
+        for result in read_file(source, file_id, warn):
+            yield ids.unique(result, warn)

@@ -437,6 +437,8 @@ CREATE INDEX IF NOT EXISTS results_order ON results (run, position);
 CREATE INDEX IF NOT EXISTS results_key ON results (key);
 CREATE TABLE IF NOT EXISTS uncached (position INTEGER PRIMARY KEY, id TEXT NOT NULL, data BLOB NOT NULL,
                                      rows BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS remote_files (url TEXT PRIMARY KEY, version TEXT NOT NULL, articles TEXT NOT NULL,
+                                         run INTEGER NOT NULL);
 """
 
 
@@ -512,7 +514,7 @@ class ResultStore:
             pass
         if row is None or row[0] != STORE_FORMAT:
             db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS results; "
-                             "DROP TABLE IF EXISTS uncached;")
+                             "DROP TABLE IF EXISTS uncached; DROP TABLE IF EXISTS remote_files;")
         db.executescript(_SCHEMA)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (STORE_FORMAT,))
         db.execute("BEGIN")
@@ -590,12 +592,32 @@ class ResultStore:
                         (position, result.article.id, encode_result(result), self._rows(result)))
         self._commit()
 
+    def remote_file(self, url: str) -> tuple[str, list[tuple]] | None:
+        """The version of a remote file when it was last read and what it held then, in its order: ("article", id,
+        cache key) and ("error", id, source, message) entries; None if it was not read before, or not all its
+        articles' results were kept."""
+        row = self.db.execute("SELECT version, articles FROM remote_files WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return None
+        return row[0], [tuple(entry) for entry in json.loads(row[1])]
+
+    def record_remote_file(self, url: str, version: str, articles: list[tuple] | None) -> None:
+        """What a remote file of ``version`` holds (see :meth:`remote_file`); None forgets the file (a result of it
+        was not kept)."""
+        if articles is None:
+            self.db.execute("DELETE FROM remote_files WHERE url = ?", (url,))
+        else:
+            self.db.execute("INSERT OR REPLACE INTO remote_files VALUES (?, ?, ?, ?)",
+                            (url, version, json.dumps(articles, ensure_ascii=False), self.run))
+        self._commit()
+
     def finish(self, keep_missing: bool = False) -> int:
         """End of the inputs: drop the results of articles this run did not see (unless ``keep_missing``),
         render again the rows of another renderer version; return how many articles were not seen."""
         (missing,) = self.db.execute("SELECT COUNT(*) FROM results WHERE run != ?", (self.run,)).fetchone()
         if not keep_missing and missing:
             self.db.execute("DELETE FROM results WHERE run != ?", (self.run,))
+        self.db.execute("DELETE FROM remote_files WHERE run != ?", (self.run,))
         version = self._rendering().version
         while True:
             stale = self.db.execute("SELECT id, data FROM results WHERE rows_version != ? LIMIT 256",

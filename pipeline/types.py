@@ -40,6 +40,16 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ReadError:
+    """An input (a file, a line or a record of one) that could not be read: the id its row has, where it is, and
+    the problem, said for the user (naming the file)."""
+
+    id: str
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
 class TextSpan:
     """A character span of the article text."""
 

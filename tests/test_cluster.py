@@ -53,11 +53,32 @@ def _wait_for(path: Path, process: subprocess.Popen, what: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    """(scheduler address, worker processes): a scheduler and two single-threaded workers on 127.0.0.1."""
+def s3():
+    """The environment of an S3 service on 127.0.0.1 (moto's server, a random port, stopped at the end), or None
+    without moto and s3fs: what the client and the workers read ``s3://`` inputs with."""
+    try:
+        import s3fs  # noqa: F401 - what fsspec reads s3:// with
+        from moto.server import ThreadedMotoServer
+    except ImportError:
+        yield None
+        return
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        yield {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1",
+               "AWS_ENDPOINT_URL": f"http://{host}:{port}"}
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, s3):
+    """(scheduler address, worker processes): a scheduler and two single-threaded workers on 127.0.0.1 (which
+    reach the S3 service of ``s3``, if there is one)."""
     root = tmp_path_factory.mktemp("dask")
     scheduler_file = root / "scheduler.json"
-    env = dict(os.environ, DASK_DISTRIBUTED__WORKER__DAEMON="False")
+    env = dict(os.environ, DASK_DISTRIBUTED__WORKER__DAEMON="False", **(s3 or {}))
     common = ["--no-dashboard", "--dashboard-address", "127.0.0.1:0"]  # its HTTP server too: loopback, random port
     procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
                                "--port", "0", "--scheduler-file", str(scheduler_file), *common],
@@ -117,6 +138,58 @@ def test_a_tcp_cluster_gives_the_tables_of_one_process(engine, corpus, tmp_path)
         assert "Tim Krause" in (out / "quotes.csv").read_text(encoding="utf-8-sig")
     finally:
         (inputs / "neu.txt").unlink()
+
+
+def _upload(fs, bucket: str, folder: Path) -> None:
+    for path in sorted(folder.iterdir()):
+        fs.pipe(f"{bucket}/in/{path.name}", path.read_bytes())
+    fs.pipe(f"{bucket}/in/extra.jsonl", "\n".join([
+        '{"id": "j1", "text": "„Der Hafen bleibt offen“, sagte die Senatorin Maria Lenz in Bremen."}',
+        '{"id": "j2", "text": "Der Verband forderte, die Gebühren zu senken."}',
+        '{"id": "j3"}']).encode("utf-8"))
+
+
+def test_s3_inputs_are_read_by_the_workers(engine, s3, nlp, tmp_path, monkeypatch):
+    """s3:// inputs on a TCP cluster: the workers read the files, the client only lists them; the tables equal
+    those of a run that reads them itself; a rerun reads nothing; a changed line of a JSONL file costs one
+    article."""
+    if s3 is None:
+        pytest.skip("needs moto and s3fs (pip install '.[test]') for an S3 service on loopback")
+    import fsspec
+
+    import pipeline.remote
+
+    address, _ = engine
+    for name, value in s3.items():
+        monkeypatch.setenv(name, value)
+    fs = fsspec.filesystem("s3", skip_instance_cache=True)
+    fs.mkdir("news")
+    _upload(fs, "news", _inputs(tmp_path / "local", n=30))
+    here = run_batch(["s3://news/in/"], tmp_path / "here", nlp=nlp, workers=1, workbook=False, report=False)
+    assert here.processed == 37 and here.failed == 1  # the seeds, 30 short articles, j1, j2; j3 has no text
+
+    def no_reading_here(self, mode="rb"):
+        raise AssertionError(f"the client read {self.url}")
+
+    monkeypatch.setattr(pipeline.remote.RemoteFile, "open", no_reading_here)
+    out = tmp_path / "cluster"
+    summary = run_batch(["s3://news/in/"], out, scheduler=address, workbook=False, report=False)
+    assert summary.processed == 37 and summary.failed == 1 and summary.cluster_workers == 2
+    assert _tables(out) == _tables(tmp_path / "here")
+    quotes = (out / "quotes.csv").read_text(encoding="utf-8-sig")
+    assert "s3://news/in/extra.jsonl:1" in (out / "articles.csv").read_text(encoding="utf-8-sig")
+    assert "Maria Lenz" in quotes
+    # a rerun reads no file (the client cannot) and sends nothing
+    again = run_batch(["s3://news/in/"], out, scheduler=address, workbook=False, report=False)
+    assert again.processed == 0 and again.skipped == 37 and again.cluster_workers == 0
+    assert _tables(out) == _tables(tmp_path / "here")
+    # one line of the JSONL file changes: the file is read again on a worker, one article annotated
+    fs.pipe("news/in/extra.jsonl", "\n".join([
+        '{"id": "j1", "text": "„Der Hafen bleibt offen“, sagte die Senatorin Maria Lenz in Bremen."}',
+        '{"id": "j2", "text": "Der Verband forderte, die Gebühren zu senken, sagte Jens Koch."}']).encode("utf-8"))
+    third = run_batch(["s3://news/in/"], out, scheduler=address, workbook=False, report=False)
+    assert third.processed == 1 and third.skipped == 36 and third.failed == 0
+    assert "Jens Koch" in (out / "quotes.csv").read_text(encoding="utf-8-sig")
 
 
 def test_a_worker_killed_mid_run_costs_nothing(engine, corpus, tmp_path):
